@@ -1,0 +1,108 @@
+// Configuration: book.toml (what the book is) and layouts/<name>/layout.toml (how it looks).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diag.hpp"
+
+namespace bookc::config {
+
+enum class CommentSort { Source, Likes, Date };
+
+struct CommentOptions {
+    bool include = true;
+    int max_per_chapter = -1;  // -1: all
+    CommentSort sort = CommentSort::Source;
+    int min_likes = 0;
+};
+
+// One entry of [[chapters]] / chapters = [...]: a file or a glob, relative to the book folder.
+struct ChapterSpec {
+    std::string pattern;
+    std::string title;   // override, empty = from the source
+    std::string format;  // "", "markdown", "html", "text": forces the format
+    std::uint32_t line = 0;  // line in book.toml, for diagnostics
+};
+
+struct PartSpec {
+    std::string title;  // empty: chapters not in a part
+    std::vector<ChapterSpec> chapters;
+};
+
+struct BookConfig {
+    std::string path;  // path of book.toml as shown to users; empty when there is none
+    // [book]
+    std::string title;
+    std::string subtitle;
+    std::vector<std::string> authors;
+    std::string language = "zh-CN";
+    std::string identifier;
+    std::string date;
+    std::string description;
+    std::vector<std::string> subjects;
+    std::string cover;   // image path relative to the book folder
+    std::string layout;  // layout name or path; empty = handbook
+    std::string slug;
+    // chapter order; empty = every article file in natural order
+    std::vector<PartSpec> parts;
+    // [comments]
+    CommentOptions comments;
+    // [clean]
+    std::vector<std::string> boilerplate_markers;  // empty = defaults (see load)
+    bool default_markers = true;                   // keep the default list as well
+    // [epub]
+    bool epub_embed_fonts = false;
+};
+
+// Reads BOOK_DIR/book.toml. Without the file, returns defaults (title = folder name).
+// Problems (syntax, unknown keys, wrong types) are errors naming the key and its line;
+// returns nullopt when the file could not be used at all.
+std::optional<BookConfig> load_book_config(const std::string& book_dir, base::DiagSink& diags);
+
+// ---------------------------------------------------------------- layouts
+struct Color {
+    float r = 0, g = 0, b = 0;
+};
+
+struct FontRole {
+    std::vector<std::string> families;  // first is preferred, the rest are the fallback chain
+    std::string weight = "regular";     // "regular" | "bold"
+};
+
+struct Layout {
+    std::string name;
+    std::string dir;  // folder of layout.toml (for epub.css and fonts)
+    // page, in points
+    double page_width = 419.53;   // A5
+    double page_height = 595.28;
+    double margin_top = 56, margin_bottom = 56;
+    double margin_inner = 50, margin_outer = 42;
+    bool facing = true;           // inner/outer alternate; chapters open on a right page
+    // text
+    double body_size = 10.5;      // pt
+    double leading = 1.75;        // line height as a multiple of body_size
+    double indent_em = 2.0;
+    double heading_scale[6] = {1.7, 1.4, 1.2, 1.1, 1.0, 1.0};
+    double code_size_ratio = 0.85;
+    double comment_size_ratio = 0.86;
+    double footnote_size_ratio = 0.8;
+    FontRole body{{"Noto Serif CJK SC"}, "regular"};
+    FontRole heading{{"Noto Sans CJK SC"}, "bold"};
+    FontRole mono{{"Noto Sans Mono CJK SC"}, "regular"};
+    FontRole fallback{{"Noto Sans CJK SC", "DejaVu Sans"}, "regular"};
+    Color text{0.1f, 0.1f, 0.1f};
+    Color accent{0.55f, 0.12f, 0.10f};
+    Color muted{0.45f, 0.45f, 0.45f};
+    Color rule{0.7f, 0.7f, 0.7f};
+    bool running_heads = true;
+};
+
+// Data folder (layouts/, fonts/): $BOOKC_DATA_DIR, else the compiled-in default.
+std::string data_dir();
+
+// `name_or_path`: a layout name under <data>/layouts/, or a folder / layout.toml path.
+// Empty = "handbook". Errors go to `diags`; returns nullopt when the layout is unusable.
+std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSink& diags);
+
+}  // namespace bookc::config

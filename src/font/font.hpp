@@ -1,0 +1,77 @@
+// Fonts: found by family through fontconfig (the project's fonts/ folder first), opened
+// once per build and shared by the typesetter and the writers.
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <hb.h>
+
+namespace bookc::font {
+
+struct FaceInfo {
+    std::string path;
+    int index = 0;  // face index in a .ttc collection
+    std::string family;
+    std::string style;
+    std::string postscript_name;
+    bool bold = false;
+};
+
+// One opened face: file bytes + HarfBuzz face/font. Cheap to share, safe to read from
+// several threads (HarfBuzz fonts are immutable once made).
+class Font {
+public:
+    ~Font();
+    Font(const Font&) = delete;
+    Font& operator=(const Font&) = delete;
+
+    const FaceInfo& info() const { return info_; }
+    hb_face_t* hb_face() const { return face_; }
+    hb_font_t* hb_font() const { return font_; }  // scale = units_per_em
+    int units_per_em() const { return upem_; }
+    bool has_char(char32_t c) const;
+    std::uint32_t glyph_for(char32_t c) const;  // 0 when missing
+    int advance(std::uint32_t gid) const;       // horizontal advance in font units
+    // Vertical metrics in font units (ascender > 0, descender < 0).
+    int ascender() const { return ascender_; }
+    int descender() const { return descender_; }
+    const std::string& bytes() const { return *bytes_; }
+
+    static std::shared_ptr<Font> open(const FaceInfo& info);  // nullptr when unreadable
+
+private:
+    Font() = default;
+    FaceInfo info_;
+    std::shared_ptr<std::string> bytes_;
+    hb_blob_t* blob_ = nullptr;
+    hb_face_t* face_ = nullptr;
+    hb_font_t* font_ = nullptr;
+    int upem_ = 1000;
+    int ascender_ = 880, descender_ = -120;
+};
+
+class FontDb {
+public:
+    // Searches `<data_dir>/fonts` (and `extra_dirs`) before the system's fonts.
+    explicit FontDb(std::string data_dir, std::vector<std::string> extra_dirs = {});
+    ~FontDb();
+
+    // The best face for a family name (exact family match preferred), nullopt when none.
+    std::optional<FaceInfo> find(const std::string& family, bool bold = false);
+    // Opens (once) and returns the face; nullptr when it cannot be opened.
+    std::shared_ptr<Font> load(const FaceInfo& info);
+    // find + load.
+    std::shared_ptr<Font> get(const std::string& family, bool bold = false);
+
+private:
+    std::string data_dir_;
+    std::vector<std::string> dirs_;
+    std::map<std::string, std::shared_ptr<Font>> cache_;  // key: path#index
+    std::mutex mutex_;
+};
+
+}  // namespace bookc::font

@@ -1,0 +1,196 @@
+// The book model: what every loader produces and every writer reads.
+// Book → parts → chapters → blocks → inlines, plus each chapter's readers' comments.
+// Every node keeps the Span of the source it came from. Nodes are plain tagged structs
+// (a kind plus the fields that kind uses) so that walking them stays simple.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/source.hpp"
+
+namespace bookc::model {
+
+using base::FileId;
+using base::Span;
+
+// ---------------------------------------------------------------- inlines
+enum class InlineKind {
+    Text,         // text
+    Emph,         // children
+    Strong,       // children
+    Strike,       // children
+    Code,         // text
+    Link,         // url, title, children; url is never javascript:/data: (sanitised at load)
+    Image,        // url (original src), text = alt, asset = index in Book::assets or -1
+    LineBreak,    // hard break (<br>, two trailing spaces)
+    SoftBreak,    // a newline inside a paragraph (rendered as nothing between CJK, a space otherwise)
+    FootnoteRef,  // text = label, number = 1-based footnote number in its chapter
+};
+
+struct Inline {
+    InlineKind kind = InlineKind::Text;
+    std::string text;
+    std::string url;
+    std::string title;
+    int asset = -1;
+    int number = 0;
+    std::vector<Inline> children;
+    Span span;
+};
+
+using Inlines = std::vector<Inline>;
+
+// ---------------------------------------------------------------- blocks
+enum class BlockKind {
+    Paragraph,      // inlines; role may be "lead" (a 简介 summary)
+    Heading,        // level 1..6, inlines, id
+    CodeBlock,      // text (content, '\n'-separated, no trailing newline), info = language
+    BlockQuote,     // children
+    List,           // children = ListItem blocks; ordered, start, tight
+    ListItem,       // children; task: -1 not a task, 0 open, 1 done
+    Table,          // aligns, rows (rows[0..header_rows) are header rows)
+    ThematicBreak,  //
+    MediaNote,      // an <audio>/<video> replaced by a note: info = "audio"|"video",
+                    // inlines = its title, url = the media link (may be empty)
+};
+
+enum class Align { None, Left, Center, Right };
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+struct TableCell {
+    Inlines content;
+    Span span;
+};
+using TableRow = std::vector<TableCell>;
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    int level = 0;
+    Inlines inlines;
+    Blocks children;
+    std::string text;
+    std::string info;
+    std::string url;
+    std::string id;    // stable anchor id (headings), unique within the chapter
+    std::string role;  // "lead" for a summary paragraph
+    bool ordered = false;
+    int start = 1;
+    bool tight = true;
+    int task = -1;
+    std::vector<Align> aligns;
+    std::vector<TableRow> rows;
+    int header_rows = 0;
+    Span span;
+};
+
+struct Footnote {
+    std::string label;  // as written ([^label])
+    int number = 0;     // 1-based, in order of first reference
+    std::string id;     // stable id, e.g. "fn-3"
+    Blocks blocks;
+    Span span;
+};
+
+// ---------------------------------------------------------------- comments
+struct Comment {
+    std::string author;
+    std::string avatar_url;  // remote, kept as data; never downloaded
+    int likes = 0;
+    int reply_count = 0;
+    std::string date;  // "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as given
+    Inlines text;      // rich inline text; <br> became LineBreak
+    bool has_reply = false;
+    Inlines reply;     // the author's reply (作者回复)
+    std::string reply_date;
+    int source_order = 0;  // position in the source, for sort = "source"
+    Span span;
+};
+
+struct CommentThread {
+    std::string heading = "精选留言";  // the heading as found, without the count
+    int declared = -1;                 // N of 精选留言（N）, -1 when not given
+    std::vector<Comment> comments;
+    Span span;
+};
+
+// ---------------------------------------------------------------- chapters and book
+enum class Format { Markdown, Html, PlainText };
+
+struct Chapter {
+    std::string title;
+    Inlines title_inlines;  // rich title when the source had markup (may be empty: use title)
+    std::string id;         // stable: "ch-<n>" style, unique in the book, used for file names
+    FileId file = base::kNoFile;
+    std::string rel_path;   // source path relative to the book folder
+    Format format = Format::Markdown;
+    // Front matter / metadata
+    std::string author;
+    std::string date;
+    std::string description;
+    std::vector<std::string> tags;
+    Blocks blocks;
+    std::vector<Footnote> footnotes;
+    std::optional<CommentThread> comments;
+    Span title_span;
+};
+
+struct Part {
+    std::string title;  // empty: chapters not grouped into a part
+    std::vector<Chapter> chapters;
+};
+
+// A local file the book uses (images). Bytes are loaded once and shared by the writers.
+struct Asset {
+    std::string rel_path;    // relative to the book folder, '/'-separated
+    std::string media_type;  // image/png, image/jpeg, image/gif, image/svg+xml
+    std::shared_ptr<const std::string> data;
+    int width = 0;  // pixels, 0 when unknown
+    int height = 0;
+};
+
+struct BookMeta {
+    std::string title;
+    std::string subtitle;
+    std::vector<std::string> authors;
+    std::string language = "zh-CN";
+    std::string identifier;  // empty: writers derive one from title + slug
+    std::string date;        // YYYY-MM-DD or empty
+    std::string description;
+    std::vector<std::string> subjects;
+    std::string slug;
+    int cover_asset = -1;    // index in assets, -1 when no cover image
+    // Build timestamp for outputs (ISO 8601, UTC, "YYYY-MM-DDThh:mm:ssZ"): from
+    // SOURCE_DATE_EPOCH, else the book's date, else a fixed epoch. Never the clock.
+    std::string modified;
+};
+
+struct Book {
+    BookMeta meta;
+    std::vector<Part> parts;
+    std::vector<Asset> assets;
+
+    std::size_t chapter_count() const;
+    // Visit chapters in reading order.
+    template <class F> void for_each_chapter(F&& f) const {
+        for (const auto& p : parts)
+            for (const auto& c : p.chapters) f(c);
+    }
+    template <class F> void for_each_chapter(F&& f) {
+        for (auto& p : parts)
+            for (auto& c : p.chapters) f(c);
+    }
+};
+
+// Plain text of inlines (for titles, ids, search): markup dropped, breaks become spaces
+// (between Latin text) or nothing (between CJK).
+std::string plain_text(const Inlines& inlines);
+
+// Stable, human-readable dump of the whole model (golden tests, `bookc check --dump`).
+std::string dump(const Book& book);
+
+}  // namespace bookc::model

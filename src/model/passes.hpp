@@ -1,0 +1,18 @@
+// Passes over the loaded model, run in a fixed order before any writer sees the book.
+#pragma once
+#include "base/diag.hpp"
+#include "config/config.hpp"
+#include "model/model.hpp"
+
+namespace bookc::model {
+
+// 1. assign_ids: stable chapter ids ("ch01"...), heading ids ("ch01-s2"...), footnote ids;
+// 2. apply_comment_options: [comments] include / min_likes / sort / max per chapter;
+// 3. set_build_date: meta.modified from SOURCE_DATE_EPOCH, else meta.date, else a fixed epoch.
+void run_passes(Book& book, const config::BookConfig& cfg, base::DiagSink& diags);
+
+void assign_ids(Book& book);
+void apply_comment_options(Book& book, const config::CommentOptions& opts);
+void set_build_date(Book& book, const char* source_date_epoch /* may be null */);
+
+}  // namespace bookc::model
