@@ -1,1 +1,47 @@
-int main() { return 0; }
+// bookc: compiles a folder of articles into an EPUB 3 and a print-quality PDF.
+// The CLI is a thin layer: one file per subcommand (cmd_*.cpp).
+#include <CLI/CLI.hpp>
+
+#include <clocale>
+#include <cstdio>
+
+#include "cli/pipeline.hpp"
+
+int main(int argc, char** argv) {
+    std::setlocale(LC_ALL, "C");
+    using namespace bookc::cli;
+    CLI::App app{"bookc: compile a folder of articles into an EPUB 3 and a print-quality PDF",
+                 "bookc"};
+    app.set_version_flag("--version", std::string("bookc ") + BOOKC_VERSION);
+    app.require_subcommand(1);
+
+    Options opts;
+    auto* build = app.add_subcommand("build", "Compile the book into OUT_DIR/<slug>.epub and .pdf");
+    build->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
+    build->add_option("-o,--out", opts.out_dir, "Output folder (default: dist)");
+    build->add_option("--format", opts.formats, "Outputs to make: epub, pdf or epub,pdf");
+    build->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
+    build->add_flag("--strict", opts.strict, "Treat warnings as errors");
+    build->add_flag("-q,--quiet", opts.quiet, "Print only problems");
+
+    auto* check = app.add_subcommand("check", "Load and validate the book; write nothing");
+    check->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
+    check->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
+    check->add_flag("--strict", opts.strict, "Treat warnings as errors");
+    check->add_flag("-q,--quiet", opts.quiet, "Print only problems");
+
+    auto* fonts = app.add_subcommand("fonts", "Show which font file serves each role of the layout");
+    fonts->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
+    fonts->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kOk : kUsageError;
+    }
+    if (*build) return cmd_build(opts);
+    if (*check) return cmd_check(opts);
+    if (*fonts) return cmd_fonts(opts);
+    return kUsageError;
+}

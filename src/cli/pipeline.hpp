@@ -1,0 +1,44 @@
+// The steps every subcommand shares: read the configuration and load the book.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "base/diag.hpp"
+#include "base/source.hpp"
+#include "config/config.hpp"
+#include "model/model.hpp"
+
+namespace bookc::cli {
+
+enum Exit { kOk = 0, kContentError = 1, kUsageError = 2 };
+
+struct Options {
+    std::string book_dir = ".";
+    std::string out_dir = "dist";
+    std::string formats = "epub,pdf";
+    std::string layout;
+    bool strict = false;
+    bool quiet = false;
+};
+
+struct Loaded {
+    config::BookConfig cfg;
+    config::Layout layout;
+    model::Book book;
+};
+
+// Loads config, layout and book, runs the model passes. Returns nullopt with `exit` set
+// when the run cannot go on (bad book.toml or layout: 2; no book: 1).
+std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources,
+                               base::DiagSink& diags, int& exit);
+
+// Prints every diagnostic and the closing count to stderr.
+void report(const base::DiagSink& diags, const base::SourceMap& sources, bool quiet);
+// Exit status for the diagnostics so far.
+int exit_status(const base::DiagSink& diags, bool strict);
+
+int cmd_build(const Options& opts);
+int cmd_check(const Options& opts);
+int cmd_fonts(const Options& opts);
+
+}  // namespace bookc::cli

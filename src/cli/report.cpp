@@ -1,0 +1,51 @@
+#include <cstdio>
+#include <filesystem>
+
+#include "cli/pipeline.hpp"
+#include "load/load.hpp"
+#include "model/passes.hpp"
+
+namespace bookc::cli {
+
+void report(const base::DiagSink& diags, const base::SourceMap& sources, bool quiet) {
+    std::string text = diags.format(sources);
+    std::fputs(text.c_str(), stderr);
+    if (diags.errors() || diags.warnings() || !quiet)
+        std::fprintf(stderr, "bookc: %s\n", diags.summary().c_str());
+}
+
+int exit_status(const base::DiagSink& diags, bool strict) {
+    if (diags.errors()) return kContentError;
+    if (strict && diags.warnings()) return kContentError;
+    return kOk;
+}
+
+std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources,
+                               base::DiagSink& diags, int& exit) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(opts.book_dir, ec)) {
+        diags.error_at(opts.book_dir, 0, 0, "not a folder");
+        exit = kUsageError;
+        return std::nullopt;
+    }
+    auto cfg = config::load_book_config(opts.book_dir, diags);
+    if (!cfg) {
+        exit = kUsageError;
+        return std::nullopt;
+    }
+    auto layout = config::load_layout(opts.layout.empty() ? cfg->layout : opts.layout, diags);
+    if (!layout) {
+        exit = kUsageError;
+        return std::nullopt;
+    }
+    auto book = load::load_book(opts.book_dir, *cfg, sources, diags);
+    if (!book) {
+        exit = kContentError;
+        return std::nullopt;
+    }
+    model::run_passes(*book, *cfg, diags);
+    exit = kOk;
+    return Loaded{std::move(*cfg), std::move(*layout), std::move(*book)};
+}
+
+}  // namespace bookc::cli
