@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# bookc tests: makes sure the packages are installed and the build is current, then runs
+# the whole suite through CTest: the doctest unit tests of every stage, the CLI tests, and
+# the external validators (epubcheck, qpdf --check, pdffonts, pdftotext, mutool, pdfcheck.py)
+# on the books built from content/, examples/ and ../shared/seeds (when present).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+bash scripts/setup.sh --no-book
+cd build
+ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" "$@"
