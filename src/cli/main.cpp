@@ -34,6 +34,10 @@ int main(int argc, char** argv) {
     fonts->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
     fonts->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
 
+    auto* text = app.add_subcommand("text", "Print the book's text in reading order (for search or checks)");
+    text->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
+    text->add_flag("-q,--quiet", opts.quiet, "Print only problems");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -43,5 +47,6 @@ int main(int argc, char** argv) {
     if (*build) return cmd_build(opts);
     if (*check) return cmd_check(opts);
     if (*fonts) return cmd_fonts(opts);
+    if (*text) return cmd_text(opts);
     return kUsageError;
 }

@@ -40,5 +40,6 @@ int exit_status(const base::DiagSink& diags, bool strict);
 int cmd_build(const Options& opts);
 int cmd_check(const Options& opts);
 int cmd_fonts(const Options& opts);
+int cmd_text(const Options& opts);
 
 }  // namespace bookc::cli

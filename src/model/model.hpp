@@ -190,6 +190,9 @@ struct Book {
 // (between Latin text) or nothing (between CJK).
 std::string plain_text(const Inlines& inlines);
 
+// The book's text in reading order (titles, body, footnotes, comments), one block a line.
+std::string book_text(const Book& book);
+
 // Stable, human-readable dump of the whole model (golden tests, `bookc check --dump`).
 std::string dump(const Book& book);
 

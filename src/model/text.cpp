@@ -1,0 +1,64 @@
+#include "model/model.hpp"
+
+namespace bookc::model {
+
+namespace {
+
+void blocks_text(const Blocks& blocks, std::string& out);
+
+void block_text(const Block& b, std::string& out) {
+    switch (b.kind) {
+    case BlockKind::Paragraph:
+    case BlockKind::Heading:
+    case BlockKind::MediaNote:
+        out += plain_text(b.inlines);
+        out += '\n';
+        break;
+    case BlockKind::CodeBlock:
+        out += b.text;
+        out += '\n';
+        break;
+    case BlockKind::Table:
+        for (const auto& row : b.rows) {
+            for (const auto& cell : row) {
+                out += plain_text(cell.content);
+                out += '\t';
+            }
+            out += '\n';
+        }
+        break;
+    case BlockKind::ThematicBreak:
+        break;
+    default:
+        blocks_text(b.children, out);
+    }
+}
+
+void blocks_text(const Blocks& blocks, std::string& out) {
+    for (const auto& b : blocks) block_text(b, out);
+}
+
+}  // namespace
+
+// The book's text in reading order, as a reader would copy it: chapter titles, body,
+// footnotes, then the readers' comments. Used to measure the PDF's text fidelity.
+std::string book_text(const Book& book) {
+    std::string out;
+    book.for_each_chapter([&](const Chapter& ch) {
+        out += ch.title;
+        out += "\n\n";
+        blocks_text(ch.blocks, out);
+        for (const auto& fn : ch.footnotes) blocks_text(fn.blocks, out);
+        if (ch.comments) {
+            for (const auto& c : ch.comments->comments) {
+                out += c.author + "\n";
+                out += plain_text(c.text) + "\n";
+                if (c.has_reply) out += plain_text(c.reply) + "\n";
+            }
+        }
+        out += '\n';
+    });
+    return out;
+}
+
+}  // namespace bookc::model

@@ -1,0 +1,183 @@
+// External validators on the books users build: the bundled content/ book, every book in
+// examples/, and a book made of ../shared/seeds (skipped when ../shared is absent).
+// epubcheck for the EPUB; qpdf, pdffonts, pdftotext, pdftoppm, mutool and pdfcheck.py for
+// the PDF.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+#include "support/test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace bookc::test;
+
+namespace {
+
+struct Built {
+    int status = -1;
+    std::string err;
+    std::string epub;
+    std::string pdf;
+    std::string text;  // `bookc text` of the book, the source for fidelity checks
+};
+
+// Builds each book once per test run.
+const Built& build(const std::string& name, const std::string& book_dir) {
+    static std::map<std::string, Built> cache;
+    auto it = cache.find(name);
+    if (it != cache.end()) return it->second;
+    Built b;
+    std::string out = temp_dir("validate-" + name);
+    auto r = run(shell_quote(bookc_bin()) + " build " + shell_quote(book_dir) + " -o " +
+                 shell_quote(out) + " -q");
+    b.status = r.status;
+    b.err = r.err;
+    for (const auto& e : fs::directory_iterator(out)) {
+        if (e.path().extension() == ".epub") b.epub = e.path().string();
+        if (e.path().extension() == ".pdf") b.pdf = e.path().string();
+    }
+    b.text = out + "/source.txt";
+    write_text(b.text, run(shell_quote(bookc_bin()) + " text " + shell_quote(book_dir)).out);
+    return cache.emplace(name, b).first->second;
+}
+
+std::map<std::string, std::string> pdf_metrics(const Built& b) {
+    std::map<std::string, std::string> m;
+    std::string script = source_dir() + "/tests/validate/pdf_metrics.py";
+    std::string pdfcheck = shared_dir() + "/tools/pdfcheck.py";
+    auto r = run("python3 " + shell_quote(script) + " " + shell_quote(pdfcheck) + " " +
+                 shell_quote(b.pdf) + " " + shell_quote(b.text));
+    std::size_t pos = 0;
+    while (pos < r.out.size()) {
+        std::size_t nl = r.out.find('\n', pos);
+        if (nl == std::string::npos) nl = r.out.size();
+        std::string line = r.out.substr(pos, nl - pos);
+        auto eq = line.find('=');
+        if (eq != std::string::npos) m[line.substr(0, eq)] = line.substr(eq + 1);
+        pos = nl + 1;
+    }
+    return m;
+}
+
+double num(const std::map<std::string, std::string>& m, const std::string& k) {
+    auto it = m.find(k);
+    if (it == m.end() || it->second == "None" || it->second.empty()) return -1;
+    return std::stod(it->second);
+}
+
+void check_epub(const Built& b) {
+    REQUIRE_FALSE(b.epub.empty());
+    auto r = run("java -jar /usr/share/java/epubcheck.jar " + shell_quote(b.epub));
+    INFO(r.out, r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("No errors or warnings detected") != std::string::npos);
+    CHECK(r.err.find("WARNING") == std::string::npos);
+    CHECK(r.err.find("ERROR") == std::string::npos);
+}
+
+void check_pdf_structure(const Built& b) {
+    REQUIRE_FALSE(b.pdf.empty());
+    auto q = run("qpdf --check " + shell_quote(b.pdf));
+    INFO(q.out, q.err);
+    CHECK(q.status == 0);
+    CHECK(q.out.find("No syntax or stream encoding errors found") != std::string::npos);
+
+    auto f = run("pdffonts " + shell_quote(b.pdf));
+    REQUIRE(f.status == 0);
+    int rows = 0;
+    std::size_t pos = f.out.find('\n', f.out.find('\n') + 1) + 1;  // skip the two header lines
+    while (pos < f.out.size()) {
+        std::size_t nl = f.out.find('\n', pos);
+        std::string line = f.out.substr(pos, nl - pos);
+        pos = nl == std::string::npos ? f.out.size() : nl + 1;
+        if (line.empty()) continue;
+        ++rows;
+        INFO(line);
+        CHECK(line.find("yes yes yes") != std::string::npos);  // emb sub uni
+        CHECK(line.find("+") == 6);                             // ABCDEF+Name subset tag
+    }
+    CHECK(rows >= 1);
+
+    auto t = run("pdftotext -enc UTF-8 " + shell_quote(b.pdf) + " -");
+    CHECK(t.status == 0);
+    CHECK(t.out.find("\xEF\xBF\xBD") == std::string::npos);  // U+FFFD
+
+    std::string dir = fs::path(b.pdf).parent_path().string();
+    auto p = run("pdftoppm -r 20 -png " + shell_quote(b.pdf) + " " + shell_quote(dir + "/poppler"));
+    CHECK(p.status == 0);
+    CHECK(p.err.empty());
+    auto m = run("mutool draw -q -r 20 -o " + shell_quote(dir + "/mupdf-%d.png") + " " + shell_quote(b.pdf));
+    CHECK(m.status == 0);
+    CHECK(m.err.empty());
+}
+
+void check_typesetting(const Built& b, bool body_heavy) {
+    if (shared_dir().empty()) {
+        MESSAGE("../shared/tools/pdfcheck.py absent: typesetting metrics skipped");
+        return;
+    }
+    auto m = pdf_metrics(b);
+    INFO("metrics: ", m["examples"], " missing: ", m["missing"]);
+    REQUIRE(m.count("pages"));
+    CHECK(num(m, "start_prohibited") == 0);
+    CHECK(num(m, "end_prohibited") == 0);
+    CHECK(num(m, "split_dash") == 0);
+    CHECK(num(m, "split_ellipsis") == 0);
+    CHECK(num(m, "overfull_lines") == 0);
+    CHECK(num(m, "han_recall") == 1.0);
+    CHECK(num(m, "replacement_chars") == 0);
+    CHECK(num(m, "private_use_chars") == 0);
+    CHECK(num(m, "compat_ideographs") == 0);
+    CHECK(m["fonts_all_embedded"] == "True");
+    CHECK(m["fonts_all_subset"] == "True");
+    CHECK(m["fonts_all_tounicode"] == "True");
+    CHECK(m["qpdf_ok"] == "True");
+    CHECK(m["page_labels"] == "True");
+    CHECK(m["lang"] == "zh-CN");
+    CHECK(num(m, "outline_items") >= 1);
+    if (body_heavy) {
+        CHECK(num(m, "flush_right_ratio") >= 0.98);
+        CHECK(m["indent_peak_em"] == "2.0");
+    }
+}
+
+}  // namespace
+
+TEST_CASE("content/ book: epubcheck, PDF structure, typesetting metrics") {
+    const Built& b = build("content", source_dir() + "/content");
+    INFO(b.err);
+    REQUIRE(b.status == 0);
+    check_epub(b);
+    check_pdf_structure(b);
+    check_typesetting(b, true);
+}
+
+TEST_CASE("examples/: every book builds and validates") {
+    for (const auto& e : fs::directory_iterator(source_dir() + "/examples")) {
+        if (!e.is_directory()) continue;
+        std::string name = e.path().filename().string();
+        CAPTURE(name);
+        const Built& b = build("example-" + name, e.path().string());
+        INFO(b.err);
+        REQUIRE(b.status == 0);
+        check_epub(b);
+        check_pdf_structure(b);
+        check_typesetting(b, false);
+    }
+}
+
+TEST_CASE("a book made of ../shared/seeds") {
+    std::string seeds = seeds_dir();
+    if (seeds.empty()) {
+        MESSAGE("../shared/seeds absent: skipped");
+        return;
+    }
+    const Built& b = build("seeds", seeds);
+    INFO(b.err);
+    REQUIRE(b.status == 0);
+    check_epub(b);
+    check_pdf_structure(b);
+    check_typesetting(b, true);
+}
