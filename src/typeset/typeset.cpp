@@ -1,8 +1,183 @@
+// typeset_book: chapters are flowed and paginated independently (in parallel; each
+// opens on a recto, so its pages do not depend on where it lands), then assembled with
+// the front matter, running heads, folios, the table of contents, outline and labels.
 #include "typeset/typeset.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+#include "typeset/flow/flow.hpp"
+#include "typeset/pages/pages.hpp"
+
+#ifndef BOOKC_VERSION
+#define BOOKC_VERSION ""
+#endif
+
 namespace bookc::typeset {
-display::Document typeset_book(const model::Book&, const config::Layout&, font::FontDb&,
-                               const base::SourceMap&, base::DiagSink& diags) {
-    diags.error({}, "the typesetter is not implemented yet");
-    return {};
+
+namespace {
+
+struct ChapterJob {
+    const model::Chapter* chapter = nullptr;
+    std::string dest;
+    std::string title;
+};
+
+struct ChapterOut {
+    std::vector<display::Page> pages;
+    base::DiagSink diags;
+    std::vector<std::pair<std::string, std::string>> sections;
+    pages::HeadText head;
+};
+
+void run_chapter(const ChapterJob& job, const model::Book& book, const flow::Styles& st,
+                 FontTable& table, ChapterOut& out) {
+    try {
+        flow::Builder b(st, table, out.diags);
+        b.book = &book;
+        b.dest_prefix = job.dest + "/";
+        flow::flow_chapter(b, *job.chapter, job.dest);
+        out.pages = pages::paginate(b.list, st);
+        out.sections = std::move(b.sections);
+        out.head = pages::head_text(job.title, st, table, out.diags, st.measure * 0.75f);
+    } catch (const std::exception& e) {
+        out.diags.error(job.chapter->title_span,
+                        std::string("internal error while typesetting this chapter: ") + e.what());
+    }
 }
+
+std::string chapter_title(const model::Chapter& ch) {
+    if (!ch.title.empty()) return ch.title;
+    if (!ch.title_inlines.empty()) return model::plain_text(ch.title_inlines);
+    return ch.rel_path;
+}
+
+void run_all(const std::vector<ChapterJob>& jobs, const model::Book& book, const flow::Styles& st,
+             FontTable& table, std::vector<ChapterOut>& outs) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();)
+            run_chapter(jobs[i], book, st, table, outs[i]);
+    };
+    std::size_t n = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 8);
+    n = std::min(n, jobs.size());
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < n; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+}
+
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    return s;
+}
+
+}  // namespace
+
+display::Document typeset_book(const model::Book& book, const config::Layout& layout,
+                               font::FontDb& fonts, const base::SourceMap&,
+                               base::DiagSink& diags) {
+    display::Document doc;
+    FontTable table;
+    const flow::Styles st = flow::make_styles(layout, fonts, diags);
+    const bool facing = layout.facing;
+    // Font indices in a fixed order, whatever order the threads first use them in.
+    for (const FontChain* chain : {&st.body, &st.bold, &st.sans, &st.sans_bold, &st.mono})
+        for (const auto& f : chain->fonts) table.index_of(f);
+
+    // Chapters, in reading order.
+    std::vector<ChapterJob> jobs;
+    for (const auto& part : book.parts)
+        for (const auto& ch : part.chapters) {
+            ChapterJob j;
+            j.chapter = &ch;
+            j.dest = ch.id.empty() ? "ch-" + std::to_string(jobs.size() + 1) : ch.id;
+            j.title = chapter_title(ch);
+            jobs.push_back(std::move(j));
+        }
+    std::vector<ChapterOut> outs(jobs.size());
+    run_all(jobs, book, st, table, outs);
+    for (const auto& o : outs)
+        for (const auto& d : o.diags.all()) diags.push(d);
+
+    // Body: parts and chapters, each opening on a recto. Page numbers are arabic from 1.
+    std::vector<display::Page> body;
+    std::vector<pages::TocEntry> toc;
+    auto to_recto = [&] {
+        if (facing && body.size() % 2 == 1) body.push_back(pages::blank_page(st));
+    };
+    pages::HeadText book_head = pages::head_text(book.meta.title, st, table, diags, st.measure * 0.75f);
+    std::size_t ci = 0;
+    for (std::size_t pi = 0; pi < book.parts.size(); ++pi) {
+        const auto& part = book.parts[pi];
+        display::OutlineEntry part_entry;
+        bool titled = !part.title.empty();
+        if (titled) {
+            to_recto();
+            std::string dest = "part-" + std::to_string(pi + 1);
+            body.push_back(pages::part_page(part.title, dest, st, table, diags));
+            toc.push_back({part.title, dest, 0, std::to_string(body.size())});
+            part_entry.title = part.title;
+            part_entry.dest = dest;
+        }
+        for (std::size_t k = 0; k < part.chapters.size(); ++k, ++ci) {
+            ChapterOut& out = outs[ci];
+            to_recto();
+            std::size_t first = body.size();
+            toc.push_back({jobs[ci].title, jobs[ci].dest, 1, std::to_string(first + 1)});
+            for (std::size_t p = 0; p < out.pages.size(); ++p) {
+                std::size_t index = body.size();
+                bool recto = !facing || index % 2 == 0;
+                auto folio = pages::head_text(std::to_string(index + 1), st, table, diags, st.measure);
+                if (p == 0)
+                    pages::add_foot_folio(out.pages[p], st, recto, folio);
+                else if (layout.running_heads)
+                    pages::add_running_head(out.pages[p], st, recto,
+                                            recto || !facing ? out.head : book_head, folio);
+                body.push_back(std::move(out.pages[p]));
+            }
+            display::OutlineEntry ce;
+            ce.title = jobs[ci].title;
+            ce.dest = jobs[ci].dest;
+            for (const auto& [title, dest] : out.sections) ce.children.push_back({title, dest, {}});
+            (titled ? part_entry.children : doc.outline).push_back(std::move(ce));
+        }
+        if (titled) doc.outline.push_back(std::move(part_entry));
+    }
+
+    // Front matter: title page, its verso, the contents; arabic numbering starts after.
+    std::vector<display::Page> front;
+    front.push_back(pages::title_page(book.meta, st, table, diags));
+    if (facing) front.push_back(pages::blank_page(st));
+    std::size_t toc_first = front.size();
+    for (auto& p : pages::toc_pages(toc, st, table, diags)) front.push_back(std::move(p));
+    for (std::size_t i = toc_first; i < front.size(); ++i) {
+        bool recto = !facing || i % 2 == 0;
+        pages::add_foot_folio(front[i], st, recto,
+                              pages::head_text(pages::roman(int(i + 1)), st, table, diags, st.measure));
+    }
+    if (facing && front.size() % 2 == 1) front.push_back(pages::blank_page(st));
+    doc.outline.insert(doc.outline.begin(), display::OutlineEntry{"目录", "toc", {}});
+
+    doc.page_labels.push_back({0, display::LabelStyle::LowerRoman, "", 1});
+    if (!body.empty()) doc.page_labels.push_back({int(front.size()), display::LabelStyle::Decimal, "", 1});
+    doc.pages = std::move(front);
+    doc.pages.reserve(doc.pages.size() + body.size());
+    for (auto& p : body) doc.pages.push_back(std::move(p));
+    doc.fonts = table.faces();
+
+    auto& m = doc.meta;
+    m.title = book.meta.title;
+    m.author = join(book.meta.authors, ", ");
+    m.subject = book.meta.description;
+    m.keywords = join(book.meta.subjects, ", ");
+    m.language = book.meta.language;
+    m.creator = std::string("bookc") + (std::string(BOOKC_VERSION).empty() ? "" : " " BOOKC_VERSION);
+    m.date = book.meta.modified;
+    return doc;
+}
+
 }  // namespace bookc::typeset

@@ -1,0 +1,127 @@
+// The vertical-list builder: boxes, glue, keep rules, decorations, footnote citations.
+#include <algorithm>
+#include <cmath>
+
+#include "typeset/flow/flow.hpp"
+
+namespace bookc::typeset::flow {
+
+void translate(display::Item& item, float dx, float dy) {
+    std::visit(
+        [&](auto& it) {
+            using T = std::decay_t<decltype(it)>;
+            if constexpr (std::is_same_v<T, display::Rule>) {
+                it.x1 += dx, it.x2 += dx, it.y1 += dy, it.y2 += dy;
+            } else if constexpr (std::is_same_v<T, display::Anchor>) {
+                it.y += dy;
+            } else {
+                it.x += dx, it.y += dy;
+            }
+        },
+        item);
+}
+
+float run_width(const display::GlyphRun& r) {
+    float w = 0;
+    for (const auto& g : r.glyphs) w += g.advance;
+    return w;
+}
+
+void Builder::push(VBox box) {
+    if (keep > 0) {
+        box.brk = std::max(box.brk, Break::Never);
+        if (!box.discardable) --keep;
+    }
+    for (const auto& d : decos) {
+        if (d.kind == Deco::LeftRule) {
+            display::Rule r;
+            r.x1 = r.x2 = d.x;
+            r.y1 = 0;
+            r.y2 = box.height;
+            r.width = 1.2f;
+            r.color = d.color;
+            box.items.insert(box.items.begin(), r);
+        } else {
+            display::Rect r;
+            r.x = d.x;
+            r.w = d.w;
+            r.y = 0;
+            r.h = box.height;
+            r.fill_color = d.color;
+            box.items.insert(box.items.begin(), r);
+        }
+    }
+    list.boxes.push_back(std::move(box));
+}
+
+void Builder::glue(float h) {
+    if (h <= 0) return;
+    VBox g;
+    g.height = h;
+    g.discardable = true;
+    push(std::move(g));
+}
+
+ParagraphLayout Builder::layout(ParagraphSpec spec) {
+    return layout_paragraph(spec, fonts, diags);
+}
+
+void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size, bool grid,
+                    bool widow_rules) {
+    if (pitch <= 0) pitch = st.pitch;
+    const std::size_t n = pl.lines.size();
+    const std::string fn_prefix = dest_prefix + "fn-";
+    for (std::size_t k = 0; k < n; ++k) {
+        const Line& ln = pl.lines[k];
+        VBox box;
+        box.grid = grid;
+        float h = pitch;
+        float content = ln.ascent + ln.descent;
+        if (content > pitch * 1.02f) h = std::ceil(content / pitch) * pitch;
+        box.height = h;
+        // Baseline: the em box (0.88 above, 0.12 below) centred in the line's slot.
+        float baseline = (h - size) / 2 + 0.88f * size;
+        if (content > pitch * 1.02f) baseline = (h - content) / 2 + ln.ascent;
+        for (const auto& run : ln.runs) {
+            display::GlyphRun r = run;
+            r.x += x0;
+            r.y += baseline;
+            if (r.color == st.strike_tag) {
+                r.color = st.text;
+                display::Rule rule;
+                rule.x1 = r.x;
+                rule.x2 = r.x + run_width(r);
+                rule.y1 = rule.y2 = r.y - r.size * 0.32f;
+                rule.width = std::max(0.4f, r.size * 0.05f);
+                rule.color = st.text;
+                box.items.push_back(rule);
+            }
+            box.items.push_back(std::move(r));
+        }
+        for (const auto& link : ln.links) {
+            display::Link l = link;
+            l.x += x0;
+            l.y += baseline;
+            if (l.dest.rfind(fn_prefix, 0) == 0) {
+                int num = std::atoi(l.dest.c_str() + fn_prefix.size());
+                for (const auto& [number, index] : footnote_index)
+                    if (number == num &&
+                        std::find(box.footnotes.begin(), box.footnotes.end(), index) ==
+                            box.footnotes.end())
+                        box.footnotes.push_back(index);
+            }
+            box.items.push_back(std::move(l));
+        }
+        if (k == 0 && !marker.empty()) {
+            for (auto item : marker) {
+                translate(item, 0, baseline);
+                box.items.push_back(std::move(item));
+            }
+            marker.clear();
+        }
+        if (widow_rules && n >= 2 && (k == 1 || k == n - 1)) box.brk = Break::Avoid;
+        push(std::move(box));
+    }
+}
+
+}  // namespace bookc::typeset::flow

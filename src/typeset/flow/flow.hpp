@@ -1,0 +1,136 @@
+// Block flow (private to typeset/): a chapter's blocks become a vertical list of boxes
+// (lines, rows, images, glue) with keep rules; pages/ breaks that list into pages.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "display/display.hpp"
+#include "model/model.hpp"
+#include "typeset/inline/paragraph.hpp"
+
+namespace bookc::typeset::flow {
+
+// May a page break come just before a box? Allowed < Avoid (widows, orphans) < Never
+// (keep with a heading, a table header with its first row). The paginator takes the
+// weakest break it can find on the page.
+enum class Break { Allowed = 0, Avoid = 1, Never = 2 };
+
+struct VBox {
+    float height = 0;                  // vertical advance, pt
+    std::vector<display::Item> items;  // x from the text block's left edge, y from the box top
+    Break brk = Break::Allowed;
+    bool discardable = false;  // glue: dropped at the top of a page
+    bool grid = false;         // body line: its top snaps to the baseline grid (multiple of pitch)
+    int header = -1;           // table rows: index in VList::headers, repeated after a page break
+    std::vector<int> footnotes;  // indices in VList::footnotes cited by this box
+};
+
+struct VList {
+    std::vector<VBox> boxes;
+    std::vector<std::vector<VBox>> headers;    // table header rows
+    std::vector<std::vector<VBox>> footnotes;  // footnote bodies (lines at footnote size)
+};
+
+// Everything the layout decides about looks, resolved once per book.
+struct Styles {
+    config::Layout layout;
+    FontChain body, bold, sans, sans_bold, mono;
+    float size = 10.5f;    // body size
+    float pitch = 18.4f;   // body line height (baseline grid)
+    float measure = 300;   // text block width
+    float body_height = 480;
+    display::Color text, muted, accent, rule;
+    display::Color strike_tag;  // colour marking struck-through runs (restored after layout)
+
+    TextStyle body_style() const;
+    TextStyle style(const FontChain& f, float size, display::Color c) const;
+};
+
+display::Color to_color(const config::Color& c);
+Styles make_styles(const config::Layout& layout, font::FontDb& db, base::DiagSink& diags);
+const FontChain& bold_of(const Styles& st, const FontChain* f);
+
+// ---------------------------------------------------------------- inline conversion
+struct InlineOut {
+    std::vector<StyledRun> runs;
+    std::vector<int> footnote_numbers;  // footnote refs in order
+};
+// `dest_prefix` names footnote destinations: "<prefix>fn-<n>".
+void collect_inlines(const model::Inlines& in, const TextStyle& base, const Styles& st,
+                     const std::string& dest_prefix, InlineOut& out);
+// Joins soft breaks (nothing between CJK, a space otherwise) and drops empty runs.
+void finish_runs(std::vector<StyledRun>& runs);
+std::string footnote_dest(const std::string& prefix, int number);
+
+// ---------------------------------------------------------------- building the list
+// Decorations repeated on every box while active: a block quote's left rule, a code
+// block's background.
+struct Deco {
+    enum Kind { LeftRule, Background } kind = LeftRule;
+    float x = 0, w = 0;
+    display::Color color;
+};
+
+struct Builder {
+    const Styles& st;
+    FontTable& fonts;
+    base::DiagSink& diags;
+    std::string dest_prefix;  // "<chapter id>/"
+    const model::Book* book = nullptr;
+    const model::Chapter* chapter = nullptr;
+    VList list;
+    std::vector<Deco> decos;
+    int keep = 0;          // the next `keep` content boxes may not be separated from the previous
+    int depth = 0;         // nesting of quotes etc.: body grid only at depth 0
+    int list_depth = 0;    // nesting of lists (bullet shapes, no first-line indent)
+    std::vector<display::Item> marker;  // list marker for the next line, relative to its baseline
+    std::vector<std::pair<int, int>> footnote_index;  // (number, index in list.footnotes)
+    std::vector<std::pair<std::string, std::string>> sections;  // outline: (title, dest)
+
+    Builder(const Styles& s, FontTable& f, base::DiagSink& d) : st(s), fonts(f), diags(d) {}
+
+    void push(VBox box);
+    void glue(float h);
+    // Places laid-out lines as boxes: x0 = left edge, `pitch` = line height (0: body pitch).
+    // Applies widow/orphan rules and attaches footnotes cited on each line.
+    void lines(const ParagraphLayout& pl, float x0, float pitch, float size, bool grid,
+               bool widow_rules = true);
+    ParagraphLayout layout(ParagraphSpec spec);
+};
+
+// Blocks (stack.cpp) and the special blocks (lists.cpp, tables.cpp, media.cpp, comments.cpp).
+struct Area {
+    float x = 0;      // left edge within the text block
+    float width = 0;  // measure
+};
+void flow_blocks(Builder& b, const model::Blocks& blocks, Area a);
+void flow_block(Builder& b, const model::Block& blk, Area a);
+void flow_paragraph(Builder& b, const model::Inlines& in, Area a, float indent,
+                    const TextStyle& style, TextAlign align = TextAlign::Justify);
+void flow_heading(Builder& b, const model::Inlines& in, int level, const std::string& dest, Area a);
+void flow_list(Builder& b, const model::Block& list, Area a);
+void flow_table(Builder& b, const model::Block& table, Area a);
+void flow_code(Builder& b, const model::Block& code, Area a);
+void flow_image(Builder& b, const model::Inline& img, Area a);
+void flow_media_note(Builder& b, const model::Block& note, Area a);
+void flow_thematic_break(Builder& b, Area a);
+void flow_comments(Builder& b, const model::CommentThread& thread, Area a);
+void flow_footnotes(Builder& b, const std::vector<model::Footnote>& notes);
+
+// Image pixel size from PNG/JPEG headers (0,0 when unknown).
+std::pair<int, int> image_pixel_size(const std::string& bytes, bool png);
+
+// Moves a display item by (dx, dy).
+void translate(display::Item& item, float dx, float dy);
+// Text of a glyph run's width.
+float run_width(const display::GlyphRun& r);
+
+}  // namespace bookc::typeset::flow
+
+namespace bookc::typeset::flow {
+// A chapter's whole flow: opening title (anchor `chapter_dest`), blocks, footnotes,
+// comments. The result is in b.list; b.sections gets the outline's sections.
+void flow_chapter(Builder& b, const model::Chapter& ch, const std::string& chapter_dest);
+}  // namespace bookc::typeset::flow

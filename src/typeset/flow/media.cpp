@@ -1,0 +1,184 @@
+// Code blocks, images (and their placeholders), media notes and thematic breaks.
+#include <algorithm>
+#include <cmath>
+
+#include "typeset/flow/flow.hpp"
+
+namespace bookc::typeset::flow {
+
+namespace {
+
+std::uint32_t be32(const std::string& s, std::size_t i) {
+    return (std::uint32_t(std::uint8_t(s[i])) << 24) | (std::uint32_t(std::uint8_t(s[i + 1])) << 16) |
+           (std::uint32_t(std::uint8_t(s[i + 2])) << 8) | std::uint32_t(std::uint8_t(s[i + 3]));
+}
+
+void placeholder(Builder& b, const std::string& text, Area a, base::Span span) {
+    StyledRun r;
+    r.text = text;
+    r.style = b.st.style(b.st.sans, b.st.size * 0.85f, b.st.muted);
+    r.span = span;
+    ParagraphSpec spec;
+    spec.runs.push_back(std::move(r));
+    spec.width = a.width;
+    spec.align = TextAlign::Center;
+    ParagraphLayout pl = b.layout(std::move(spec));
+    b.lines(pl, a.x, b.st.size * 0.85f * 1.6f, b.st.size * 0.85f, false);
+}
+
+}  // namespace
+
+std::pair<int, int> image_pixel_size(const std::string& s, bool png) {
+    if (png) {
+        if (s.size() >= 24 && s.compare(1, 3, "PNG") == 0) return {int(be32(s, 16)), int(be32(s, 20))};
+        return {0, 0};
+    }
+    // JPEG: walk the segments to the first SOFn.
+    std::size_t i = 2;
+    if (s.size() < 4 || std::uint8_t(s[0]) != 0xFF || std::uint8_t(s[1]) != 0xD8) return {0, 0};
+    while (i + 9 < s.size()) {
+        if (std::uint8_t(s[i]) != 0xFF) { ++i; continue; }
+        std::uint8_t m = std::uint8_t(s[i + 1]);
+        if (m == 0xFF) { ++i; continue; }
+        std::size_t len = (std::size_t(std::uint8_t(s[i + 2])) << 8) | std::uint8_t(s[i + 3]);
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+            int h = (std::uint8_t(s[i + 5]) << 8) | std::uint8_t(s[i + 6]);
+            int w = (std::uint8_t(s[i + 7]) << 8) | std::uint8_t(s[i + 8]);
+            return {w, h};
+        }
+        i += 2 + len;
+    }
+    return {0, 0};
+}
+
+void flow_code(Builder& b, const model::Block& blk, Area a) {
+    const auto& st = b.st;
+    float size = st.size * float(st.layout.code_size_ratio);
+    float pitch = size * 1.55f;
+    float pad = size * 0.6f;
+    StyledRun r;
+    r.text = blk.text.empty() ? std::string(" ") : blk.text;
+    r.style = st.style(st.mono, size, st.text);
+    r.style.monospace = true;
+    r.span = blk.span;
+    ParagraphSpec spec;
+    spec.runs.push_back(std::move(r));
+    spec.width = a.width - 2 * pad;
+    spec.align = TextAlign::Left;
+    spec.code = true;
+    ParagraphLayout pl = b.layout(std::move(spec));
+
+    b.glue(st.pitch * 0.5f);
+    Deco d;
+    d.kind = Deco::Background;
+    d.x = a.x;
+    d.w = a.width;
+    d.color = {0.95f, 0.95f, 0.94f};
+    b.decos.push_back(d);
+    VBox top;
+    top.height = pad * 0.8f;
+    b.push(std::move(top));
+    b.keep = 1;
+    b.lines(pl, a.x + pad, pitch, size, false);
+    VBox bottom;
+    bottom.height = pad * 0.8f;
+    bottom.brk = Break::Never;
+    b.push(std::move(bottom));
+    b.decos.pop_back();
+    b.glue(st.pitch * 0.5f);
+}
+
+void flow_image(Builder& b, const model::Inline& img, Area a) {
+    const model::Asset* asset = nullptr;
+    if (b.book && img.asset >= 0 && std::size_t(img.asset) < b.book->assets.size())
+        asset = &b.book->assets[std::size_t(img.asset)];
+    std::string alt = img.text.empty() ? std::string("图片") : img.text;
+    if (!asset) {
+        placeholder(b, "［图：" + alt + "］" + (img.url.empty() ? "" : " " + img.url), a, img.span);
+        return;
+    }
+    bool png = asset->media_type == "image/png";
+    bool jpeg = asset->media_type == "image/jpeg";
+    if ((!png && !jpeg) || !asset->data || asset->data->empty()) {
+        placeholder(b, "［图：" + alt + "］（" + asset->rel_path + "）", a, img.span);
+        return;
+    }
+    int pw = asset->width, ph = asset->height;
+    if (pw <= 0 || ph <= 0) std::tie(pw, ph) = image_pixel_size(*asset->data, png);
+    if (pw <= 0 || ph <= 0) {
+        b.diags.warning(img.span, "cannot read the size of image '" + asset->rel_path + "'");
+        placeholder(b, "［图：" + alt + "］", a, img.span);
+        return;
+    }
+    float w = std::min(a.width, float(pw) * 0.75f);  // 96 dpi, never wider than the measure
+    float h = w * float(ph) / float(pw);
+    float max_h = b.st.body_height * 0.7f;
+    if (h > max_h) {
+        w *= max_h / h;
+        h = max_h;
+    }
+    b.glue(b.st.pitch * 0.5f);
+    VBox box;
+    float gap = b.st.pitch * 0.25f;
+    box.height = h + 2 * gap;
+    display::Image im;
+    im.x = a.x + (a.width - w) / 2;
+    im.y = gap;
+    im.w = w;
+    im.h = h;
+    im.format = png ? display::ImageFormat::Png : display::ImageFormat::Jpeg;
+    im.data = asset->data;
+    im.pixel_width = pw;
+    im.pixel_height = ph;
+    im.key = asset->rel_path;
+    box.items.push_back(std::move(im));
+    b.push(std::move(box));
+    b.glue(b.st.pitch * 0.5f);
+}
+
+void flow_media_note(Builder& b, const model::Block& note, Area a) {
+    const auto& st = b.st;
+    float size = st.size * 0.85f;
+    TextStyle s = st.style(st.sans, size, st.muted);
+    StyledRun label;
+    label.text = note.info == "video" ? "［视频］" : "［音频］";
+    label.style = s;
+    label.span = note.span;
+    InlineOut out;
+    out.runs.push_back(label);
+    collect_inlines(note.inlines, s, st, b.dest_prefix, out);
+    if (!note.url.empty()) {
+        StyledRun u;
+        u.text = " " + note.url;
+        u.style = s;
+        u.style.link_uri = note.url;
+        u.span = note.span;
+        out.runs.push_back(std::move(u));
+    }
+    ParagraphSpec spec;
+    spec.runs = std::move(out.runs);
+    spec.width = a.width;
+    spec.align = TextAlign::Left;
+    ParagraphLayout pl = b.layout(std::move(spec));
+    b.lines(pl, a.x, size * 1.6f, size, false);
+}
+
+void flow_thematic_break(Builder& b, Area a) {
+    VBox box;
+    box.height = b.st.pitch * 1.5f;
+    float cx = a.x + a.width / 2;
+    // Three small diamonds as an ornament.
+    for (int i = -1; i <= 1; ++i) {
+        display::Rect r;
+        float s = b.st.size * 0.22f;
+        r.x = cx + float(i) * b.st.size * 1.2f - s / 2;
+        r.y = box.height / 2 - s / 2;
+        r.w = r.h = s;
+        r.fill_color = b.st.muted;
+        box.items.push_back(r);
+    }
+    b.glue(b.st.pitch * 0.25f);
+    b.push(std::move(box));
+}
+
+}  // namespace bookc::typeset::flow

@@ -1,0 +1,152 @@
+// Block stacking: paragraphs, headings, quotes, and dispatch to the special blocks.
+#include <algorithm>
+
+#include "typeset/flow/flow.hpp"
+
+namespace bookc::typeset::flow {
+
+namespace {
+
+bool only_space(const std::vector<StyledRun>& runs) {
+    for (const auto& r : runs)
+        for (char c : r.text)
+            if (c != ' ' && c != '\n' && c != '\t') return false;
+    return true;
+}
+
+void text_paragraph(Builder& b, const model::Inlines& in, Area a, float indent,
+                    const TextStyle& style, TextAlign align) {
+    InlineOut out;
+    collect_inlines(in, style, b.st, b.dest_prefix, out);
+    if (out.runs.empty() || only_space(out.runs)) return;
+    ParagraphSpec spec;
+    spec.runs = std::move(out.runs);
+    spec.width = a.width;
+    spec.first_indent = indent;
+    spec.align = align;
+    ParagraphLayout pl = b.layout(std::move(spec));
+    bool grid = b.depth == 0 && style.size == b.st.size;
+    b.lines(pl, a.x, style.size == b.st.size ? b.st.pitch : style.size * 1.6f, style.size, grid);
+}
+
+}  // namespace
+
+void flow_paragraph(Builder& b, const model::Inlines& in, Area a, float indent,
+                    const TextStyle& style, TextAlign align) {
+    // Images in the paragraph's own inlines become blocks; the text around them stays text.
+    model::Inlines seg;
+    bool first = true;
+    for (const auto& n : in) {
+        if (n.kind == model::InlineKind::Image) {
+            text_paragraph(b, seg, a, first ? indent : 0, style, align);
+            if (!seg.empty()) first = false;
+            seg.clear();
+            flow_image(b, n, a);
+            continue;
+        }
+        seg.push_back(n);
+    }
+    text_paragraph(b, seg, a, first ? indent : 0, style, align);
+}
+
+void flow_heading(Builder& b, const model::Inlines& in, int level, const std::string& dest,
+                  Area a) {
+    const auto& L = b.st.layout;
+    level = std::clamp(level, 1, 6);
+    int eff = std::max(level, 2);  // level 1 inside a chapter reads as a section
+    float size = float(L.body_size * L.heading_scale[eff - 1]);
+    TextStyle s = b.st.style(b.st.sans_bold, size, level <= 2 ? b.st.text : b.st.text);
+    InlineOut out;
+    collect_inlines(in, s, b.st, b.dest_prefix, out);
+    if (out.runs.empty()) return;
+    ParagraphSpec spec;
+    spec.runs = std::move(out.runs);
+    spec.width = a.width;
+    spec.align = TextAlign::Left;
+    ParagraphLayout pl = b.layout(std::move(spec));
+    // Space above (dropped at a page top): a line for sections, half a line below that.
+    bool at_start = b.list.boxes.empty();
+    if (!at_start) b.glue(b.st.pitch * (level <= 3 ? 1.0f : 0.5f));
+    // All lines of a heading in one box, kept with what follows.
+    float hl = size * 1.4f;
+    VBox box;
+    box.height = hl * float(pl.lines.size()) + b.st.pitch * 0.35f;
+    display::Anchor anchor;
+    anchor.name = dest;
+    anchor.y = 0;
+    box.items.push_back(anchor);
+    float y = 0;
+    for (const auto& ln : pl.lines) {
+        float baseline = y + (hl - size) / 2 + 0.88f * size;
+        for (const auto& run : ln.runs) {
+            display::GlyphRun r = run;
+            r.x += a.x;
+            r.y += baseline;
+            box.items.push_back(std::move(r));
+        }
+        for (const auto& link : ln.links) {
+            display::Link l = link;
+            l.x += a.x;
+            l.y += baseline;
+            box.items.push_back(std::move(l));
+        }
+        y += hl;
+    }
+    b.push(std::move(box));
+    b.keep = 1;
+}
+
+void flow_block(Builder& b, const model::Block& blk, Area a) {
+    const auto& st = b.st;
+    switch (blk.kind) {
+        case model::BlockKind::Paragraph:
+            if (blk.role == "lead") {
+                Area in{a.x + 2 * st.size, a.width - 4 * st.size};
+                TextStyle s = st.style(st.sans, st.size * 0.95f, st.muted);
+                b.glue(st.pitch * 0.5f);
+                ++b.depth;
+                flow_paragraph(b, blk.inlines, in, 0, s);
+                --b.depth;
+                b.glue(st.pitch * 0.5f);
+            } else {
+                float indent = b.list_depth > 0 ? 0 : float(st.layout.indent_em) * st.size;
+                flow_paragraph(b, blk.inlines, a, indent, st.body_style());
+            }
+            break;
+        case model::BlockKind::Heading: {
+            std::string id = blk.id.empty()
+                                 ? "h-" + std::to_string(b.sections.size() + b.list.boxes.size())
+                                 : blk.id;
+            std::string dest = b.dest_prefix + id;
+            flow_heading(b, blk.inlines, blk.level, dest, a);
+            if (blk.level <= 2) b.sections.emplace_back(model::plain_text(blk.inlines), dest);
+            break;
+        }
+        case model::BlockKind::CodeBlock: flow_code(b, blk, a); break;
+        case model::BlockKind::BlockQuote: {
+            b.glue(st.pitch * 0.5f);
+            Deco d;
+            d.kind = Deco::LeftRule;
+            d.x = a.x + 0.4f * st.size;
+            d.color = st.rule;
+            b.decos.push_back(d);
+            ++b.depth;
+            flow_blocks(b, blk.children, {a.x + 1.6f * st.size, a.width - 1.6f * st.size});
+            --b.depth;
+            b.decos.pop_back();
+            b.glue(st.pitch * 0.5f);
+            break;
+        }
+        case model::BlockKind::List: flow_list(b, blk, a); break;
+        case model::BlockKind::ListItem: flow_blocks(b, blk.children, a); break;
+        case model::BlockKind::Table: flow_table(b, blk, a); break;
+        case model::BlockKind::ThematicBreak: flow_thematic_break(b, a); break;
+        case model::BlockKind::MediaNote: flow_media_note(b, blk, a); break;
+    }
+}
+
+void flow_blocks(Builder& b, const model::Blocks& blocks, Area a) {
+    for (const auto& blk : blocks) flow_block(b, blk, a);
+}
+
+}  // namespace bookc::typeset::flow

@@ -1,0 +1,154 @@
+// GFM tables: column widths from content, wrapped cells, a three-rule (三线表) frame,
+// header rows repeated after a page break.
+#include <algorithm>
+#include <numeric>
+
+#include "typeset/flow/flow.hpp"
+
+namespace bookc::typeset::flow {
+
+namespace {
+
+struct Cell {
+    std::vector<StyledRun> runs;
+    TextAlign align = TextAlign::Left;
+};
+
+TextAlign align_of(const model::Block& t, std::size_t col) {
+    if (col >= t.aligns.size()) return TextAlign::Left;
+    switch (t.aligns[col]) {
+        case model::Align::Center: return TextAlign::Center;
+        case model::Align::Right: return TextAlign::Right;
+        default: return TextAlign::Left;
+    }
+}
+
+// Column widths: natural widths when they fit (stretched to the measure), otherwise
+// water-filling: narrow columns keep their natural width, wide ones share the rest.
+std::vector<float> column_widths(const std::vector<float>& nat, float avail, float min_w) {
+    const std::size_t n = nat.size();
+    std::vector<float> w(n, 0);
+    float total = std::accumulate(nat.begin(), nat.end(), 0.0f);
+    if (total <= avail) {
+        for (std::size_t i = 0; i < n; ++i)
+            w[i] = total > 0 ? nat[i] + (avail - total) * nat[i] / total : avail / float(n);
+        return w;
+    }
+    std::vector<bool> fixed(n, false);
+    float remaining = avail;
+    std::size_t open = n;
+    for (bool changed = true; changed && open > 0;) {
+        changed = false;
+        float share = remaining / float(open);
+        for (std::size_t i = 0; i < n; ++i)
+            if (!fixed[i] && nat[i] <= share) {
+                fixed[i] = true, w[i] = nat[i], remaining -= nat[i], --open, changed = true;
+            }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (!fixed[i]) w[i] = std::max(min_w, remaining / float(open));
+    return w;
+}
+
+}  // namespace
+
+void flow_table(Builder& b, const model::Block& t, Area a) {
+    const auto& st = b.st;
+    std::size_t ncols = 0;
+    for (const auto& row : t.rows) ncols = std::max(ncols, row.size());
+    if (ncols == 0) return;
+    const float size = st.size * 0.9f, pitch = size * 1.55f;
+    const float hpad = size * 0.45f, vpad = size * 0.3f;
+
+    std::vector<std::vector<Cell>> cells(t.rows.size(), std::vector<Cell>(ncols));
+    std::vector<float> nat(ncols, 0);
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        bool head = int(r) < t.header_rows;
+        TextStyle s = st.style(head ? st.sans_bold : st.body, size, st.text);
+        for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+            InlineOut out;
+            collect_inlines(t.rows[r][c].content, s, st, b.dest_prefix, out);
+            Cell& cell = cells[r][c];
+            cell.runs = std::move(out.runs);
+            cell.align = align_of(t, c);
+            if (cell.runs.empty()) continue;
+            ParagraphSpec spec;
+            spec.runs = cell.runs;
+            spec.width = 1e5f;
+            spec.align = TextAlign::Left;
+            ParagraphLayout pl = b.layout(std::move(spec));
+            for (const auto& ln : pl.lines) nat[c] = std::max(nat[c], ln.natural + 0.01f);
+        }
+    }
+    float avail = a.width - float(ncols) * 2 * hpad;
+    std::vector<float> w = column_widths(nat, avail, 2 * size);
+    std::vector<float> x(ncols, a.x);
+    for (std::size_t c = 1; c < ncols; ++c) x[c] = x[c - 1] + w[c - 1] + 2 * hpad;
+    float right = x[ncols - 1] + w[ncols - 1] + 2 * hpad;
+
+    auto rule = [&](float y, float width, display::Color color) {
+        display::Rule r;
+        r.x1 = a.x, r.x2 = right, r.y1 = r.y2 = y, r.width = width, r.color = color;
+        return r;
+    };
+    int header_index = -1;
+    if (t.header_rows > 0) {
+        header_index = int(b.list.headers.size());
+        b.list.headers.emplace_back();
+    }
+    b.glue(st.pitch * 0.5f);
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        bool head = int(r) < t.header_rows;
+        VBox box;
+        std::vector<ParagraphLayout> laid(ncols);
+        std::size_t nlines = 1;
+        for (std::size_t c = 0; c < ncols; ++c) {
+            if (cells[r][c].runs.empty()) continue;
+            ParagraphSpec spec;
+            spec.runs = std::move(cells[r][c].runs);
+            spec.width = w[c];
+            spec.align = cells[r][c].align;
+            laid[c] = b.layout(std::move(spec));
+            nlines = std::max(nlines, laid[c].lines.size());
+        }
+        box.height = float(nlines) * pitch + 2 * vpad;
+        for (std::size_t c = 0; c < ncols; ++c) {
+            float y = vpad;
+            for (const auto& ln : laid[c].lines) {
+                float baseline = y + (pitch - size) / 2 + 0.88f * size;
+                for (const auto& run : ln.runs) {
+                    display::GlyphRun g = run;
+                    g.x += x[c] + hpad;
+                    g.y += baseline;
+                    box.items.push_back(std::move(g));
+                }
+                for (const auto& link : ln.links) {
+                    display::Link l = link;
+                    l.x += x[c] + hpad;
+                    l.y += baseline;
+                    box.items.push_back(std::move(l));
+                }
+                y += pitch;
+            }
+        }
+        bool last = r + 1 == t.rows.size();
+        if (r == 0) box.items.push_back(rule(0, 0.8f, st.text));
+        if (head && int(r) + 1 == t.header_rows) box.items.push_back(rule(box.height, 0.5f, st.text));
+        if (!head && !last) box.items.push_back(rule(box.height, 0.25f, st.rule));
+        if (last) box.items.push_back(rule(box.height, 0.8f, st.text));
+        if (head) {
+            if (r > 0) box.brk = Break::Never;
+            VBox copy = box;
+            copy.brk = Break::Allowed;
+            if (r == 0 && copy.items.size() > 0) {}  // the top rule comes along
+            b.list.headers[std::size_t(header_index)].push_back(std::move(copy));
+        } else {
+            box.header = header_index;
+            if (int(r) == t.header_rows && t.header_rows > 0) box.brk = Break::Never;
+        }
+        b.push(std::move(box));
+    }
+    b.glue(st.pitch * 0.5f);
+}
+
+}  // namespace bookc::typeset::flow
