@@ -10,6 +10,8 @@
 
 #include <hb.h>
 
+#include "font/hb_ptr.hpp"
+
 namespace bookc::font {
 
 struct FaceInfo {
@@ -30,8 +32,8 @@ public:
     Font& operator=(const Font&) = delete;
 
     const FaceInfo& info() const { return info_; }
-    hb_face_t* hb_face() const { return face_; }
-    hb_font_t* hb_font() const { return font_; }  // scale = units_per_em
+    hb_face_t* hb_face() const { return face_.get(); }
+    hb_font_t* hb_font() const { return font_.get(); }  // scale = units_per_em, immutable
     int units_per_em() const { return upem_; }
     bool has_char(char32_t c) const;
     std::uint32_t glyph_for(char32_t c) const;  // 0 when missing
@@ -47,9 +49,9 @@ private:
     Font() = default;
     FaceInfo info_;
     std::shared_ptr<std::string> bytes_;
-    hb_blob_t* blob_ = nullptr;
-    hb_face_t* face_ = nullptr;
-    hb_font_t* font_ = nullptr;
+    HbBlobPtr blob_;
+    HbFacePtr face_;
+    HbFontPtr font_;
     int upem_ = 1000;
     int ascender_ = 880, descender_ = -120;
 };
@@ -70,6 +72,7 @@ public:
 private:
     std::string data_dir_;
     std::vector<std::string> dirs_;
+    FcConfigPtr config_;  // private fontconfig config: app dirs first, deterministic
     std::map<std::string, std::shared_ptr<Font>> cache_;  // key: path#index
     std::mutex mutex_;
 };

@@ -1,0 +1,252 @@
+// Chinese layout rules (../shared/notes/CJK-RULES.md) turned into break items: which
+// cluster boundaries may break (A1 prohibitions, A2 unbreakable sequences, URLs), the glue
+// between clusters (A4 CJK–Latin space, A5 justification opportunities) and punctuation
+// compression (A3: adjacent marks, opening bracket at line start, mark at line end).
+#include <linebreak.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "base/utf8.hpp"
+#include "typeset/inline/inline_types.hpp"
+
+namespace bookc::typeset::inl {
+namespace {
+
+bool in(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+
+// clreq basic level + GB/T 15834 list + ASCII closers; strict: dashes and ellipses.
+constexpr std::u32string_view kNoStart =
+    U"、，。．：；！？‼⁇⁈⁉”’」』）］｝〕〗〙〛】〉》〟｠｣・·‧･～〜〰％‰℃℉︰︱︲︳︴︶"
+    U",.;:!?)]}%—…⸺⋯‥";
+constexpr std::u32string_view kNoEnd = U"“‘「『（［｛〔〖〘〚【〈《〝｟｢([{／";
+constexpr std::u32string_view kOpening = U"“‘「『（［｛〔〖〘〚【〈《〝｟｢";
+constexpr std::u32string_view kClosing = U"”’」』）］｝〕〗〙〛】〉》〟｠｣、，。．：；！？";
+constexpr std::u32string_view kDash = U"—⸺";
+constexpr std::u32string_view kEllipsis = U"…⋯‥";
+constexpr std::u32string_view kPostfixUnit = U"%％‰℃℉°′″";
+constexpr std::u32string_view kPrefixCurrency = U"¥￥$＄€£￡#＃";
+// Measure words and units that stay with the number before them (3 公里, 2024 年, 5 元).
+constexpr std::u32string_view kCjkUnit = U"年月日号時时分秒个個元角万亿億千百米克吨噸升度岁歲倍次天周週页頁章节節";
+constexpr std::u32string_view kUrlBreakAfter = U"/.-?&=_#~";
+
+bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }
+bool is_latin_letter(char32_t c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+           (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF);
+}
+bool is_dash_or_ellipsis(char32_t c) { return in(kDash, c) || in(kEllipsis, c); }
+
+// The URL-like tokens of the text (marked per character): inside them breaks go after
+// / . - ? & = _ # rather than overflowing the line.
+std::vector<std::uint8_t> url_chars(const std::u32string& t) {
+    std::vector<std::uint8_t> url(t.size(), 0);
+    std::size_t i = 0;
+    while (i < t.size()) {
+        if (is_space_char(t[i]) || is_cjk_ideo(t[i]) || t[i] > 0x2000) { ++i; continue; }
+        std::size_t j = i;
+        while (j < t.size() && !is_space_char(t[j]) && !is_cjk_ideo(t[j]) && t[j] <= 0x2000) ++j;
+        std::u32string_view tok(t.data() + i, j - i);
+        bool is_url = tok.find(U"://") != tok.npos || tok.substr(0, 4) == U"www." ||
+                      (tok.size() > 20 && std::count(tok.begin(), tok.end(), U'/') >= 2);
+        if (is_url) std::fill(url.begin() + i, url.begin() + j, 1);
+        i = j;
+    }
+    return url;
+}
+
+}  // namespace
+
+bool is_no_start(char32_t c) { return in(kNoStart, c); }
+bool is_no_end(char32_t c) { return in(kNoEnd, c); }
+bool is_opening_mark(char32_t c) { return in(kOpening, c); }
+bool is_closing_mark(char32_t c) { return in(kClosing, c); }
+bool is_space_char(char32_t c) { return c == ' ' || c == 0xA0 || c == 0x3000 || c == '\t' || (c >= 0x2000 && c <= 0x200A); }
+bool is_latin_alnum(char32_t c) { return is_latin_letter(c) || (c >= '0' && c <= '9'); }
+bool is_cjk_ideo(char32_t c) {
+    if (base::is_han(c)) return true;
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+           (c >= 0x3005 && c <= 0x3007) || (c >= 0x31F0 && c <= 0x31FF);
+}
+
+BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, bool code) {
+    const auto& t = m.text;
+    const auto& cl = m.clusters;
+    const std::size_t n = cl.size();
+    BreakItems it;
+    it.box.assign(n, 0);
+    it.ltrim.assign(n, 0);
+    it.rtrim.assign(n, 0);
+    it.glue.assign(n, 0);
+    it.stretch.assign(n, 0);
+    it.shrink.assign(n, 0);
+    it.penalty.assign(n, kNoBreak);
+    it.emergency.assign(n, kNoBreak);
+    it.end_trim.assign(n, 0);
+    it.start_trim.assign(n, 0);
+    it.forced.assign(n, 0);
+    it.core.assign(n, 0);
+    const std::vector<std::uint8_t> url = url_chars(t);
+
+    auto first = [&](std::size_t k) { return t[cl[k].begin]; };
+    auto last = [&](std::size_t k) { return t[cl[k].end - 1]; };
+    auto full_mark = [&](std::size_t k) { return cl[k].width >= 0.8f * cl[k].em; };
+
+    // Boxes, with adjacent full-width marks compressed by ½ em (A3).
+    for (std::size_t k = 0; k < n; ++k) {
+        char32_t c = first(k);
+        it.box[k] = cl[k].width;
+        it.core[k] = !(is_space_char(c) || is_no_start(c) || is_no_end(c) || is_dash_or_ellipsis(c) ||
+                       (c < 0x80 && !is_latin_alnum(c)));
+        if (cl[k].mono || k + 1 >= n || cl[k].end != cl[k + 1].begin) continue;
+        if (!full_mark(k) || !full_mark(k + 1)) continue;
+        char32_t a = last(k), b = first(k + 1);
+        bool a_mark = is_opening_mark(a) || is_closing_mark(a);
+        bool b_mark = is_opening_mark(b) || is_closing_mark(b);
+        if (!a_mark || !b_mark) continue;
+        const float half = 0.5f * cl[k].em;
+        if (is_closing_mark(a) && cl[k].blank_right && it.rtrim[k] == 0 && it.ltrim[k] == 0) {
+            it.rtrim[k] = half;  // 。」 ），  」「 : the first mark loses its empty right half
+        } else if (is_opening_mark(b) && cl[k + 1].blank_left) {
+            it.ltrim[k + 1] = 0.5f * cl[k + 1].em;  // （「 ，「 : the second loses its left half
+        }
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        it.box[k] = cl[k].width - it.ltrim[k] - it.rtrim[k];
+        if (!code && !cl[k].mono && is_space_char(first(k))) it.box[k] = 0;  // a space is glue
+        // Line end: a full-width mark is set half width (GB/T 15834 §5.1.10).
+        if (!cl[k].mono && is_closing_mark(last(k)) && cl[k].blank_right && full_mark(k) && it.rtrim[k] == 0)
+            it.end_trim[k] = 0.5f * cl[k].em;
+        // Line start: an opening bracket loses ½ em.
+        if (!cl[k].mono && is_opening_mark(first(k)) && cl[k].blank_left && full_mark(k) && it.ltrim[k] == 0)
+            it.start_trim[k] = 0.5f * cl[k].em;
+    }
+
+    // Glue and break candidates between cluster k and k+1.
+    for (std::size_t k = 0; k < n; ++k) {
+        const float em = cl[k].em;
+        const char32_t a = last(k);
+        const bool a_space = is_space_char(first(k));
+        if (k + 1 >= n) break;
+        // Characters between the clusters that were not shaped: forced breaks, dropped chars.
+        for (std::uint32_t i = cl[k].end; i < cl[k + 1].begin; ++i)
+            if (t[i] == '\n' || t[i] == 0x2028) it.forced[k] = 1;
+        const char32_t b = first(k + 1);
+        const float em2 = std::max(em, cl[k + 1].em);
+        const bool mono = cl[k].mono || cl[k + 1].mono;
+
+        // --- glue
+        if (code || mono) {
+            // Code: spaces keep their width, nothing stretches.
+        } else if (a_space) {
+            bool dup = k > 0 && is_space_char(last(k - 1));
+            if (dup) {
+                it.glue[k] = 0;  // collapse runs of spaces
+            } else {
+                char32_t before = k > 0 ? last(k - 1) : 0;
+                if ((is_cjk_ideo(before) && is_latin_alnum(b)) || (is_latin_alnum(before) && is_cjk_ideo(b))) {
+                    // An explicit space between Han and Latin: the ¼ em of A4.
+                    it.glue[k] = 0.25f * em2;
+                    it.stretch[k] = em2 / 12;
+                    it.shrink[k] = em2 / 8;
+                } else {
+                    const float w = cl[k].width;
+                    it.glue[k] = w;
+                    it.stretch[k] = std::max(0.5f * em - w, 0.5f * w);  // up to ½ em
+                    it.shrink[k] = std::max(w - 0.25f * em, 0.2f * w);   // down to ¼ em
+                }
+            }
+        } else if ((is_cjk_ideo(a) && is_latin_alnum(b)) || (is_latin_alnum(a) && is_cjk_ideo(b))) {
+            it.glue[k] = 0.25f * em2;  // A4: ¼ em, shrinking to ⅛, stretching to ⅓
+            it.stretch[k] = em2 / 12;
+            it.shrink[k] = em2 / 8;
+        } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) || is_dash_or_ellipsis(a) ||
+                    is_cjk_ideo(b) || is_opening_mark(b) || is_closing_mark(b) || is_dash_or_ellipsis(b)) &&
+                   !is_latin_alnum(a) && !is_latin_alnum(b) && !(is_space_char(b))) {
+            bool inside_pair = (in(kDash, a) && in(kDash, b)) || (in(kEllipsis, a) && in(kEllipsis, b));
+            if (!inside_pair) {
+                it.stretch[k] = 0.1f * em2;  // inter-character spacing (A5, last in order)
+                it.shrink[k] = 0.02f * em2;
+                if (cl[k].blank_right && it.rtrim[k] == 0 && is_closing_mark(a) && full_mark(k))
+                    it.shrink[k] += 0.25f * em;
+                if (cl[k + 1].blank_left && it.ltrim[k + 1] == 0 && is_opening_mark(b) && full_mark(k + 1))
+                    it.shrink[k] += 0.25f * cl[k + 1].em;
+            }
+        }
+
+        // --- break opportunity
+        if (code || mono) {
+            float p = 100;
+            if (a_space) p = 0;
+            else if (in(U"/.-?&=_#,;:)]}>", a)) p = 10;
+            if (is_space_char(b)) p = 100;  // keep the space at the end of the line
+            it.penalty[k] = p;
+            it.emergency[k] = p;
+            continue;
+        }
+        const char brk = brks.empty() ? LINEBREAK_ALLOWBREAK : brks[cl[k].end - 1];
+        float p = (brk == LINEBREAK_ALLOWBREAK || brk == LINEBREAK_MUSTBREAK) ? 0.f : kNoBreak;
+        bool prohibited = false;
+        if (is_no_start(b) || is_no_end(a)) prohibited = true;
+        if ((in(kDash, a) && in(kDash, b)) || (in(kEllipsis, a) && in(kEllipsis, b))) prohibited = true;
+        // Numbers: 3.14, 1,000; digits with their units and currency signs.
+        const char32_t a_prev = cl[k].end >= 2 ? t[cl[k].end - 2] : 0;
+        if (is_digit(a) && (is_digit(b) || b == '.' || b == ',')) prohibited = true;
+        if ((a == '.' || a == ',') && is_digit(a_prev) && is_digit(b)) prohibited = true;
+        if (is_digit(a) && (in(kPostfixUnit, b) || in(kCjkUnit, b))) prohibited = true;
+        if (in(kPrefixCurrency, a) && is_digit(b)) prohibited = true;
+        if (a_space && is_digit(a_prev) && is_latin_letter(b)) {
+            // "5 kg", "10 MB": a short unit after a number stays on the number's line.
+            std::uint32_t j = cl[k + 1].begin;
+            while (j < t.size() && is_latin_letter(t[j])) ++j;
+            if (j - cl[k + 1].begin <= 3) prohibited = true;
+        }
+        if (url[cl[k].end - 1] && cl[k + 1].begin < url.size() && url[cl[k + 1].begin]) {
+            // Inside a URL: break after / . - ? & = _ # (never inside "//").
+            if (in(kUrlBreakAfter, a) && b != a && !(a == '/' && b == '/')) {
+                p = 50;
+                prohibited = false;
+            } else {
+                p = kNoBreak;
+            }
+            if (a == ':' || b == '/') p = kNoBreak;
+        } else if (a == '-' && is_latin_letter(b) && p == 0) {
+            p = 50;  // after an explicit hyphen
+        }
+        if (prohibited) p = kNoBreak;
+        it.penalty[k] = p;
+        // Last resort (pass 2): anywhere, except inside —— and ……; prohibited spots cost more.
+        bool inside_pair = (in(kDash, a) && in(kDash, b)) || (in(kEllipsis, a) && in(kEllipsis, b));
+        if (p != kNoBreak) it.emergency[k] = p;
+        else if (!inside_pair) it.emergency[k] = prohibited ? 4 * kEmergencyPenalty : kEmergencyPenalty;
+    }
+
+    it.sum_w.assign(n + 1, 0);
+    it.sum_st.assign(n + 1, 0);
+    it.sum_sh.assign(n + 1, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+        it.sum_w[k + 1] = it.sum_w[k] + it.box[k] + it.glue[k];
+        it.sum_st[k + 1] = it.sum_st[k] + it.stretch[k];
+        it.sum_sh[k + 1] = it.sum_sh[k] + it.shrink[k];
+    }
+    return it;
+}
+
+LineMeasure measure_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
+    LineMeasure m;
+    if (b <= a) return m;
+    m.natural = it.sum_w[b] - it.sum_w[a] - it.glue[b - 1] - it.start_trim[a] - it.end_trim[b - 1];
+    m.stretch = it.sum_st[b] - it.sum_st[a] - it.stretch[b - 1];
+    m.shrink = it.sum_sh[b] - it.sum_sh[a] - it.shrink[b - 1];
+    return m;
+}
+
+float line_width_for(const BreakOptions& o, bool first_line, bool continuation) {
+    float w = o.width;
+    if (first_line) w -= o.first_indent;
+    if (continuation) w -= o.mark_width;
+    return w;
+}
+
+}  // namespace bookc::typeset::inl

@@ -1,0 +1,145 @@
+// Private to inline/: the data handed between the paragraph sub-steps.
+//
+//   collect + itemize (itemize.cpp)  text → Itemized {u32 text, FontItems}
+//   shape (shape.cpp)                FontItems → ShapedText {glyphs, clusters}
+//   breaks (breaks.cpp)              libunibreak break classes per character
+//   cjk_rules (cjk_rules.cpp)        clusters + breaks → BreakItems (boxes, glue, candidates)
+//   linebreak_{optimal,greedy}.cpp   BreakItems → LineSpans
+//   line (line.cpp)                  LineSpan → SetLine (justified) → display runs
+//
+// The breaker only sees `Measured` (text + clusters with widths), so tests can feed it
+// constant-width clusters without any font (minikin's ConstantRun).
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "typeset/inline/paragraph.hpp"
+
+namespace bookc::typeset::inl {
+
+// One unbreakable unit for the breaker: a HarfBuzz cluster (one or more characters).
+struct Cluster {
+    std::uint32_t begin = 0, end = 0;              // characters [begin, end) of the text
+    std::uint32_t glyph_begin = 0, glyph_end = 0;  // glyphs [glyph_begin, glyph_end)
+    std::uint32_t item = 0;                        // FontItem index (0 in constant tests)
+    float width = 0;                               // natural advance, pt
+    float em = 10;                                 // font size, pt
+    bool blank_left = false;   // full-width mark whose left half is empty (opening bracket)
+    bool blank_right = false;  // full-width mark whose right half is empty (，。」）…)
+    bool mono = false;         // monospace/code text: no CJK glue, breaks anywhere
+};
+
+struct Measured {
+    std::u32string text;
+    std::vector<Cluster> clusters;
+};
+
+// Per-cluster break data (index k: the cluster, the glue after it, the break after it).
+inline constexpr float kNoBreak = std::numeric_limits<float>::infinity();
+inline constexpr float kEmergencyPenalty = 1e5f;  // p² outweighs any loose line
+
+struct BreakItems {
+    std::vector<float> box;        // width after punctuation-pair compression
+    std::vector<float> ltrim;      // compression taken from the left of the cluster (pair)
+    std::vector<float> rtrim;      // compression taken from the right (pair)
+    std::vector<float> glue, stretch, shrink;  // glue between cluster k and k+1
+    std::vector<float> penalty;    // break after k: kNoBreak when not allowed
+    std::vector<float> emergency;  // break after k when nothing else fits (pass 2)
+    std::vector<float> end_trim;   // removed when a line ends with k (mark set half width)
+    std::vector<float> start_trim; // removed when a line starts with k (opening bracket)
+    std::vector<std::uint8_t> forced;  // a forced break ('\n') follows cluster k
+    std::vector<std::uint8_t> core;    // counts as a character for the 孤字 rule
+    // Prefix sums over box+glue, stretch, shrink: sum over clusters [0, k).
+    std::vector<double> sum_w, sum_st, sum_sh;
+    std::size_t size() const { return box.size(); }
+};
+
+struct BreakOptions {
+    float width = 300;
+    float first_indent = 0;
+    TextAlign align = TextAlign::Justify;
+    bool code = false;
+    float mark_width = 0;   // code: width of the continuation mark
+    bool optimal = true;    // Knuth–Plass (false: greedy first fit)
+};
+
+// A line: clusters [first, end).
+struct LineSpan {
+    std::uint32_t first = 0, end = 0;
+    bool last = false;          // last line of the paragraph
+    bool forced = false;        // ends at a forced break (set like a last line)
+    bool continuation = false;  // code: continues the previous source line
+};
+
+// Natural width, stretch and shrink of clusters [a, b) set as one line.
+struct LineMeasure {
+    double natural = 0, stretch = 0, shrink = 0;
+};
+LineMeasure measure_line(const BreakItems& items, std::uint32_t a, std::uint32_t b);
+float line_width_for(const BreakOptions& o, bool first_line, bool continuation);
+
+// cjk_rules.cpp
+BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, bool code);
+bool is_no_start(char32_t c);
+bool is_no_end(char32_t c);
+bool is_opening_mark(char32_t c);
+bool is_closing_mark(char32_t c);  // closing brackets/quotes and pause/stop marks
+bool is_cjk_ideo(char32_t c);      // ideographs, kana, hangul, fullwidth letters
+bool is_latin_alnum(char32_t c);
+bool is_space_char(char32_t c);
+
+// breaks.cpp: libunibreak classes after each character (LINEBREAK_*).
+std::vector<char> unibreak(const std::u32string& text);
+
+// linebreak_*.cpp
+std::vector<LineSpan> break_lines(const Measured& m, const BreakItems& items, const BreakOptions& o);
+std::vector<LineSpan> break_greedy(const BreakItems& items, const BreakOptions& o);
+// Empty when no breaking was possible within the limits (caller falls back to greedy).
+std::vector<LineSpan> break_optimal(const BreakItems& items, const BreakOptions& o);
+
+// line.cpp: the justified line, as per-cluster adjustments.
+struct SetLine {
+    float x = 0;               // where the first cluster's pen starts (indent, alignment)
+    float natural = 0;         // natural width of the content
+    std::vector<float> shift;  // per cluster of the line: glyphs move left by this (pt)
+    std::vector<float> advance;  // per cluster: final pen advance (width + delta - shift)
+};
+SetLine set_line(const BreakItems& items, const LineSpan& line, const BreakOptions& o);
+
+// ---- font side: itemize.cpp, shape.cpp, line.cpp (commit)
+
+struct FontItem {
+    std::uint32_t run = 0;        // StyledRun index
+    std::uint32_t begin = 0, end = 0;  // characters
+    std::shared_ptr<font::Font> font;
+    int script = 0;               // hb_script_t
+};
+
+struct ShapedGlyph {
+    std::uint32_t gid = 0;
+    std::uint32_t ch = 0;  // cluster: character index of its cluster's first character
+    float advance = 0, dx = 0, dy = 0;  // pt; dy up positive
+};
+
+struct Itemized {
+    std::u32string text;
+    std::vector<std::uint32_t> run_of_char;
+    std::vector<FontItem> items;  // chars outside every item are dropped (missing, '\n')
+};
+
+struct Shaped {
+    Measured m;
+    std::vector<FontItem> items;
+    std::vector<ShapedGlyph> glyphs;
+};
+
+Itemized itemize(const ParagraphSpec& spec, base::DiagSink& diags);
+Shaped shape(Itemized&& text, const ParagraphSpec& spec);
+Line commit_line(const Shaped& s, const BreakItems& items, const LineSpan& span, const SetLine& set,
+                 const BreakOptions& o, const ParagraphSpec& spec, FontTable& table,
+                 const std::shared_ptr<font::Font>& mark_font, std::uint32_t mark_gid, float mark_advance);
+
+}  // namespace bookc::typeset::inl

@@ -1,0 +1,168 @@
+// One line: justification (distributing the line's slack over its glue by stretch or
+// shrink, as TeX does) and the commit of its clusters to display glyph runs. Compression
+// and glue go into glyph advances and offsets; a run's text is exactly the characters its
+// glyphs stand for.
+#include <algorithm>
+#include <cmath>
+
+#include "base/utf8.hpp"
+#include "typeset/inline/inline_types.hpp"
+
+namespace bookc::typeset::inl {
+
+SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions& o) {
+    SetLine s;
+    const std::uint32_t a = line.first, b = line.end;
+    const std::size_t n = b > a ? b - a : 0;
+    s.shift.assign(n, 0);
+    s.advance.assign(n, 0);
+    const LineMeasure lm = measure_line(it, a, b);
+    const double W = line_width_for(o, a == 0, line.continuation);
+    s.x = (a == 0 ? o.first_indent : 0) + (line.continuation ? o.mark_width : 0);
+    s.natural = static_cast<float>(lm.natural);
+    for (std::uint32_t k = a; k < b; ++k) {
+        float adv = it.box[k];
+        float sh = it.ltrim[k];
+        if (k == a) {
+            adv -= it.start_trim[k];
+            sh += it.start_trim[k];
+        }
+        if (k + 1 == b) adv -= it.end_trim[k];
+        else adv += it.glue[k];
+        s.shift[k - a] = sh;
+        s.advance[k - a] = adv;
+    }
+    if (n == 0) return s;
+    const bool justify = o.align == TextAlign::Justify && !o.code && !line.last && !line.forced;
+    const double diff = W - lm.natural;
+    if (justify) {
+        if (diff > 0 && lm.stretch > 0) {
+            const double r = diff / lm.stretch;
+            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += static_cast<float>(it.stretch[k] * r);
+        } else if (diff > 0 && n > 1) {
+            // No glue at all (one long word, a URL piece): letter-space to stay flush.
+            const float per = static_cast<float>(diff / (n - 1));
+            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += per;
+        } else if (diff < 0 && lm.shrink > 0) {
+            const double r = std::max(diff / lm.shrink, -1.0);
+            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += static_cast<float>(it.shrink[k] * r);
+        }
+    } else if (!o.code && diff > 0) {
+        if (o.align == TextAlign::Center) s.x += static_cast<float>(diff / 2);
+        else if (o.align == TextAlign::Right) s.x += static_cast<float>(diff);
+    } else if (!o.code && diff < 0 && lm.shrink > 0 && o.align == TextAlign::Justify) {
+        // A last line that is a little too long: shrink it to fit.
+        const double r = std::max(diff / lm.shrink, -1.0);
+        for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += static_cast<float>(it.shrink[k] * r);
+    }
+    return s;
+}
+
+namespace {
+
+void add_metrics(Line& line, const font::Font& f, float size, float shift) {
+    const float scale = size / static_cast<float>(f.units_per_em());
+    line.ascent = std::max(line.ascent, f.ascender() * scale + shift);
+    line.descent = std::max(line.descent, -f.descender() * scale - shift);
+}
+
+}  // namespace
+
+Line commit_line(const Shaped& sh, const BreakItems& items, const LineSpan& span, const SetLine& set,
+                 const BreakOptions& o, const ParagraphSpec& spec, FontTable& table,
+                 const std::shared_ptr<font::Font>& mark_font, std::uint32_t mark_gid, float mark_advance) {
+    Line line;
+    line.width = spec.width;
+    line.natural = set.natural;
+    line.last = span.last;
+    float pen = set.x;
+    std::vector<std::uint32_t> run_of;  // styled run of each glyph run (~0u: the mark)
+    const auto& text = sh.m.text;
+
+    if (span.continuation && mark_font && mark_gid) {
+        // Code: the continuation mark, in the code's size and colour.
+        const StyledRun& run = spec.runs[sh.items[sh.m.clusters[span.first].item].run];
+        display::GlyphRun gr;
+        gr.font = table.index_of(mark_font);
+        gr.size = run.style.size;
+        gr.color = run.style.color;
+        gr.x = set.x - o.mark_width;
+        base::append_utf8(gr.text, mark_font->has_char(U'↪') ? U'↪' : U'→');
+        gr.glyphs.push_back({mark_gid, 0, mark_advance, 0, 0});
+        add_metrics(line, *mark_font, run.style.size, 0);
+        line.runs.push_back(std::move(gr));
+        run_of.push_back(~0u);
+    }
+
+    display::GlyphRun* cur = nullptr;
+    std::uint32_t cur_run = ~0u;
+    const font::Font* cur_font = nullptr;
+    for (std::uint32_t k = span.first; k < span.end; ++k) {
+        const Cluster& c = sh.m.clusters[k];
+        const FontItem& item = sh.items[c.item];
+        if (!cur || item.run != cur_run || item.font.get() != cur_font) {
+            const StyledRun& run = spec.runs[item.run];
+            display::GlyphRun gr;
+            gr.font = table.index_of(item.font);
+            gr.size = run.style.size;
+            gr.color = run.style.color;
+            gr.x = pen;
+            gr.y = 0;
+            line.runs.push_back(std::move(gr));
+            run_of.push_back(item.run);
+            cur = &line.runs.back();
+            cur_run = item.run;
+            cur_font = item.font.get();
+            add_metrics(line, *item.font, run.style.size, run.style.baseline_shift);
+        }
+        const auto byte = static_cast<std::uint32_t>(cur->text.size());
+        for (std::uint32_t i = c.begin; i < c.end; ++i) base::append_utf8(cur->text, text[i]);
+        const float shift = set.shift[k - span.first];
+        const float adv = set.advance[k - span.first];
+        for (std::uint32_t g = c.glyph_begin; g < c.glyph_end; ++g) {
+            const ShapedGlyph& sg = sh.glyphs[g];
+            display::Glyph dg{sg.gid, byte, sg.advance, sg.dx - shift, sg.dy};
+            if (g + 1 == c.glyph_end) dg.advance += adv - c.width;
+            cur->glyphs.push_back(dg);
+        }
+        pen += adv;
+    }
+
+    if (line.runs.empty()) {
+        // An empty line (two forced breaks in a row): height from the first font.
+        for (const auto& r : spec.runs)
+            if (r.style.fonts && !r.style.fonts->fonts.empty() && r.style.fonts->fonts[0]) {
+                add_metrics(line, *r.style.fonts->fonts[0], r.style.size, 0);
+                break;
+            }
+    }
+
+    // Links: one rectangle per glyph run whose style links somewhere, merged with the
+    // previous one when they touch and share the target.
+    for (std::size_t i = 0; i < line.runs.size(); ++i) {
+        if (run_of[i] == ~0u) continue;
+        const TextStyle& st = spec.runs[run_of[i]].style;
+        if (st.link_uri.empty() && st.link_dest.empty()) continue;
+        const auto& gr = line.runs[i];
+        float w = 0;
+        for (const auto& g : gr.glyphs) w += g.advance;
+        if (!line.links.empty()) {
+            display::Link& prev = line.links.back();
+            if (prev.uri == st.link_uri && prev.dest == st.link_dest && std::fabs(prev.x + prev.w - gr.x) < 0.01f) {
+                prev.w += w;
+                continue;
+            }
+        }
+        display::Link l;
+        l.x = gr.x;
+        l.y = -line.ascent;
+        l.w = w;
+        l.h = line.ascent + line.descent;
+        l.uri = st.link_uri;
+        l.dest = st.link_dest;
+        line.links.push_back(std::move(l));
+    }
+    return line;
+}
+
+}  // namespace bookc::typeset::inl

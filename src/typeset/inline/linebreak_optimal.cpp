@@ -1,0 +1,144 @@
+// Total-fit line breaking (Knuth & Plass 1981) over break candidates at cluster
+// boundaries, as a dynamic program: for every candidate j, every earlier candidate i whose
+// line [i, j) can be set (ratio within tolerance, not overfull) is a predecessor. The scan
+// back from j stops as soon as the line is too long even fully shrunk, so the work per
+// candidate is bounded by the candidates on one line: linear in the paragraph length.
+//
+// Demerits: (line_penalty + badness)² + penalty², +adjacent-fitness demerits when the
+// tightness of consecutive lines jumps by more than one class, + a large cost for a last
+// line holding a single character (孤字, CJK-RULES A9).
+// Pass 1 uses only allowed breaks and a tolerance; pass 2 (when pass 1 finds no way)
+// allows any looseness and emergency breaks, and finally overfull lines.
+#include <algorithm>
+#include <cmath>
+
+#include "typeset/inline/inline_types.hpp"
+
+namespace bookc::typeset::inl {
+namespace {
+
+constexpr double kEps = 0.01;
+constexpr double kLinePenalty = 10;
+constexpr double kAdjDemerits = 3000;
+constexpr double kOrphanDemerits = 5e6;
+constexpr double kOverfullDemerits = 1e14;  // worse than any emergency break
+constexpr double kMaxBadness = 10000;
+constexpr double kInf = 1e300;
+constexpr double kPass1MaxRatio = 2.0;
+
+struct Node {
+    double demerits = kInf;
+    std::int32_t prev = -1;  // node index of the previous break
+};
+
+// A last line of at most three clusters with at most one real character (+ marks).
+bool orphan_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
+    if (b - a > 3) return false;
+    int core = 0;
+    for (std::uint32_t k = a; k < b; ++k) core += it.core[k];
+    return core <= 1;
+}
+
+// Returns false when no way through the segment exists under the pass's rules.
+bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t s, std::uint32_t e,
+                     bool last_segment, bool pass2, std::vector<std::uint32_t>& breaks) {
+    const bool justify = o.align == TextAlign::Justify;
+    std::vector<std::uint32_t> cands;  // break after cluster cands[i]
+    for (std::uint32_t k = s; k + 1 < e; ++k)
+        if ((pass2 ? it.emergency[k] : it.penalty[k]) < kNoBreak) cands.push_back(k);
+    cands.push_back(e - 1);
+    const std::size_t C = cands.size();
+    // nodes[(ci + 1) * 4 + fitness]; ci = -1 is the segment start.
+    std::vector<Node> nodes((C + 1) * 4);
+    nodes[1].demerits = 0;  // start: "decent"
+
+    for (std::size_t ci = 0; ci < C; ++ci) {
+        const std::uint32_t j = cands[ci];
+        const std::uint32_t b = j + 1;
+        const bool final = ci + 1 == C;
+        const double pen = final ? 0 : (pass2 ? it.emergency[j] : it.penalty[j]);
+        bool found = false;
+        for (std::int64_t qi = static_cast<std::int64_t>(ci) - 1; qi >= -1; --qi) {
+            const std::uint32_t a = qi < 0 ? s : cands[qi] + 1;
+            const double W = line_width_for(o, a == 0, false);
+            const LineMeasure lm = measure_line(it, a, b);
+            const double shrink = justify ? lm.shrink : 0;
+            double r;
+            double extra = 0;
+            if (lm.natural - shrink > W + kEps) {
+                // Too long even fully shrunk; every earlier start is longer still.
+                if (!(pass2 && !found && qi == static_cast<std::int64_t>(ci) - 1)) break;
+                r = -1;
+                extra = kOverfullDemerits;  // a single unbreakable piece wider than the line
+            } else if (final) {
+                r = lm.natural > W ? (W - lm.natural) / shrink : 0;
+            } else if (lm.natural > W) {
+                r = (W - lm.natural) / shrink;
+            } else {
+                // Ragged alignments: a fixed allowance (TeX's \rightskip stretch).
+                const double st = justify ? lm.stretch : std::max(W / 8, 1.0);
+                if (st > 0) r = (W - lm.natural) / st;
+                else r = (W - lm.natural) < kEps ? 0 : 1e3;
+                if (r > kPass1MaxRatio && !pass2) continue;  // too loose
+            }
+            const double ar = std::min(std::fabs(r), 100.0);
+            double badness = std::min(100 * ar * ar * ar, kMaxBadness);
+            // Beyond the cap (pass 2), rank very loose lines by how empty they are, so the
+            // optimizer still prefers evenly loose lines to one nearly empty line.
+            if (badness >= kMaxBadness && lm.natural < W) badness *= 1 + 4 * (W - lm.natural) / W;
+            const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+            double base = (kLinePenalty + badness) * (kLinePenalty + badness) + pen * pen + extra;
+            if (final && last_segment && a != s && orphan_line(it, a, b)) base += kOrphanDemerits;
+            Node& out = nodes[(ci + 1) * 4 + fit];
+            const std::size_t from = static_cast<std::size_t>(qi + 1) * 4;
+            for (int pf = 0; pf < 4; ++pf) {
+                const Node& prev = nodes[from + pf];
+                if (prev.demerits >= kInf) continue;
+                double d = prev.demerits + base + (std::abs(fit - pf) > 1 && qi >= 0 ? kAdjDemerits : 0);
+                if (d < out.demerits) {
+                    out.demerits = d;
+                    out.prev = static_cast<std::int32_t>(from + pf);
+                    found = true;
+                }
+            }
+        }
+    }
+    std::int64_t best = -1;
+    for (int f = 0; f < 4; ++f) {
+        const std::size_t idx = C * 4 + f;
+        if (nodes[idx].demerits < kInf && (best < 0 || nodes[idx].demerits < nodes[best].demerits))
+            best = static_cast<std::int64_t>(idx);
+    }
+    if (best < 0) return false;
+    std::vector<std::uint32_t> rev;
+    for (std::int64_t n = best; n >= 4; n = nodes[n].prev) rev.push_back(cands[n / 4 - 1]);
+    breaks.insert(breaks.end(), rev.rbegin(), rev.rend());
+    return true;
+}
+
+}  // namespace
+
+std::vector<LineSpan> break_optimal(const BreakItems& it, const BreakOptions& o) {
+    std::vector<LineSpan> out;
+    const auto n = static_cast<std::uint32_t>(it.size());
+    std::uint32_t s = 0;
+    for (std::uint32_t k = 0; k < n; ++k) {
+        if (!(it.forced[k] || k + 1 == n)) continue;
+        const std::uint32_t e = k + 1;
+        std::vector<std::uint32_t> breaks;
+        if (!optimal_segment(it, o, s, e, e == n, false, breaks)) {
+            if (!optimal_segment(it, o, s, e, e == n, true, breaks)) return {};
+        }
+        std::uint32_t a = s;
+        for (std::uint32_t br : breaks) {
+            out.push_back({a, br + 1, false, false, false});
+            a = br + 1;
+        }
+        if (!out.empty()) out.back().forced = e != n;
+        s = e;
+    }
+    if (!out.empty()) out.back().last = true;
+    return out;
+}
+
+}  // namespace bookc::typeset::inl

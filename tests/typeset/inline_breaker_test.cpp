@@ -1,0 +1,321 @@
+// The line breaker on constant-width clusters (minikin's ConstantRun): no fonts needed.
+// Every CJK character and full-width mark is 1 em (10 pt), Latin letters/digits ½ em,
+// a space ¼ em. Each test checks one rule of ../shared/notes/CJK-RULES.md.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "base/utf8.hpp"
+#include "typeset/inline/inline_types.hpp"
+
+using namespace bookc;
+using namespace bookc::typeset;
+using namespace bookc::typeset::inl;
+
+namespace {
+
+constexpr float kEm = 10;
+
+struct CLine {
+    std::u32string text;
+    float x = 0;
+    float advance = 0;  // sum of the clusters' final advances
+    std::vector<float> adv, shift;
+    LineSpan span;
+};
+
+Measured constant_measured(const std::u32string& t, bool mono = false) {
+    Measured m;
+    m.text = t;
+    for (std::uint32_t i = 0; i < t.size(); ++i) {
+        const char32_t c = t[i];
+        if (c == '\n') continue;
+        Cluster cl;
+        cl.begin = i;
+        cl.end = i + 1;
+        cl.em = kEm;
+        cl.mono = mono;
+        if (mono) cl.width = kEm / 2;
+        else if (c == ' ') cl.width = kEm / 4;
+        else if (c >= 0x2000 || is_cjk_ideo(c)) cl.width = kEm;
+        else cl.width = kEm / 2;
+        if (!mono && cl.width == kEm) {
+            cl.blank_left = is_opening_mark(c);
+            cl.blank_right = is_closing_mark(c);
+        }
+        m.clusters.push_back(cl);
+    }
+    return m;
+}
+
+std::vector<CLine> layout(const std::u32string& t, float width_em, BreakOptions o = {}) {
+    o.width = width_em * kEm;
+    const Measured m = constant_measured(t, o.code);
+    const auto brks = o.code ? std::vector<char>{} : unibreak(t);
+    const BreakItems items = build_break_items(m, brks, o.code);
+    const auto spans = o.optimal ? break_lines(m, items, o) : break_greedy(items, o);
+    std::vector<CLine> out;
+    for (const auto& sp : spans) {
+        const SetLine set = set_line(items, sp, o);
+        CLine l;
+        l.span = sp;
+        l.x = set.x;
+        for (std::uint32_t k = sp.first; k < sp.end; ++k)
+            for (std::uint32_t i = m.clusters[k].begin; i < m.clusters[k].end; ++i) l.text += t[i];
+        for (float a : set.advance) l.advance += a;
+        l.adv = set.advance;
+        l.shift = set.shift;
+        out.push_back(l);
+    }
+    return out;
+}
+
+std::string u8(const std::u32string& s) { return base::to_utf8(s); }
+
+std::string show(const std::vector<CLine>& lines) {
+    std::string s;
+    for (const auto& l : lines) s += "|" + u8(l.text) + "|\n";
+    return s;
+}
+
+std::u32string joined(const std::vector<CLine>& lines) {
+    std::u32string s;
+    for (const auto& l : lines) s += l.text;
+    return s;
+}
+
+void check_flush(const std::vector<CLine>& lines, float width_em) {
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        INFO("line " << i << ": " << u8(lines[i].text));
+        CHECK(std::fabs(lines[i].x + lines[i].advance - width_em * kEm) < 0.01f);
+    }
+}
+
+bool is_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+TEST_CASE("A1: a pause mark never starts a line; the previous character comes along") {
+    // 9 characters fill a 9 em line exactly; the comma would start line 2.
+    auto lines = layout(U"一二三四五六七八九，十一二三四五", 9);
+    INFO(show(lines));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].text.substr(0, 2) == U"九，");
+    for (const auto& l : lines) CHECK_FALSE(is_no_start(l.text.front()));
+    check_flush(lines, 9);
+}
+
+TEST_CASE("A1: closing marks and ASCII closers never start a line") {
+    for (std::u32string t : {U"一二三四五六七八九」十一二三四五", U"一二三四五六七八九）十一二三四五",
+                             U"一二三四五六七八九》十一二三四五", U"一二三四五六七八九”十一二三四五",
+                             U"一二三四五六七八九!十一二三四五", U"一二三四五六七八九%十一二三四五"}) {
+        auto lines = layout(t, 9);
+        INFO(show(lines));
+        REQUIRE(lines.size() >= 2);
+        for (const auto& l : lines) CHECK_FALSE(is_no_start(l.text.front()));
+        check_flush(lines, 9);
+    }
+}
+
+TEST_CASE("A1: opening marks never end a line") {
+    for (std::u32string t : {U"一二三四五六七八「九十」一二三四五", U"一二三四五六七八（九十）一二三四五",
+                             U"一二三四五六七八《九十》一二三四五", U"一二三四五六七八“九十”一二三四五"}) {
+        auto lines = layout(t, 9);
+        INFO(show(lines));
+        REQUIRE(lines.size() >= 2);
+        for (const auto& l : lines) CHECK_FALSE(is_no_end(l.text.back()));
+        check_flush(lines, 9);
+    }
+}
+
+TEST_CASE("A2: —— and …… are never split, and do not start a line") {
+    for (std::u32string t : {U"一二三四五六七八——九十一二三四五六", U"一二三四五六七八……九十一二三四五六"}) {
+        auto lines = layout(t, 9);
+        INFO(show(lines));
+        REQUIRE(lines.size() >= 2);
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            CHECK_FALSE((lines[i].text.back() == U'—' && lines[i + 1].text.front() == U'—'));
+            CHECK_FALSE((lines[i].text.back() == U'…' && lines[i + 1].text.front() == U'…'));
+        }
+        for (const auto& l : lines) CHECK(l.text.front() != U'—');
+        for (const auto& l : lines) CHECK(l.text.front() != U'…');
+        check_flush(lines, 9);
+    }
+}
+
+TEST_CASE("A2: numbers stay together and with their units") {
+    // Widths put the natural break inside the number or between number and unit.
+    for (std::u32string t : {U"一二三四五六七八2024年九十一二三四", U"一二三四五六七八九3.14十一二三四",
+                             U"一二三四五六七八九十50%的一二三四", U"一二三四五六七八九十¥100一二三四",
+                             U"一二三四五六七八九1,000十一二三四"}) {
+        for (float w : {9.f, 9.5f, 10.f, 10.5f, 11.f}) {
+            auto lines = layout(t, w);
+            INFO(show(lines) << " width " << w);
+            for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+                char32_t a = lines[i].text.back(), b = lines[i + 1].text.front();
+                bool digit_a = a >= '0' && a <= '9';
+                bool digit_b = b >= '0' && b <= '9';
+                CHECK_FALSE((digit_a && (digit_b || b == '.' || b == ',' || b == '%' || b == U'年')));
+                CHECK_FALSE(((a == '.' || a == ',' || a == U'¥') && digit_b));
+            }
+            check_flush(lines, w);
+        }
+    }
+}
+
+TEST_CASE("A2: Latin words are never split without a hyphen") {
+    const std::u32string t = U"我们使用 typesetting engines 和 libraries 来排版中文书籍与文章内容";
+    for (float w : {8.f, 9.f, 10.f, 11.f, 12.f}) {
+        auto lines = layout(t, w);
+        INFO(show(lines) << " width " << w);
+        CHECK(joined(lines) == t);
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+            CHECK_FALSE((is_letter(lines[i].text.back()) && is_letter(lines[i + 1].text.front())));
+        check_flush(lines, w);
+    }
+}
+
+TEST_CASE("A4: ¼ em between Han and Latin, none at line start or end") {
+    auto lines = layout(U"中A文", 20);
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].adv.size() == 3);
+    CHECK(lines[0].adv[0] == doctest::Approx(12.5));  // 中 + ¼ em
+    CHECK(lines[0].adv[1] == doctest::Approx(7.5));   // A + ¼ em
+    CHECK(lines[0].adv[2] == doctest::Approx(10));    // 文: nothing after the line's end
+}
+
+TEST_CASE("A3: adjacent marks are compressed; line-end marks half width; opening bracket at start") {
+    auto lines = layout(U"你好。」他说", 20);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].adv[2] == doctest::Approx(5));   // 。 before 」 loses its right half
+    CHECK(lines[0].adv[3] == doctest::Approx(10));  // 」 keeps its width inside the line
+    // A line ending with a comma: the comma is half width and the line is flush.
+    auto l2 = layout(U"一二三四五六七八，九十一二三四五六七八九", 8.5f);
+    INFO(show(l2));
+    REQUIRE(l2.size() >= 2);
+    CHECK(l2[0].text.back() == U'，');
+    CHECK(l2[0].adv.back() == doctest::Approx(5));
+    check_flush(l2, 8.5f);
+    // An opening bracket starting a line loses ½ em (its glyph moves left by ½ em).
+    auto l3 = layout(U"一二三四五六七八九「十一」二三", 9);
+    INFO(show(l3));
+    REQUIRE(l3.size() >= 2);
+    CHECK(l3[1].text.front() == U'「');
+    CHECK(l3[1].shift[0] == doctest::Approx(5));
+    CHECK(l3[1].adv[0] < 5.01f);
+    check_flush(l3, 9);
+}
+
+TEST_CASE("A5: justified lines are exactly flush, the last line natural") {
+    const std::u32string t =
+        U"中文书籍的正文通常两端对齐，标点符号需要挤压（例如句号和引号相邻时）。English words "
+        U"and 数字123也会出现在段落中间，排版引擎必须处理这些情况：既不溢出，也不留下难看的空白。";
+    for (float w : {10.f, 12.5f, 15.f, 17.f, 20.f, 23.5f}) {
+        auto lines = layout(t, w);
+        INFO(show(lines) << " width " << w);
+        CHECK(joined(lines) == t);
+        REQUIRE(lines.size() >= 2);
+        check_flush(lines, w);
+        const auto& last = lines.back();
+        CHECK(last.span.last);
+        CHECK(last.x + last.advance < w * kEm + 0.01f);
+        for (const auto& l : lines) CHECK(l.x + l.advance < w * kEm + 0.01f);  // never overfull
+    }
+}
+
+TEST_CASE("A8: first-line indent") {
+    BreakOptions o;
+    o.first_indent = 2 * kEm;
+    auto lines = layout(U"一二三四五六七八九十一二三四五六七八九十一二三四五", 10, o);
+    INFO(show(lines));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].x == doctest::Approx(20));
+    CHECK(lines[0].text.size() == 8);
+    CHECK(lines[1].x == doctest::Approx(0));
+    check_flush(lines, 10);
+}
+
+TEST_CASE("A9: no single character on the last line when avoidable") {
+    const std::u32string t = U"一二三四五六七八九十一二三四五六七八九十一。";
+    BreakOptions greedy;
+    greedy.optimal = false;
+    auto g = layout(t, 10, greedy);
+    REQUIRE(g.size() == 3);
+    CHECK(g.back().text == U"一。");  // first fit leaves 孤字
+    auto lines = layout(t, 10);
+    INFO(show(lines));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines.back().text.size() >= 3);
+    check_flush(lines, 10);
+}
+
+TEST_CASE("URLs break after / . - ? & = instead of overflowing") {
+    const std::u32string t = U"详见https://example.com/a/very/long/path/name/here?x=1&y=2说明";
+    for (float w : {8.f, 10.f, 12.f}) {
+        auto lines = layout(t, w);
+        INFO(show(lines) << " width " << w);
+        CHECK(joined(lines) == t);
+        REQUIRE(lines.size() >= 3);
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            char32_t a = lines[i].text.back();
+            if (is_letter(a) && is_letter(lines[i + 1].text.front())) CHECK(false);
+            CHECK(std::u32string(U"/.-?&=_#说明详见").find(a) != std::u32string::npos);
+        }
+        for (const auto& l : lines) CHECK(l.x + l.advance < w * kEm + 0.01f);
+        check_flush(lines, w);
+    }
+}
+
+TEST_CASE("emergency: a word longer than the line is broken rather than overflowing") {
+    auto lines = layout(U"见supercalifragilisticexpialidocious。", 6);
+    INFO(show(lines));
+    REQUIRE(lines.size() >= 3);
+    for (const auto& l : lines) CHECK(l.x + l.advance < 60.01f);
+    CHECK(joined(lines) == U"见supercalifragilisticexpialidocious。");
+}
+
+TEST_CASE("code: wraps anywhere needed, keeps spaces, marks continuation lines") {
+    BreakOptions o;
+    o.code = true;
+    o.mark_width = 6;
+    const std::u32string t = U"    result = compute_something(argument_one, argument_two)\nreturn result";
+    auto lines = layout(t, 20, o);  // 20 em = 40 monospace columns
+    INFO(show(lines));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].text.substr(0, 4) == U"    ");  // leading spaces kept
+    CHECK_FALSE(lines[0].span.continuation);
+    CHECK(lines[1].span.continuation);
+    CHECK(lines[1].x == doctest::Approx(6));
+    CHECK(lines[2].text == U"return result");
+    CHECK_FALSE(lines[2].span.continuation);
+    CHECK(lines[0].text + lines[1].text == t.substr(0, t.find('\n')));
+    for (const auto& l : lines) CHECK(l.x + l.advance < 200.01f);
+    // Not justified: advances are the natural widths.
+    CHECK(lines[0].advance == doctest::Approx(lines[0].text.size() * 5.0));
+}
+
+TEST_CASE("forced breaks end a line that is set like a last line") {
+    auto lines = layout(U"一二三\n四五六七八九十一二三四五六", 10);
+    INFO(show(lines));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].text == U"一二三");
+    CHECK(lines[0].advance == doctest::Approx(30));
+    CHECK(lines[0].span.forced);
+    CHECK(lines[1].advance == doctest::Approx(100));
+}
+
+TEST_CASE("center and right alignment place the natural line") {
+    BreakOptions o;
+    o.align = TextAlign::Center;
+    auto c = layout(U"一二三四", 10, o);
+    REQUIRE(c.size() == 1);
+    CHECK(c[0].x == doctest::Approx(30));
+    o.align = TextAlign::Right;
+    auto r = layout(U"一二三四", 10, o);
+    CHECK(r[0].x == doctest::Approx(60));
+    o.align = TextAlign::Left;
+    auto l = layout(U"一二三四五六七八九十一二三四五六七八九十一二", 10, o);
+    REQUIRE(l.size() == 3);
+    CHECK(l[0].x == doctest::Approx(0));
+    CHECK(l[0].advance <= 100.01f);
+}
