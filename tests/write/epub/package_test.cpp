@@ -1,0 +1,113 @@
+// The package as a whole: ZIP layout, OPF metadata, epubcheck, determinism.
+#include <doctest/doctest.h>
+
+#include "epub_support.hpp"
+
+using namespace bookc;
+using namespace bookc::epubtest;
+
+TEST_CASE("epub: the sample book passes epubcheck with no errors and no warnings") {
+    auto b = build(sample_book());
+    auto r = epubcheck(b.bytes, "sample");
+    if (!r.ran) {
+        MESSAGE("epubcheck/java not installed: skipped");
+        return;
+    }
+    INFO(r.output);
+    CHECK(r.errors == 0);
+    CHECK(r.warnings == 0);
+}
+
+TEST_CASE("epub: mimetype is first and stored, container points to the OPF") {
+    auto b = build(sample_book());
+    auto files = unzip(b.bytes);
+    REQUIRE(files.size() > 5);
+    CHECK(files[0].name == "mimetype");
+    CHECK(files[0].method == 0);
+    CHECK(files[0].data == "application/epub+zip");
+    CHECK(b.bytes.substr(30, 8) == "mimetype");  // local header name right after the fixed part
+    CHECK(files[1].name == "META-INF/container.xml");
+    pugi::xml_document c;
+    parse_xml(c, files[1].data, "container.xml");
+    CHECK(std::string(c.select_node("//rootfile").node().attribute("full-path").value()) == "OEBPS/content.opf");
+}
+
+TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
+    auto m = unzip_map(build(sample_book()).bytes);
+    pugi::xml_document opf;
+    parse_xml(opf, m.at("OEBPS/content.opf"), "content.opf");
+    auto pkg = opf.child("package");
+    CHECK(std::string(pkg.attribute("version").value()) == "3.0");
+    auto md = pkg.child("metadata");
+    CHECK(std::string(md.child_value("dc:title")) == "深入浅出排版");
+    CHECK(std::string(md.child_value("dc:language")) == "zh-CN");
+    CHECK(std::string(md.child_value("dc:description")) == "关于中文排版的文章合集。");
+    int creators = 0, subjects = 0;
+    for (auto n : md.children("dc:creator")) creators += std::string(n.child_value()) == "张三" || std::string(n.child_value()) == "李四";
+    for (auto n : md.children("dc:subject")) subjects += n.child_value()[0] != 0;
+    CHECK(creators == 2);
+    CHECK(subjects == 2);
+    std::string id = md.child_value("dc:identifier");
+    CHECK(id.rfind("urn:uuid:", 0) == 0);
+    CHECK(id.size() == 9 + 36);
+    CHECK(std::string(md.find_child_by_attribute("meta", "property", "dcterms:modified").child_value()) ==
+          "2024-05-01T08:00:00Z");
+
+    // Without a build date: the fixed epoch. With an identifier: it is used as is.
+    auto book = sample_book();
+    book.meta.modified.clear();
+    book.meta.identifier = "isbn:9787000000000";
+    auto m2 = unzip_map(build(book).bytes);
+    pugi::xml_document opf2;
+    parse_xml(opf2, m2.at("OEBPS/content.opf"), "content.opf");
+    auto md2 = opf2.child("package").child("metadata");
+    CHECK(std::string(md2.child_value("dc:identifier")) == "isbn:9787000000000");
+    CHECK(std::string(md2.find_child_by_attribute("meta", "property", "dcterms:modified").child_value()) ==
+          "1980-01-01T00:00:00Z");
+}
+
+TEST_CASE("epub: the identifier is derived from title and slug") {
+    auto a = sample_book();
+    auto b = sample_book();
+    b.meta.slug = "other";
+    auto id_of = [](const model::Book& book) {
+        pugi::xml_document opf;
+        parse_xml(opf, unzip_map(build(book).bytes).at("OEBPS/content.opf"), "opf");
+        return std::string(opf.child("package").child("metadata").child_value("dc:identifier"));
+    };
+    CHECK(id_of(a) == id_of(a));
+    CHECK(id_of(a) != id_of(b));
+}
+
+TEST_CASE("epub: two builds of the same book are byte-identical") {
+    auto a = build(sample_book());
+    auto b = build(sample_book());
+    CHECK(a.bytes.size() == b.bytes.size());
+    CHECK(a.bytes == b.bytes);
+    // ... and a different build date changes the bytes (timestamps follow the book).
+    auto book = sample_book();
+    book.meta.modified = "2025-01-01T00:00:00Z";
+    CHECK(build(book).bytes != a.bytes);
+}
+
+TEST_CASE("epub: a minimal book (one chapter, no metadata) is valid") {
+    model::Book book;
+    model::Chapter ch;
+    ch.title = "唯一的一章";
+    ch.blocks.push_back(Para({T("正文。")}));
+    model::Part p;
+    p.chapters.push_back(ch);
+    book.parts.push_back(p);
+    auto b = build(book);
+    auto m = unzip_map(b.bytes);
+    CHECK(m.count("OEBPS/text/ch01.xhtml") == 1);  // fallback id from the chapter index
+    pugi::xml_document opf;
+    parse_xml(opf, m.at("OEBPS/content.opf"), "opf");
+    CHECK(std::string(opf.child("package").child("metadata").child_value("dc:language")) == "zh-CN");
+    auto r = epubcheck(b.bytes, "minimal");
+    if (r.ran) {
+        INFO(r.output);
+        CHECK(r.errors == 0);
+        CHECK(r.warnings == 0);
+    }
+}
