@@ -1,8 +1,174 @@
+// load_book: the book folder (or the chapters book.toml lists) into the model.
 #include "load/load.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <set>
+
+#include "base/atomic_file.hpp"
+#include "base/utf8.hpp"
+#include "load/chapter.hpp"
+#include "load/images.hpp"
+#include "load/paths.hpp"
+#include "load/scan.hpp"
+#include "load/text.hpp"
+
 namespace bookc::load {
-std::optional<model::Book> load_book(const std::string&, const config::BookConfig&,
-                                     base::SourceMap&, base::DiagSink& diags) {
-    diags.error({}, "loading is not implemented yet");
-    return std::nullopt;
+
+namespace {
+
+std::string iso_from_epoch(long long t) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
 }
+
+std::string modified_stamp(const config::BookConfig& cfg) {
+    if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long t = std::strtoll(e, &end, 10);
+        if (end && *end == '\0' && end != e && t >= 0) return iso_from_epoch(t);
+    }
+    const std::string& d = cfg.date;
+    if (d.size() >= 10 && d[4] == '-' && d[7] == '-') return d.substr(0, 10) + "T00:00:00Z";
+    return "1970-01-01T00:00:00Z";
+}
+
+void fill_meta(model::Book& book, const std::string& book_real, const config::BookConfig& cfg) {
+    auto& m = book.meta;
+    std::string folder = base_name(book_real);
+    m.title = cfg.title.empty() ? folder : cfg.title;
+    m.subtitle = cfg.subtitle;
+    m.authors = cfg.authors;
+    m.language = cfg.language.empty() ? "zh-CN" : cfg.language;
+    m.identifier = cfg.identifier;
+    m.date = cfg.date;
+    m.description = cfg.description;
+    m.subjects = cfg.subjects;
+    m.slug = cfg.slug.empty() ? folder : cfg.slug;
+    m.modified = modified_stamp(cfg);
+}
+
+}  // namespace
+
+std::optional<model::Book> load_book(const std::string& book_dir, const config::BookConfig& cfg,
+                                     base::SourceMap& sources, base::DiagSink& diags) {
+    std::string book_real = real_path(book_dir);
+    std::error_code ec;
+    if (book_real.empty() || !std::filesystem::is_directory(book_real, ec)) {
+        diags.error_at(book_dir, 0, 0, "book folder not found");
+        return std::nullopt;
+    }
+    model::Book book;
+    fill_meta(book, book_real, cfg);
+    std::vector<std::string> files = list_files(book_dir);
+    std::string toml = cfg.path.empty() ? book_dir + "/book.toml" : cfg.path;
+    std::set<std::string> loaded;
+
+    auto add_chapter = [&](model::Part& part, const std::string& rel, const config::ChapterSpec* spec) {
+        if (!loaded.insert(rel).second) {
+            if (spec)
+                diags.warning_at(toml, spec->line, 0, "'" + rel + "' is already a chapter; listed again here");
+            return;
+        }
+        auto id = register_article(book_dir, book_real, rel, sources, diags);
+        if (!id) return;
+        const base::SourceFile& f = sources.get(*id);
+        model::Format format = detect_format(f.text, extension_of(rel));
+        if (spec && !spec->format.empty()) {
+            if (spec->format == "markdown")
+                format = model::Format::Markdown;
+            else if (spec->format == "html")
+                format = model::Format::Html;
+            else if (spec->format == "text")
+                format = model::Format::PlainText;
+            else
+                diags.warning_at(toml, spec->line, 0,
+                                 "unknown format '" + spec->format + "' (use markdown, html or text)");
+        }
+        model::Chapter ch = load_chapter(book_dir, *id, format, cfg, book, sources, diags);
+        if (spec && !spec->title.empty()) {
+            ch.title = spec->title;
+            ch.title_inlines.clear();
+        }
+        part.chapters.push_back(std::move(ch));
+    };
+
+    if (cfg.parts.empty()) {
+        model::Part part;
+        for (const auto& rel : files)
+            if (is_article_extension(extension_of(rel))) add_chapter(part, rel, nullptr);
+        if (!part.chapters.empty()) book.parts.push_back(std::move(part));
+    } else {
+        for (const auto& ps : cfg.parts) {
+            model::Part part;
+            part.title = ps.title;
+            for (const auto& spec : ps.chapters) {
+                std::string pattern(trim(spec.pattern));
+                if (has_glob(pattern)) {
+                    std::string norm;
+                    if (!join_inside("", pattern, norm)) {
+                        diags.error_at(toml, spec.line, 0, "chapter pattern '" + pattern + "' leaves the book folder");
+                        continue;
+                    }
+                    std::size_t n = 0;
+                    for (const auto& rel : files) {
+                        if (!is_article_extension(extension_of(rel)) || !glob_match(norm, rel)) continue;
+                        add_chapter(part, rel, &spec);
+                        ++n;
+                    }
+                    if (!n) diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
+                    continue;
+                }
+                std::string rel;
+                if (pattern.empty() || !join_inside("", pattern, rel) || rel.empty()) {
+                    diags.error_at(toml, spec.line, 0, "chapter '" + pattern + "' is outside the book folder");
+                    continue;
+                }
+                std::string real = real_path(book_dir + "/" + rel);
+                if (real.empty() || std::filesystem::is_directory(real, ec)) {
+                    diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
+                    continue;
+                }
+                if (!is_within(real, book_real)) {
+                    diags.error_at(toml, spec.line, 0, "chapter '" + pattern + "' is outside the book folder",
+                                   {"it is a symbolic link to a file outside the book"});
+                    continue;
+                }
+                add_chapter(part, rel, &spec);
+            }
+            if (!part.chapters.empty()) book.parts.push_back(std::move(part));
+        }
+    }
+
+    if (book.chapter_count() == 0) {
+        if (cfg.parts.empty())
+            diags.error_at(book_dir, 0, 0, "no articles found (.md, .markdown, .html, .htm or .txt files)");
+        else
+            diags.error_at(toml, 0, 0, "none of the listed chapters could be loaded");
+        return std::nullopt;
+    }
+
+    if (!cfg.cover.empty()) {
+        std::string rel, problem;
+        if (!join_inside("", cfg.cover, rel) || rel.empty()) {
+            diags.error_at(toml, 0, 0, "cover image is outside the book folder: " + cfg.cover);
+        } else {
+            int idx = add_asset(book_dir, rel, book, problem);
+            if (idx >= 0)
+                book.meta.cover_asset = idx;
+            else if (problem == "outside")
+                diags.error_at(toml, 0, 0, "cover image is outside the book folder: " + cfg.cover);
+            else
+                diags.warning_at(book_dir + "/" + rel, 0, 0,
+                                 problem == "not found" ? "cover image not found" : "cover image cannot be used");
+        }
+    }
+    return book;
+}
+
 }  // namespace bookc::load

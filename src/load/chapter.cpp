@@ -1,0 +1,170 @@
+#include "load/chapter.hpp"
+
+#include "base/atomic_file.hpp"
+#include "base/utf8.hpp"
+#include "load/comments.hpp"
+#include "load/front_matter.hpp"
+#include "load/html.hpp"
+#include "load/load.hpp"
+#include "load/markdown.hpp"
+#include "load/paths.hpp"
+#include "load/plaintext.hpp"
+#include "load/text.hpp"
+
+namespace bookc::load {
+
+base::FileId register_text(const std::string& book_dir, const std::string& rel, std::string raw,
+                           base::SourceMap& sources, base::DiagSink& diags) {
+    if (starts_with(raw, "\xEF\xBB\xBF")) raw.erase(0, 3);
+    auto problems = base::find_invalid_utf8(raw);
+    std::string text = problems.empty() ? std::move(raw) : base::sanitize_utf8(raw);
+    base::FileId id = sources.add(book_dir + "/" + rel, rel, std::move(text));
+    // Report each bad sequence where it now is (each became the 3 bytes of U+FFFD).
+    long shift = 0;
+    std::size_t n = 0;
+    for (const auto& p : problems) {
+        auto at = static_cast<std::uint32_t>(static_cast<long>(p.offset) + shift);
+        if (++n <= 10)
+            diags.warning({id, at, at + 3}, "invalid UTF-8 replaced by U+FFFD");
+        shift += 3 - static_cast<long>(p.length);
+    }
+    if (n > 10) {
+        diags.warning({id, 0, 0}, std::to_string(n - 10) + " more invalid UTF-8 sequences were replaced by U+FFFD");
+    }
+    return id;
+}
+
+std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& book_real,
+                                             const std::string& rel, base::SourceMap& sources,
+                                             base::DiagSink& diags) {
+    std::string path = book_dir + "/" + rel;
+    std::string real = real_path(path);
+    if (real.empty() || !is_within(real, book_real)) {
+        diags.error_at(path, 0, 0, "article is outside the book folder (symbolic link); skipped");
+        return std::nullopt;
+    }
+    std::string raw;
+    if (!base::read_file(real, raw)) {
+        diags.error_at(path, 0, 0, "cannot read the article");
+        return std::nullopt;
+    }
+    std::size_t nul = raw.find('\0');
+    if (nul != std::string::npos) {
+        diags.warning_at(path, 0, 0, "not a text file (it contains NUL bytes); skipped");
+        return std::nullopt;
+    }
+    return register_text(book_dir, rel, std::move(raw), sources, diags);
+}
+
+namespace {
+
+// The first level-1 heading among the top-level blocks, or -1.
+int first_h1(const model::Blocks& blocks) {
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        if (blocks[i].kind == model::BlockKind::Heading && blocks[i].level == 1) return static_cast<int>(i);
+    return -1;
+}
+
+bool looks_like_document(std::string_view text) {
+    std::string head = to_lower_ascii(trim_ascii(text).substr(0, 512));
+    return starts_with(head, "<!doctype") || starts_with(head, "<html") || starts_with(head, "<head") ||
+           head.find("<body") != std::string::npos;
+}
+
+}  // namespace
+
+model::Chapter load_chapter(const std::string& book_dir, base::FileId file, model::Format format,
+                            const config::BookConfig& cfg, model::Book& book,
+                            base::SourceMap& sources, base::DiagSink& diags) {
+    const base::SourceFile& f = sources.get(file);
+    ChapterContext ctx{book_dir, real_path(book_dir), f, cfg, book, diags};
+    model::Chapter ch;
+    ch.file = file;
+    ch.rel_path = f.rel_path;
+    ch.format = format;
+    if (trim(f.text).empty()) {
+        diags.warning({file, 0, 0}, "empty article");
+        ch.title = file_stem(f.rel_path);
+        return ch;
+    }
+    std::string media_title, doc_title;
+    bool h1_is_title = true;
+    switch (format) {
+    case model::Format::Markdown: {
+        FrontMatter fm = read_front_matter(ctx, f.text);
+        MarkdownResult md = load_markdown(ctx, fm.body_offset);
+        ch.blocks = std::move(md.blocks);
+        ch.footnotes = std::move(md.footnotes);
+        ch.comments = std::move(md.comments);
+        media_title = md.media_title;
+        ch.author = fm.author;
+        ch.date = fm.date;
+        ch.description = fm.description;
+        ch.tags = fm.tags;
+        if (!fm.title.empty()) {
+            ch.title = fm.title;
+            ch.title_span = fm.title_span;
+            // "# Same title" right under the front matter is not repeated in the body.
+            if (!ch.blocks.empty() && ch.blocks[0].kind == model::BlockKind::Heading &&
+                ch.blocks[0].level == 1 && trim(model::plain_text(ch.blocks[0].inlines)) == trim(fm.title))
+                ch.blocks.erase(ch.blocks.begin());
+            h1_is_title = false;
+        }
+        break;
+    }
+    case model::Format::Html: {
+        ParsedHtml parsed = parse_html(f.text, !looks_like_document(f.text));
+        if (parsed.truncated_at != std::string::npos) {
+            auto at = static_cast<std::uint32_t>(parsed.truncated_at);
+            diags.warning({file, at, at}, "HTML nested too deeply; the rest of the file was dropped");
+        }
+        if (!parsed.root) break;
+        OffsetMap map;
+        map.base = 0;
+        map.limit = static_cast<std::uint32_t>(f.text.size());
+        map.fallback = {file, 0, 0};
+        HtmlConverter conv(ctx, map);
+        const GumboVector& top = parsed.root->v.element.children;
+        for (unsigned i = 0; i < top.length; ++i) {
+            auto* n = static_cast<const GumboNode*>(top.data[i]);
+            if (tag_name(n) != "head") continue;
+            const GumboVector& hc = n->v.element.children;
+            for (unsigned j = 0; j < hc.length; ++j) {
+                auto* t = static_cast<const GumboNode*>(hc.data[j]);
+                if (tag_name(t) == "title") doc_title = std::string(trim(node_text(t)));
+            }
+        }
+        if (auto found = find_comments(ctx, parsed.root, conv)) {
+            for (auto* n : found->skip) conv.skip(n);
+            ch.comments = std::move(found->thread);
+        }
+        conv.blocks(parsed.root, ch.blocks);
+        media_title = conv.media_title;
+        break;
+    }
+    case model::Format::PlainText: {
+        PlainTextResult pt = load_plain_text(ctx);
+        ch.title = pt.title;
+        ch.title_span = pt.title_span;
+        ch.blocks = std::move(pt.blocks);
+        h1_is_title = false;
+        break;
+    }
+    }
+    if (h1_is_title && ch.title.empty()) {
+        int h = first_h1(ch.blocks);
+        if (h >= 0) {
+            auto& b = ch.blocks[static_cast<std::size_t>(h)];
+            ch.title = std::string(trim(model::plain_text(b.inlines)));
+            ch.title_inlines = std::move(b.inlines);
+            ch.title_span = b.span;
+            ch.blocks.erase(ch.blocks.begin() + h);
+        }
+    }
+    if (ch.title.empty()) ch.title = doc_title;
+    if (ch.title.empty()) ch.title = media_title;
+    if (ch.title.empty()) ch.title = file_stem(f.rel_path);
+    return ch;
+}
+
+}  // namespace bookc::load

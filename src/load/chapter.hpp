@@ -1,0 +1,22 @@
+// Private to load/: reading one article file and turning it into a chapter.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "base/diag.hpp"
+#include "base/source.hpp"
+
+namespace bookc::load {
+
+// Reads BOOK_DIR/rel (which must resolve inside `book_real`), checks it is text, replaces
+// invalid UTF-8 by U+FFFD (with a warning at each place) and registers it. nullopt when
+// the file cannot be used (the reason is reported).
+std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& book_real,
+                                             const std::string& rel, base::SourceMap& sources,
+                                             base::DiagSink& diags);
+
+// Registers `raw` as if read from BOOK_DIR/rel (tests, and register_article itself).
+base::FileId register_text(const std::string& book_dir, const std::string& rel, std::string raw,
+                           base::SourceMap& sources, base::DiagSink& diags);
+
+}  // namespace bookc::load

@@ -1,0 +1,276 @@
+#include "load/comments.hpp"
+
+#include <vector>
+
+#include "load/text.hpp"
+
+namespace bookc::load {
+
+namespace {
+
+constexpr std::string_view kLikes = "\xF0\x9F\x91\x8D";    // 👍
+constexpr std::string_view kReplies = "\xF0\x9F\x92\xAC";  // 💬
+constexpr std::string_view kReplyLabel = "作者回复";
+
+const GumboVector* kids(const GumboNode* n) {
+    return n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children : nullptr;
+}
+
+bool is_list(const GumboNode* n) {
+    std::string t = tag_name(n);
+    return t == "ul" || t == "ol";
+}
+
+// Reads the count after an emoji: "👍（3）" → 3.
+bool count_after(std::string_view s, std::string_view emoji, int& n, std::size_t* at = nullptr) {
+    auto k = s.find(emoji);
+    if (k == std::string_view::npos) return false;
+    std::size_t i = k + emoji.size();
+    if (s.substr(i, 3) == "\xEF\xB8\x8F") i += 3;  // variation selector
+    if (at) *at = k;
+    return parse_paren_number(s, i, n);
+}
+
+// "2018-07-23" or "2019-03-21 10:15" at the start of `s` (rest ignored when short).
+bool parse_date(std::string_view s, std::string& out) {
+    s = trim(s);
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (from + n > s.size()) return false;
+        for (std::size_t i = from; i < from + n; ++i)
+            if (s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    if (!(digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+          digits(8, 2)))
+        return false;
+    std::size_t len = 10;
+    if (s.size() >= 16 && (s[10] == ' ' || s[10] == 'T') && digits(11, 2) && s[13] == ':' &&
+        digits(14, 2))
+        len = 16;
+    if (s.size() - len > 12) return false;  // a sentence starting with a date is not a date
+    out = std::string(s.substr(0, len));
+    if (out.size() == 16) out[10] = ' ';
+    return true;
+}
+
+bool is_reply_text(std::string_view s) { return starts_with(trim(s), kReplyLabel); }
+
+// Removes "作者回复:" from the start of rich inlines.
+void strip_reply_label(model::Inlines& in) {
+    trim_inlines(in);
+    if (in.empty() || in.front().kind != model::InlineKind::Text) return;
+    std::string& t = in.front().text;
+    if (!starts_with(t, kReplyLabel)) return;
+    std::size_t i = kReplyLabel.size();
+    for (;;) {
+        if (i < t.size() && (t[i] == ':' || t[i] == ' ')) {
+            ++i;
+        } else if (t.compare(i, 3, "：") == 0) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    t.erase(0, i);
+    trim_inlines(in);
+}
+
+struct ItemParser {
+    HtmlConverter& conv;
+    model::Comment c;
+    bool counters = false;
+    const GumboNode* body = nullptr;
+    const GumboNode* reply = nullptr;
+
+    void text(std::string_view s) {
+        std::string_view t = trim(s);
+        if (t.empty()) return;
+        int n = 0;
+        std::size_t at = 0;
+        bool found = false;
+        if (count_after(t, kLikes, n, &at)) {
+            c.likes = n;
+            found = true;
+            std::string_view before = trim(t.substr(0, at));
+            if (c.author.empty() && !before.empty()) c.author = std::string(before);
+        }
+        if (count_after(t, kReplies, n)) {
+            c.reply_count = n;
+            found = true;
+        }
+        if (found) {
+            counters = true;
+            return;
+        }
+        std::string date;
+        if (parse_date(t, date)) {
+            c.date = date;
+            return;
+        }
+        if (!counters && c.author.empty()) c.author = std::string(t);
+    }
+
+    void walk(const GumboNode* n, int depth) {
+        if (depth > kMaxDepth) return;
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+            text(n->v.text.text);
+            return;
+        }
+        if (n->type != GUMBO_NODE_ELEMENT || is_dropped_element(n)) return;
+        std::string tag = tag_name(n);
+        if (tag == "img") {
+            if (c.avatar_url.empty() && attr(n, "src")) c.avatar_url = safe_url(attr(n, "src"));
+            return;
+        }
+        std::string all = node_text(n);
+        std::string_view t = trim(all);
+        bool has_counters = t.find(kLikes) != std::string_view::npos ||
+                            t.find(kReplies) != std::string_view::npos;
+        std::string date;
+        if (!has_counters && !t.empty()) {
+            if (is_reply_text(t) && !reply) {
+                reply = n;
+                return;
+            }
+            if (counters && !body && !parse_date(t, date)) {
+                body = n;
+                return;
+            }
+        }
+        if (const GumboVector* ch = kids(n))
+            for (unsigned i = 0; i < ch->length; ++i)
+                walk(static_cast<const GumboNode*>(ch->data[i]), depth + 1);
+    }
+};
+
+}  // namespace
+
+bool parse_comment_heading(std::string_view text, std::string& heading, int& declared) {
+    static constexpr std::string_view kWords[] = {"精选留言", "精彩留言", "全部留言"};
+    std::string_view t = trim(text);
+    for (auto w : kWords) {
+        if (!starts_with(t, w)) continue;
+        std::size_t i = w.size();
+        int n = -1;
+        if (i < t.size() && !parse_paren_number(t, i, n)) return false;
+        if (!trim(t.substr(i)).empty()) return false;
+        heading = std::string(w);
+        declared = n;
+        return true;
+    }
+    return false;
+}
+
+std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode* root,
+                                           HtmlConverter& conv) {
+    // 1. The heading: the deepest element whose whole text is 精选留言（N）.
+    const GumboNode* heading = nullptr;
+    std::string word;
+    int declared = -1;
+    std::vector<std::pair<const GumboNode*, int>> stack{{root, 0}};
+    while (!stack.empty() && !heading) {
+        auto [n, depth] = stack.back();
+        stack.pop_back();
+        if (n->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth || is_dropped_element(n)) continue;
+        const GumboVector& ch = n->v.element.children;
+        if (n != root && parse_comment_heading(node_text(n), word, declared)) {
+            heading = n;
+            // Descend while a single child still carries the whole heading.
+            for (bool deeper = true; deeper;) {
+                deeper = false;
+                const GumboVector& hc = heading->v.element.children;
+                for (unsigned i = 0; i < hc.length; ++i) {
+                    auto* k = static_cast<const GumboNode*>(hc.data[i]);
+                    std::string w2;
+                    int d2;
+                    if (k->type == GUMBO_NODE_ELEMENT && parse_comment_heading(node_text(k), w2, d2)) {
+                        heading = k;
+                        deeper = true;
+                        break;
+                    }
+                }
+            }
+            break;
+        }
+        for (unsigned i = ch.length; i-- > 0;)
+            stack.push_back({static_cast<const GumboNode*>(ch.data[i]), depth + 1});
+    }
+    if (!heading) return std::nullopt;
+
+    // 2. The list of comments: the first list after the heading, looking at the following
+    //    siblings of the heading and of each of its ancestors in turn.
+    const GumboNode* list = nullptr;
+    const GumboNode* from = heading;
+    const GumboNode* holder = nullptr;  // the sibling of `from` that holds the list
+    for (; from && from != root && !list; from = from->parent) {
+        const GumboNode* parent = from->parent;
+        if (!parent || parent->type != GUMBO_NODE_ELEMENT) break;
+        const GumboVector& sib = parent->v.element.children;
+        for (unsigned i = static_cast<unsigned>(from->index_within_parent) + 1; i < sib.length && !list; ++i) {
+            auto* s = static_cast<const GumboNode*>(sib.data[i]);
+            if (s->type != GUMBO_NODE_ELEMENT) continue;
+            if (is_list(s)) {
+                list = s;
+            } else {
+                std::vector<const GumboNode*> st{s};
+                while (!st.empty() && !list) {
+                    auto* x = st.back();
+                    st.pop_back();
+                    if (x->type != GUMBO_NODE_ELEMENT) continue;
+                    if (is_list(x)) {
+                        list = x;
+                        break;
+                    }
+                    const GumboVector& xc = x->v.element.children;
+                    for (unsigned j = xc.length; j-- > 0;) st.push_back(static_cast<const GumboNode*>(xc.data[j]));
+                }
+            }
+            if (list) holder = s;
+        }
+        if (list) break;
+    }
+
+    FoundComments fc;
+    fc.thread.heading = word;
+    fc.thread.declared = declared;
+    fc.thread.span = conv.span_of(heading);
+    if (list) {
+        const GumboNode* parent = from->parent;
+        const GumboVector& sib = parent->v.element.children;
+        for (unsigned i = static_cast<unsigned>(from->index_within_parent);
+             i <= static_cast<unsigned>(holder->index_within_parent) && i < sib.length; ++i)
+            fc.skip.push_back(static_cast<const GumboNode*>(sib.data[i]));
+        const GumboVector& items = list->v.element.children;
+        int order = 0;
+        for (unsigned i = 0; i < items.length; ++i) {
+            auto* li = static_cast<const GumboNode*>(items.data[i]);
+            if (li->type != GUMBO_NODE_ELEMENT || tag_name(li) == "br") continue;
+            ItemParser p{conv, {}};
+            p.walk(li, 0);
+            if (p.body) {
+                conv.inlines(p.body, p.c.text);
+                trim_inlines(p.c.text);
+            }
+            if (p.reply) {
+                conv.inlines(p.reply, p.c.reply);
+                strip_reply_label(p.c.reply);
+                p.c.has_reply = true;
+            }
+            if (p.c.author.empty() && p.c.text.empty()) continue;
+            p.c.source_order = order++;
+            p.c.span = conv.span_of(li);
+            fc.thread.comments.push_back(std::move(p.c));
+        }
+    } else {
+        fc.skip.push_back(heading);
+    }
+    int found = static_cast<int>(fc.thread.comments.size());
+    if (declared >= 0 && declared != found) {
+        ctx.diags.warning(fc.thread.span,
+                          "the comment block declares " + std::to_string(declared) +
+                              " comments but " + std::to_string(found) + " were found");
+    }
+    return fc;
+}
+
+}  // namespace bookc::load

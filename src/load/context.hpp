@@ -1,0 +1,45 @@
+// Private to load/: what every per-format loader needs while it turns one source file
+// into one chapter. One ChapterContext lives for the duration of one load_chapter call.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "base/diag.hpp"
+#include "base/source.hpp"
+#include "config/config.hpp"
+#include "model/model.hpp"
+
+namespace bookc::load {
+
+// Nesting deeper than this (blocks or inlines, Markdown or HTML) is flattened to text, so
+// hostile inputs cannot exhaust the stack.
+inline constexpr int kMaxDepth = 96;
+
+struct ChapterContext {
+    std::string book_dir;   // as given by the caller
+    std::string book_real;  // canonical (symlinks resolved); "" when it does not exist
+    const base::SourceFile& file;
+    const config::BookConfig& cfg;
+    model::Book& book;
+    base::DiagSink& diags;
+
+    bool remote_image_warned = false;
+    bool depth_warned = false;
+
+    base::Span span(std::uint32_t begin, std::uint32_t end) const {
+        auto size = static_cast<std::uint32_t>(file.text.size());
+        if (begin > size) begin = size;
+        if (end > size) end = size;
+        if (end < begin) end = begin;
+        return {file.id, begin, end};
+    }
+    // Called when nesting is cut at kMaxDepth: one warning per chapter.
+    void warn_depth(base::Span at) {
+        if (depth_warned) return;
+        depth_warned = true;
+        diags.warning(at, "content nested deeper than " + std::to_string(kMaxDepth) +
+                              " levels was flattened to text");
+    }
+};
+
+}  // namespace bookc::load

@@ -1,0 +1,441 @@
+#include "load/markdown.hpp"
+
+#include <map>
+#include <memory>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "load/comments.hpp"
+#include "load/html.hpp"
+#include "load/images.hpp"
+#include "load/text.hpp"
+
+namespace bookc::load {
+
+namespace {
+
+using model::Block;
+using model::BlockKind;
+using model::Inline;
+using model::InlineKind;
+
+struct ParserDeleter {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+    void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
+
+std::string type_string(cmark_node* n) {
+    const char* s = cmark_node_get_type_string(n);
+    return s ? s : "";
+}
+
+// All text below `n`, without recursion (used to flatten over-deep input).
+std::string flat_text(cmark_node* n) {
+    std::string out;
+    IterPtr it(cmark_iter_new(n));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* k = cmark_iter_get_node(it.get());
+        switch (cmark_node_get_type(k)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_CODE_BLOCK:
+            if (const char* l = cmark_node_get_literal(k)) out += l;
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            out += ' ';
+            break;
+        default:
+            if (cmark_node_get_type(k) & CMARK_NODE_TYPE_BLOCK && !out.empty() && out.back() != ' ')
+                out += ' ';
+        }
+    }
+    return out;
+}
+
+class MdConverter {
+public:
+    MdConverter(ChapterContext& ctx, std::uint32_t body_offset) : ctx_(ctx) {
+        body_line0_ = ctx.file.line_col(body_offset).line - 1;
+    }
+
+    void blocks(cmark_node* parent, model::Blocks& out, int depth);
+    void finish_footnotes();
+
+    MarkdownResult result;
+
+private:
+    base::Span span(cmark_node* n, base::Span fallback = {}) const;
+    std::uint32_t offset(int line, int col) const;
+    void block(cmark_node* n, model::Blocks& out, int depth);
+    void html_run(cmark_node* first, cmark_node* last, model::Blocks& out, int depth);
+    void inlines(cmark_node* parent, model::Inlines& out, int depth, bool as_blocks = false,
+                 model::Blocks* blocks_out = nullptr);
+    void inline_node(cmark_node* n, model::Inlines& out, int depth);
+    std::string label_at(cmark_node* n, bool definition) const;
+
+    ChapterContext& ctx_;
+    std::uint32_t body_line0_ = 0;
+    std::map<std::string, int> numbers_;  // footnote label → number
+    struct Def {
+        model::Blocks blocks;
+        base::Span span;
+    };
+    std::map<std::string, Def> defs_;
+};
+
+std::uint32_t MdConverter::offset(int line, int col) const {
+    if (line <= 0) return 0;
+    std::size_t l = body_line0_ + static_cast<std::size_t>(line - 1);
+    const auto& starts = ctx_.file.line_starts;
+    if (l >= starts.size()) return static_cast<std::uint32_t>(ctx_.file.text.size());
+    std::uint32_t off = starts[l] + static_cast<std::uint32_t>(col > 0 ? col - 1 : 0);
+    std::uint32_t line_end = l + 1 < starts.size() ? starts[l + 1] : static_cast<std::uint32_t>(ctx_.file.text.size());
+    return std::min(off, line_end);
+}
+
+base::Span MdConverter::span(cmark_node* n, base::Span fallback) const {
+    int sl = cmark_node_get_start_line(n);
+    if (sl <= 0) return fallback.valid() ? fallback : ctx_.span(0, 0);
+    std::uint32_t b = offset(sl, cmark_node_get_start_column(n));
+    int el = cmark_node_get_end_line(n);
+    std::uint32_t e = el > 0 ? offset(el, cmark_node_get_end_column(n)) + 1 : b;
+    if (e < b) e = b;
+    return ctx_.span(b, e);
+}
+
+void MdConverter::blocks(cmark_node* parent, model::Blocks& out, int depth) {
+    for (cmark_node* c = cmark_node_first_child(parent); c;) {
+        if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) {
+            cmark_node* last = c;
+            while (cmark_node_next(last) && cmark_node_get_type(cmark_node_next(last)) == CMARK_NODE_HTML_BLOCK)
+                last = cmark_node_next(last);
+            html_run(c, last, out, depth + 1);
+            c = cmark_node_next(last);
+            continue;
+        }
+        block(c, out, depth + 1);
+        c = cmark_node_next(c);
+    }
+}
+
+void MdConverter::html_run(cmark_node* first, cmark_node* last, model::Blocks& out, int depth) {
+    base::Span s1 = span(first), s2 = span(last);
+    OffsetMap map;
+    std::string html;
+    bool top = cmark_node_parent(first) && cmark_node_get_type(cmark_node_parent(first)) == CMARK_NODE_DOCUMENT;
+    if (top) {  // the literal text is exactly the source: spans map one to one
+        html = ctx_.file.text.substr(s1.begin, s2.end - s1.begin);
+        map.base = s1.begin;
+        map.limit = s2.end;
+    } else {
+        for (cmark_node* n = first;; n = cmark_node_next(n)) {
+            if (const char* l = cmark_node_get_literal(n)) html += l;
+            html += '\n';
+            if (n == last) break;
+        }
+        map.exact = false;
+    }
+    map.fallback = ctx_.span(s1.begin, s2.end);
+    ParsedHtml parsed = parse_html(std::move(html), true);
+    if (parsed.truncated_at != std::string::npos) {
+        std::uint32_t at = top ? s1.begin + static_cast<std::uint32_t>(parsed.truncated_at) : s1.begin;
+        ctx_.diags.warning(ctx_.span(at, at), "HTML nested too deeply; the rest of this HTML block was dropped");
+    }
+    if (!parsed.root) return;
+    HtmlConverter conv(ctx_, map);
+    if (!result.comments) {
+        if (auto found = find_comments(ctx_, parsed.root, conv)) {
+            for (auto* n : found->skip) conv.skip(n);
+            result.comments = std::move(found->thread);
+        }
+    }
+    conv.blocks(parsed.root, out, depth);
+    if (result.media_title.empty()) result.media_title = conv.media_title;
+}
+
+std::string MdConverter::label_at(cmark_node* n, bool definition) const {
+    // cmark-gfm replaces the label by the footnote number: read it back from the source.
+    const std::string& text = ctx_.file.text;
+    std::uint32_t off = definition ? offset(cmark_node_get_start_line(n), 1) : span(n).begin;
+    if (definition)
+        while (off < text.size() && (text[off] == ' ' || text[off] == '\t')) ++off;
+    if (text.compare(off, 2, "[^") == 0) {
+        std::size_t close = text.find(']', off + 2);
+        std::size_t nl = text.find('\n', off);
+        if (close != std::string::npos && close < nl) return text.substr(off + 2, close - off - 2);
+    }
+    const char* lit = cmark_node_get_literal(n);
+    return lit ? lit : "";
+}
+
+void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
+    Block b;
+    b.span = span(n);
+    if (depth > kMaxDepth) {
+        ctx_.warn_depth(b.span);
+        b.kind = BlockKind::Paragraph;
+        append_text(b.inlines, flat_text(n), b.span);
+        trim_inlines(b.inlines);
+        if (!b.inlines.empty()) out.push_back(std::move(b));
+        return;
+    }
+    std::string ext = type_string(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH: {
+        bool has_html = false;
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+            has_html |= cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE;
+        if (has_html) {  // inline HTML may hold block content (<audio>, <br><br>)
+            inlines(n, b.inlines, depth, true, &out);
+            return;
+        }
+        b.kind = BlockKind::Paragraph;
+        inlines(n, b.inlines, depth);
+        trim_inlines(b.inlines);
+        if (inlines_empty(b.inlines)) return;
+        break;
+    }
+    case CMARK_NODE_HEADING:
+        b.kind = BlockKind::Heading;
+        b.level = cmark_node_get_heading_level(n);
+        inlines(n, b.inlines, depth);
+        trim_inlines(b.inlines);
+        break;
+    case CMARK_NODE_CODE_BLOCK: {
+        b.kind = BlockKind::CodeBlock;
+        const char* lit = cmark_node_get_literal(n);
+        b.text = lit ? lit : "";
+        while (!b.text.empty() && b.text.back() == '\n') b.text.pop_back();
+        std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
+        b.info = std::string(trim_ascii(info).substr(0, trim_ascii(info).find(' ')));
+        break;
+    }
+    case CMARK_NODE_BLOCK_QUOTE:
+        b.kind = BlockKind::BlockQuote;
+        blocks(n, b.children, depth);
+        break;
+    case CMARK_NODE_LIST:
+        b.kind = BlockKind::List;
+        b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        b.start = b.ordered ? cmark_node_get_list_start(n) : 1;
+        b.tight = cmark_node_get_list_tight(n) != 0;
+        blocks(n, b.children, depth);
+        break;
+    case CMARK_NODE_ITEM:
+        b.kind = BlockKind::ListItem;
+        if (ext == "tasklist") b.task = cmark_gfm_extensions_get_tasklist_item_checked(n) ? 1 : 0;
+        blocks(n, b.children, depth);
+        break;
+    case CMARK_NODE_THEMATIC_BREAK:
+        b.kind = BlockKind::ThematicBreak;
+        break;
+    case CMARK_NODE_FOOTNOTE_DEFINITION: {
+        Def d;
+        d.span = b.span;
+        blocks(n, d.blocks, depth);
+        defs_.emplace(label_at(n, true), std::move(d));
+        return;
+    }
+    default:
+        if (ext == "table") {
+            b.kind = BlockKind::Table;
+            int cols = cmark_gfm_extensions_get_table_columns(n);
+            uint8_t* al = cmark_gfm_extensions_get_table_alignments(n);
+            for (int i = 0; i < cols; ++i) {
+                char a = al ? static_cast<char>(al[i]) : 0;
+                b.aligns.push_back(a == 'l'   ? model::Align::Left
+                                   : a == 'c' ? model::Align::Center
+                                   : a == 'r' ? model::Align::Right
+                                              : model::Align::None);
+            }
+            for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
+                model::TableRow row;
+                for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+                    model::TableCell cell;
+                    cell.span = span(c, b.span);
+                    inlines(c, cell.content, depth + 1);
+                    trim_inlines(cell.content);
+                    row.push_back(std::move(cell));
+                }
+                if (cmark_gfm_extensions_get_table_row_is_header(r)) ++b.header_rows;
+                b.rows.push_back(std::move(row));
+            }
+            break;
+        }
+        return;  // unknown custom blocks
+    }
+    out.push_back(std::move(b));
+}
+
+void MdConverter::inlines(cmark_node* parent, model::Inlines& out, int depth, bool as_blocks,
+                          model::Blocks* blocks_out) {
+    bool has_html = false;
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
+        has_html |= cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE;
+    if (!has_html) {
+        for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
+            inline_node(c, out, depth + 1);
+        return;
+    }
+    // Inline HTML: cmark hands over tags one by one. Reassemble the run as HTML in which
+    // every non-HTML node is a placeholder element, let gumbo build the tree, and put
+    // the already-converted inlines back in.
+    model::Inlines placeholders;
+    std::string html;
+    OffsetMap map;
+    map.exact = false;
+    map.fallback = span(parent);
+    for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+        if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE) {
+            const char* lit = cmark_node_get_literal(c);
+            std::string l = lit ? lit : "";
+            base::Span s = span(c, map.fallback);
+            if (s.end - s.begin == l.size() && ctx_.file.text.compare(s.begin, l.size(), l) == 0)
+                map.pieces.push_back({static_cast<std::uint32_t>(html.size()),
+                                      static_cast<std::uint32_t>(html.size() + l.size()), s.begin});
+            html += l;
+            continue;
+        }
+        model::Inlines tmp;
+        inline_node(c, tmp, depth + 1);
+        for (auto& t : tmp) {
+            html += "<bookc-ph data-i=\"" + std::to_string(placeholders.size()) + "\"></bookc-ph>";
+            placeholders.push_back(std::move(t));
+        }
+    }
+    ParsedHtml parsed = parse_html(std::move(html), true);
+    if (parsed.truncated_at != std::string::npos)
+        ctx_.diags.warning(map.fallback, "HTML nested too deeply; the rest of this paragraph was dropped");
+    if (!parsed.root) return;
+    HtmlConverter conv(ctx_, map);
+    conv.set_placeholders(&placeholders);
+    if (as_blocks && blocks_out)
+        conv.blocks(parsed.root, *blocks_out, depth);
+    else
+        conv.inlines(parsed.root, out, depth);
+    if (result.media_title.empty()) result.media_title = conv.media_title;
+}
+
+void MdConverter::inline_node(cmark_node* n, model::Inlines& out, int depth) {
+    Inline in;
+    in.span = span(n, span(cmark_node_parent(n)));
+    auto lit = [&] {
+        const char* l = cmark_node_get_literal(n);
+        return std::string(l ? l : "");
+    };
+    if (depth > kMaxDepth) {
+        ctx_.warn_depth(in.span);
+        append_text(out, flat_text(n), in.span);
+        return;
+    }
+    std::string ext = type_string(n);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_TEXT:
+        append_text(out, lit(), in.span);
+        return;
+    case CMARK_NODE_SOFTBREAK:
+        in.kind = InlineKind::SoftBreak;
+        break;
+    case CMARK_NODE_LINEBREAK:
+        in.kind = InlineKind::LineBreak;
+        break;
+    case CMARK_NODE_CODE:
+        in.kind = InlineKind::Code;
+        in.text = lit();
+        break;
+    case CMARK_NODE_EMPH:
+        in.kind = InlineKind::Emph;
+        inlines(n, in.children, depth);
+        break;
+    case CMARK_NODE_STRONG:
+        in.kind = InlineKind::Strong;
+        inlines(n, in.children, depth);
+        break;
+    case CMARK_NODE_LINK: {
+        const char* url = cmark_node_get_url(n);
+        in.url = safe_url(url ? url : "");
+        if (in.url.empty()) {  // unsafe target: keep the text only
+            inlines(n, out, depth);
+            return;
+        }
+        in.kind = InlineKind::Link;
+        if (const char* t = cmark_node_get_title(n)) in.title = t;
+        inlines(n, in.children, depth);
+        break;
+    }
+    case CMARK_NODE_IMAGE: {
+        in.kind = InlineKind::Image;
+        in.text = flat_text(n);
+        if (const char* t = cmark_node_get_title(n)) in.title = t;
+        const char* url = cmark_node_get_url(n);
+        resolve_image(ctx_, url ? url : "", in.span, in);
+        break;
+    }
+    case CMARK_NODE_FOOTNOTE_REFERENCE: {
+        in.kind = InlineKind::FootnoteRef;
+        in.text = label_at(n, false);
+        auto it = numbers_.find(in.text);
+        if (it == numbers_.end()) it = numbers_.emplace(in.text, static_cast<int>(numbers_.size()) + 1).first;
+        in.number = it->second;
+        break;
+    }
+    case CMARK_NODE_HTML_INLINE:
+        return;  // handled by inlines()
+    default:
+        if (ext == "strikethrough") {
+            in.kind = InlineKind::Strike;
+            inlines(n, in.children, depth);
+            break;
+        }
+        append_text(out, flat_text(n), in.span);
+        return;
+    }
+    out.push_back(std::move(in));
+}
+
+void MdConverter::finish_footnotes() {
+    std::vector<model::Footnote> fns(numbers_.size());
+    for (const auto& [label, number] : numbers_) {
+        model::Footnote& f = fns[static_cast<std::size_t>(number - 1)];
+        f.label = label;
+        f.number = number;
+        f.id = "fn-" + std::to_string(number);
+        auto d = defs_.find(label);
+        if (d != defs_.end()) {
+            f.blocks = std::move(d->second.blocks);
+            f.span = d->second.span;
+        }
+    }
+    result.footnotes = std::move(fns);
+}
+
+}  // namespace
+
+MarkdownResult load_markdown(ChapterContext& ctx, std::uint32_t body_offset) {
+    cmark_gfm_core_extensions_ensure_registered();
+    ParserPtr parser(cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE));
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"})
+        if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), e);
+    std::string_view body = std::string_view(ctx.file.text).substr(body_offset);
+    cmark_parser_feed(parser.get(), body.data(), body.size());
+    NodePtr doc(cmark_parser_finish(parser.get()));
+    MdConverter conv(ctx, body_offset);
+    if (doc) conv.blocks(doc.get(), conv.result.blocks, 0);
+    conv.finish_footnotes();
+    return std::move(conv.result);
+}
+
+}  // namespace bookc::load

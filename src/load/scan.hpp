@@ -1,0 +1,24 @@
+// Private to load/: finding the articles of a book folder.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bookc::load {
+
+// Every regular file below `book_dir` (recursively; symbolic links to folders are not
+// followed), as '/'-separated paths relative to it, in natural order. Hidden files and
+// folders and the top-level output folder dist/ are skipped.
+std::vector<std::string> list_files(const std::string& book_dir);
+
+bool is_article_extension(std::string_view ext);  // ".md", ".markdown", ".html", ".htm", ".txt"
+
+// Natural order: digit runs compare as numbers ("2-x" < "10-x"), path by path component.
+bool natural_less(std::string_view a, std::string_view b);
+
+bool has_glob(std::string_view pattern);  // contains * ? or [
+// Glob on '/'-separated paths: * and ? stay within one component, ** spans components,
+// [abc] / [a-z] / [!a] match one character.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace bookc::load
