@@ -1,0 +1,241 @@
+#include "write/pdf/content.hpp"
+
+#include <cmath>
+
+#include "write/pdf/format.hpp"
+#include "write/pdf/tounicode.hpp"
+
+namespace bookc::pdf {
+
+namespace {
+
+// Pen movements smaller than this (in 1/1000 em) are not written.
+constexpr double kMinAdjust = 0.5;
+
+class ContentWriter {
+public:
+    ContentWriter(const display::Page& page, const std::vector<FontEntry>& fonts, ImageStore& images,
+                  PageResources& used)
+        : page_(page), fonts_(fonts), images_(images), used_(used) {}
+
+    std::string run() {
+        for (const auto& item : page_.items) {
+            if (const auto* r = std::get_if<display::GlyphRun>(&item)) text_run(*r);
+            else if (const auto* r = std::get_if<display::Rule>(&item)) rule(*r);
+            else if (const auto* r = std::get_if<display::Rect>(&item)) rect(*r);
+            else if (const auto* r = std::get_if<display::Image>(&item)) image(*r);
+            // Links and anchors are not drawn.
+        }
+        end_text();
+        return std::move(out_);
+    }
+
+private:
+    double Y(double y) const { return page_.height - y; }
+
+    void color(const display::Color& c, const char* op) {
+        put_num(out_, c.r, 3);
+        out_ += ' ';
+        put_num(out_, c.g, 3);
+        out_ += ' ';
+        put_num(out_, c.b, 3);
+        out_ += ' ';
+        out_ += op;
+        out_ += '\n';
+    }
+
+    // ---- text ----
+
+    void begin_text() {
+        if (in_bt_) return;
+        out_ += "BT\n";
+        in_bt_ = true;
+        lx_ = ly_ = tx_ = ty_ = 0;
+    }
+    void end_tj() {
+        if (in_hex_) out_ += '>';
+        in_hex_ = false;
+        if (in_tj_) out_ += "]TJ\n";
+        in_tj_ = false;
+    }
+    void end_text() {
+        if (!in_bt_) return;
+        end_tj();
+        out_ += "ET\n";
+        in_bt_ = false;
+    }
+    void move_to(double x, double y) {
+        end_tj();
+        double dx = round_to(x - lx_), dy = round_to(y - ly_);
+        put_num(out_, dx);
+        out_ += ' ';
+        put_num(out_, dy);
+        out_ += " Td\n";
+        lx_ += dx;
+        ly_ += dy;
+        tx_ = lx_;
+        ty_ = ly_;
+    }
+    void glyph(std::uint16_t code, double w1000, double x, double y) {
+        if (std::abs(y - ty_) > 0.005) {
+            move_to(x, y);
+        } else {
+            double d = (x - tx_) * 1000.0 / size_;  // > 0: move right
+            if (std::abs(d) >= kMinAdjust) {
+                if (std::abs(d) > 5000) {
+                    move_to(x, y);
+                } else {
+                    if (!in_tj_) {
+                        out_ += '[';
+                        in_tj_ = true;
+                    }
+                    if (in_hex_) out_ += '>';
+                    in_hex_ = false;
+                    double adj = round_to(-d);
+                    put_num(out_, adj);
+                    tx_ -= adj * size_ / 1000.0;
+                }
+            }
+        }
+        if (!in_tj_) {
+            out_ += '[';
+            in_tj_ = true;
+        }
+        if (!in_hex_) out_ += '<';
+        in_hex_ = true;
+        put_hex4(out_, code);
+        tx_ += w1000 * size_ / 1000.0;
+    }
+
+    void text_run(const display::GlyphRun& run) {
+        if (run.glyphs.empty() || run.font < 0 || static_cast<std::size_t>(run.font) >= fonts_.size()) return;
+        const FontEntry& font = fonts_[static_cast<std::size_t>(run.font)];
+        if (!font.usable || run.size <= 0) return;
+        begin_text();
+        end_tj();
+        if (font_ != run.font || size_ != run.size) {
+            out_ += '/' + font.resource + ' ';
+            put_num(out_, run.size);
+            out_ += " Tf\n";
+            font_ = run.font;
+            size_ = run.size;
+            used_.fonts.insert(static_cast<std::size_t>(run.font));
+        }
+        if (!have_fill_ || !(fill_ == run.color)) {
+            color(run.color, "rg");
+            fill_ = run.color;
+            have_fill_ = true;
+        }
+        // Pen positions of every glyph, in PDF coordinates.
+        std::vector<double> pen(run.glyphs.size());
+        double x = run.x;
+        for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+            pen[i] = x;
+            x += run.glyphs[i].advance;
+        }
+        const double base_y = Y(run.y);
+        // Start of the run: a new line unless the pen is already there.
+        if (std::abs(base_y - ty_) > 0.005 || std::abs(run.x - tx_) > 0.005) move_to(run.x, base_y);
+        for (const Cluster& c : clusters_of(run)) {
+            const bool actual = mapped_text(font, run, c) != c.text && !c.text.empty();
+            if (actual) {
+                end_tj();
+                out_ += "/Span<</ActualText<FEFF";
+                put_utf16_hex(out_, c.text);
+                out_ += ">>>BDC\n";
+            }
+            for (std::size_t i = c.first; i < c.last; ++i) {
+                const auto& g = run.glyphs[i];
+                const std::uint16_t code = font.code(g.gid);
+                glyph(code, font.width(code), pen[i] + g.dx, base_y + g.dy);
+            }
+            if (actual) {
+                end_tj();
+                out_ += "EMC\n";
+            }
+        }
+    }
+
+    // ---- graphics ----
+
+    void rule(const display::Rule& r) {
+        end_text();
+        out_ += "q\n";
+        color(r.color, "RG");
+        put_num(out_, r.width);
+        out_ += " w\n";
+        if (r.dotted) {
+            out_ += "1 J [0 ";
+            put_num(out_, 2 * r.width);
+            out_ += "] 0 d\n";
+        }
+        put_num(out_, r.x1);
+        out_ += ' ';
+        put_num(out_, Y(r.y1));
+        out_ += " m ";
+        put_num(out_, r.x2);
+        out_ += ' ';
+        put_num(out_, Y(r.y2));
+        out_ += " l S\nQ\n";
+    }
+
+    void rect(const display::Rect& r) {
+        const bool stroke = r.stroke_width > 0;
+        if (!r.fill && !stroke) return;
+        end_text();
+        out_ += "q\n";
+        if (r.fill) color(r.fill_color, "rg");
+        if (stroke) {
+            color(r.stroke_color, "RG");
+            put_num(out_, r.stroke_width);
+            out_ += " w\n";
+        }
+        put_num(out_, r.x);
+        out_ += ' ';
+        put_num(out_, Y(r.y + r.h));
+        out_ += ' ';
+        put_num(out_, r.w);
+        out_ += ' ';
+        put_num(out_, r.h);
+        out_ += r.fill && stroke ? " re B\n" : r.fill ? " re f\n" : " re S\n";
+        out_ += "Q\n";
+    }
+
+    void image(const display::Image& im) {
+        std::string name = images_.get(im);
+        if (name.empty() || im.w <= 0 || im.h <= 0) return;
+        end_text();
+        used_.images.insert(name);
+        out_ += "q\n";
+        put_num(out_, im.w);
+        out_ += " 0 0 ";
+        put_num(out_, im.h);
+        out_ += ' ';
+        put_num(out_, im.x);
+        out_ += ' ';
+        put_num(out_, Y(im.y + im.h));
+        out_ += " cm\n/" + name + " Do\nQ\n";
+    }
+
+    const display::Page& page_;
+    const std::vector<FontEntry>& fonts_;
+    ImageStore& images_;
+    PageResources& used_;
+    std::string out_;
+
+    bool in_bt_ = false, in_tj_ = false, in_hex_ = false;
+    double lx_ = 0, ly_ = 0, tx_ = 0, ty_ = 0;  // text line start and current point
+    int font_ = -1;
+    double size_ = 0;
+    bool have_fill_ = false;
+    display::Color fill_;
+};
+
+}  // namespace
+
+std::string page_content(const display::Page& page, const std::vector<FontEntry>& fonts,
+                         ImageStore& images, PageResources& used) {
+    return ContentWriter(page, fonts, images, used).run();
+}
+
+}  // namespace bookc::pdf

@@ -1,0 +1,329 @@
+// The PDF writer, checked with the real tools: qpdf, pdffonts, pdftotext, pdftoppm, mutool.
+#include <doctest/doctest.h>
+
+#include <regex>
+#include <sstream>
+
+#include "base/utf8.hpp"
+#include "write/pdf/pdf.hpp"
+#include "write/pdf/pdf_fixture.hpp"
+
+using namespace bookc;
+using bookc::test::run;
+using bookc::test::shell_quote;
+
+namespace {
+
+bool tools_available() {
+    for (const char* t : {"qpdf", "pdffonts", "pdftotext", "pdftoppm", "pdfinfo", "mutool"})
+        if (!test::have_tool(t)) return false;
+    return pdf_test::fonts_available();
+}
+
+struct Written {
+    std::string path;
+    std::string bytes;
+    base::DiagSink diags;
+};
+
+Written write(const display::Document& doc, const std::string& name) {
+    Written w;
+    auto bytes = pdf::write_pdf(doc, w.diags);
+    REQUIRE_MESSAGE(bytes.has_value(), w.diags.format({}));
+    w.bytes = *bytes;
+    w.path = test::temp_dir("pdf_" + name) + "/out.pdf";
+    test::write_text(w.path, w.bytes);
+    return w;
+}
+
+const Written& sample() {
+    static Written w = write(pdf_test::sample_document(), "sample");
+    return w;
+}
+
+std::vector<std::string> lines_of(const std::string& s) {
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string line;
+    while (std::getline(in, line)) {
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\f' || line.back() == '\r')) line.pop_back();
+        while (!line.empty() && line.front() == '\f') line.erase(0, 1);
+        if (!line.empty()) out.push_back(line);
+    }
+    return out;
+}
+
+// The decompressed, uncompressed-object form of the PDF (qpdf --qdf).
+std::string qdf(const Written& w) {
+    auto r = run("qpdf --qdf --object-streams=disable " + shell_quote(w.path) + " -");
+    return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: qpdf --check finds no problem") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    CHECK(w.diags.errors() == 0);
+    CHECK(w.diags.warnings() == 0);
+    auto r = run("qpdf --check " + shell_quote(w.path));
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("No syntax or stream encoding errors found") != std::string::npos);
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("pdf: fonts are embedded CID subsets with ToUnicode") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    auto r = run("pdffonts " + shell_quote(w.path));
+    REQUIRE(r.status == 0);
+    auto rows = lines_of(r.out);
+    REQUIRE(rows.size() == 4);  // header, ruler, two fonts
+    bool cff = false, truetype = false;
+    for (std::size_t i = 2; i < rows.size(); ++i) {
+        INFO(rows[i]);
+        std::regex row(R"(^([A-Z]{6})\+(\S+)\s+(CID Type 0C|CID TrueType)\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+0$)");
+        std::smatch m;
+        REQUIRE(std::regex_match(rows[i], m, row));
+        if (m[3] == "CID Type 0C") {
+            cff = true;
+            CHECK(m[2] == "NotoSerifCJKsc-Regular-Identity-H");
+        } else {
+            truetype = true;
+            CHECK(m[2] == "DejaVuSans");
+        }
+    }
+    CHECK(cff);
+    CHECK(truetype);
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+    return s;
+}
+
+std::string page_text(const Written& w, int page, bool raw = false) {
+    auto r = run(std::string("pdftotext -enc UTF-8 ") + (raw ? "-raw " : "") + "-f " + std::to_string(page + 1) +
+                 " -l " + std::to_string(page + 1) + " " + shell_quote(w.path) + " -");
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    return r.out;
+}
+
+TEST_CASE("pdf: pdftotext gives back exactly the source text") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    // Chinese with —— and ……, Latin with ffi/fi/fl ligatures and combining marks.
+    CHECK(lines_of(page_text(w, 0)) == pdf_test::sample_lines(0));
+    CHECK(lines_of(page_text(w, 1)) == pdf_test::sample_lines(1));
+    // pdftotext (and mutool) turn U+3000 into an ASCII space and poppler's layout mode
+    // splits the line at a 1 em gap: compare in raw mode, and check the CMap itself.
+    auto expected = pdf_test::sample_lines(2);
+    for (auto& line : expected) line = replace_all(line, "\u3000", " ");
+    CHECK(lines_of(page_text(w, 2, true)) == expected);
+    CHECK(qdf(w).find("<057B> <3000>") != std::string::npos);
+
+    auto all = run("pdftotext -enc UTF-8 " + shell_quote(w.path) + " -").out;
+    CHECK(all.find("\xEF\xBF\xBD") == std::string::npos);  // U+FFFD
+    std::u32string u = base::to_u32(all);
+    for (char32_t c : u) {
+        INFO(static_cast<unsigned>(c));
+        CHECK_FALSE((c >= 0xE000 && c <= 0xF8FF));  // private use
+        CHECK_FALSE((c >= 0xFB00 && c <= 0xFB06));  // ligature code points (ﬁ ﬃ)
+        CHECK_FALSE((c >= 0xF900 && c <= 0xFAFF));  // compatibility ideographs
+    }
+}
+
+TEST_CASE("pdf: ActualText only where the glyph's ToUnicode text is not the source text") {
+    if (!tools_available()) return;
+    const std::string q = qdf(sample());
+    // U+2F00 shares the glyph of U+4E00, which the CMap maps to 一: one span, nothing else.
+    std::size_t spans = 0;
+    for (std::size_t at = q.find("/ActualText"); at != std::string::npos; at = q.find("/ActualText", at + 1)) ++spans;
+    CHECK(spans == 1);
+    CHECK(q.find("/Span<</ActualText<feff2f00>>>BDC") != std::string::npos);
+    // ——, ffi, fi: one glyph, several characters, mapped in the CMap.
+    CHECK(q.find("<20142014>") != std::string::npos);
+    CHECK(q.find("<006600660069>") != std::string::npos);
+    CHECK(q.find("<00660069>") != std::string::npos);
+}
+
+// Lines of `s` that are not mupdf's note about its own build.
+std::string mutool_errors(const std::string& err) {
+    std::string out;
+    for (const auto& line : lines_of(err))
+        if (line != "warning: ICC support is not available" && line.rfind("page ", 0) != 0) out += line + "\n";
+    return out;
+}
+
+TEST_CASE("pdf: poppler and mupdf render every page without a complaint") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    const std::string dir = test::temp_dir("pdf_render");
+    auto p = run("pdftoppm -r 70 -png " + shell_quote(w.path) + " " + shell_quote(dir + "/poppler"));
+    CHECK(p.status == 0);
+    CHECK(p.err.empty());
+    auto m = run("mutool draw -r 70 -o " + shell_quote(dir + "/mupdf-%d.png") + " " + shell_quote(w.path));
+    CHECK(m.status == 0);
+    CHECK(mutool_errors(m.err).empty());
+    for (int page = 1; page <= 3; ++page) {
+        CHECK(!test::read_text(dir + "/poppler-" + std::to_string(page) + ".png").empty());
+        CHECK(!test::read_text(dir + "/mupdf-" + std::to_string(page) + ".png").empty());
+    }
+    // mupdf's text device reads the same glyph codes through the ToUnicode CMap.
+    auto t = run("mutool draw -F txt -o - " + shell_quote(w.path) + " 2");
+    CHECK(lines_of(t.out) == pdf_test::sample_lines(1));
+}
+
+TEST_CASE("pdf: outline, named destinations, links and page labels") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    auto o = run("mutool show " + shell_quote(w.path) + " outline");
+    INFO(o.out << o.err);
+    CHECK(o.status == 0);
+    CHECK(o.out.find("前言") != std::string::npos);
+    CHECK(o.out.find("第一章 开始") != std::string::npos);
+    CHECK(o.out.find("第一节 English") != std::string::npos);
+    CHECK(o.out.find("第二章") != std::string::npos);
+
+    auto j = run("qpdf --json=2 --json-key=outlines --json-key=pagelabels " + shell_quote(w.path));
+    INFO(j.out);
+    CHECK(j.status == 0);
+    // Entries resolve to their anchors' pages and heights (XYZ top = page height − y).
+    CHECK(o.out.find("\"前言\"\t#page=1&zoom=nan,nan,60") != std::string::npos);
+    CHECK(o.out.find("\"第一章 开始\"\t#page=2&zoom=nan,nan,50") != std::string::npos);
+    CHECK(o.out.find("\t\"第一节 English\"\t#page=2") != std::string::npos);
+    CHECK(o.out.find("\"第二章\"\t#page=3&zoom=nan,nan,50") != std::string::npos);
+    CHECK(j.out.find("\"destpageposfrom1\": 3") != std::string::npos);
+    // Page labels: roman front matter, decimal body from 1.
+    CHECK(std::regex_search(j.out, std::regex(R"re("index": 0,\s*"label": \{\s*"/S": "/r")re")));
+    CHECK(std::regex_search(j.out, std::regex(R"re("index": 1,\s*"label": \{\s*"/S": "/D")re")));
+    auto info = run("pdfinfo -f 1 -l 3 " + shell_quote(w.path)).out;
+    (void)info;
+
+    const std::string q = qdf(w);
+    CHECK(q.find("/Dests") != std::string::npos);
+    CHECK(q.find("/PageMode /UseOutlines") != std::string::npos);
+    CHECK(q.find("/DisplayDocTitle true") != std::string::npos);
+    CHECK(q.find("/Dest (chap2)") != std::string::npos);
+    CHECK(q.find("/URI (https://example.org/%E4%B9%A6?q=1)") != std::string::npos);
+    std::ptrdiff_t links = 0, borders = 0;
+    for (std::size_t at = q.find("/Subtype /Link"); at != std::string::npos; at = q.find("/Subtype /Link", at + 1)) ++links;
+    std::regex border(R"(/Border \[\s*0\s+0\s+0\s*\])");
+    borders = std::distance(std::sregex_iterator(q.begin(), q.end(), border), std::sregex_iterator());
+    CHECK(links == 2);
+    CHECK(borders == 2);
+    CHECK(q.find("/M (") == std::string::npos);  // no annotation timestamps
+}
+
+TEST_CASE("pdf: metadata comes from the document, never from the clock") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    auto r = run("pdfinfo -isodates " + shell_quote(w.path));
+    INFO(r.out);
+    CHECK(r.out.find("Title:           测试之书") != std::string::npos);
+    CHECK(r.out.find("Author:          张三, Li Si") != std::string::npos);
+    CHECK(r.out.find("Subject:         PDF writer test") != std::string::npos);
+    CHECK(r.out.find("Keywords:        pdf, 测试") != std::string::npos);
+    CHECK(r.out.find("Creator:         bookc 0.1.0") != std::string::npos);
+    CHECK(r.out.find("Producer:        bookc PDF writer") != std::string::npos);
+    CHECK(r.out.find("CreationDate:    2024-05-01") != std::string::npos);
+    CHECK(r.out.find("Pages:           3") != std::string::npos);
+    CHECK(qdf(w).find("/Lang (zh-CN)") != std::string::npos);
+
+    auto undated = pdf_test::sample_document();
+    undated.meta.date.clear();
+    const auto u = write(undated, "undated");
+    auto ru = run("pdfinfo " + shell_quote(u.path)).out;
+    CHECK(ru.find("CreationDate") == std::string::npos);
+    CHECK(ru.find("ModDate") == std::string::npos);
+}
+
+TEST_CASE("pdf: the same document gives the same bytes; another gives another /ID") {
+    if (!tools_available()) return;
+    const auto& a = sample();
+    const auto b = write(pdf_test::sample_document(), "again");
+    CHECK(a.bytes == b.bytes);
+    const auto c = write(pdf_test::sample_document("！"), "variant");
+    CHECK(a.bytes != c.bytes);
+    auto id = [](const std::string& bytes) {
+        std::smatch m;
+        std::regex re(R"(/ID\s*\[\s*<([0-9a-fA-F]{32})>\s*<([0-9a-fA-F]{32})>\s*\])");
+        std::string tail = bytes.substr(bytes.rfind("trailer"));
+        REQUIRE(std::regex_search(tail, m, re));
+        return m[1].str();
+    };
+    CHECK(id(a.bytes) != id(c.bytes));
+    CHECK(id(a.bytes) != std::string(32, '0'));
+    // Same Info dictionary, different pages: PoDoFo's own /ID would have been equal.
+    auto d = pdf_test::sample_document();
+    d.pages.pop_back();
+    const auto e = write(d, "shorter");
+    CHECK(id(a.bytes) != id(e.bytes));
+}
+
+TEST_CASE("pdf: compact content streams and small font subsets") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    // A few hundred glyphs at most: the whole file stays in the tens of KB.
+    INFO("size " << w.bytes.size());
+    CHECK(w.bytes.size() < 60000);
+    std::string q;  // the content streams only
+    {
+        const std::string all = qdf(w);
+        for (std::size_t at = all.find("%% Contents for page"); at != std::string::npos;
+             at = all.find("%% Contents for page", at + 1))
+            q += all.substr(at, all.find("endstream", at) - at);
+    }
+    REQUIRE(!q.empty());
+    // Content: one BT per text block, glyph codes in TJ arrays, numbers without exponents.
+    CHECK(q.find("[<255c4e2b") != std::string::npos);
+    CHECK(std::regex_search(q, std::regex(R"(\]TJ\n)")));
+    CHECK_FALSE(std::regex_search(q, std::regex(R"((^|[ \n\]>])-?[0-9.]+[eE][-+]?[0-9])")));
+    CHECK_FALSE(std::regex_search(q, std::regex(R"(\d\.\d{3,} (Td|Tf|cm|re|m|l|w))")));
+    // The CFF is bare (no OpenType wrapper); TrueType has its CIDToGIDMap.
+    q = qdf(w);
+    CHECK(q.find("/Subtype /CIDFontType0C") != std::string::npos);
+    CHECK(q.find("/CIDToGIDMap") != std::string::npos);
+    CHECK(q.find("/FontFile2") != std::string::npos);
+    CHECK(q.find("/Subtype /OpenType") == std::string::npos);
+}
+
+TEST_CASE("pdf: images: JPEG passed through, PNG lossless with a soft mask, one XObject per key") {
+    if (!tools_available()) return;
+    const auto& w = sample();
+    auto r = run("pdfimages -list " + shell_quote(w.path));
+    INFO(r.out);
+    auto rows = lines_of(r.out);
+    REQUIRE(rows.size() >= 3);
+    std::string body;
+    for (std::size_t i = 2; i < rows.size(); ++i) body += rows[i] + "\n";
+    CHECK(std::regex_search(body, std::regex(R"(\s+image\s+16\s+8\s+rgb\s+3\s+8\s+jpeg)")));
+    CHECK(std::regex_search(body, std::regex(R"(\s+image\s+20\s+20\s+rgb\s+3\s+8\s+image)")));
+    CHECK(std::regex_search(body, std::regex(R"(\s+smask\s+20\s+20\s+gray\s+1\s+8\s+image)")));
+    // The JPEG's bytes are in the file as they are.
+    CHECK(w.bytes.find(pdf_test::jpeg_fixture()) != std::string::npos);
+    // The PNG used on two pages is one XObject (pdfimages lists it twice with the same id).
+    const std::string q = qdf(w);
+    std::size_t images = 0;
+    for (std::size_t at = q.find("/Subtype /Image"); at != std::string::npos; at = q.find("/Subtype /Image", at + 1))
+        ++images;
+    CHECK(images == 3);  // JPEG, PNG, its mask
+}
+
+TEST_CASE("pdf: PoDoFo errors and unusable fonts become diagnostics") {
+    display::Document doc;
+    base::DiagSink diags;
+    CHECK_FALSE(pdf::write_pdf(doc, diags).has_value());
+    CHECK(diags.errors() == 1);
+
+    if (!pdf_test::fonts_available()) return;
+    auto broken = pdf_test::sample_document();
+    broken.fonts[1].path = "/nonexistent/font.ttf";
+    base::DiagSink d2;
+    auto bytes = pdf::write_pdf(broken, d2);
+    CHECK(bytes.has_value());  // still a PDF, without the runs of the missing font
+    CHECK(d2.errors() == 1);
+}
