@@ -10,7 +10,7 @@
 #include "display/display.hpp"
 #include "font/font.hpp"
 #include "model/model.hpp"
-#include "test_support.hpp"
+#include "support/test_support.hpp"
 #include "typeset/typeset.hpp"
 
 namespace bookc::test {

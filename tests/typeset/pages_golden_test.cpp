@@ -56,5 +56,15 @@ TEST_CASE("golden: display list of a small book") {
     if (std::getenv("BOOKC_UPDATE_GOLDEN")) write_text(path, got);
     std::string want = read_text(path);
     REQUIRE_MESSAGE(!want.empty(), "missing " << path << " (run with BOOKC_UPDATE_GOLDEN=1)");
-    CHECK(got == want);
+    if (got == want) return;
+    // Report the first differing line rather than two whole dumps.
+    std::size_t line = 1, i = 0;
+    while (i < got.size() && i < want.size() && got[i] == want[i]) line += got[i++] == '\n';
+    auto line_at = [](const std::string& s, std::size_t pos) {
+        std::size_t b = s.rfind('\n', pos == 0 ? 0 : pos - 1);
+        b = b == std::string::npos ? 0 : b + 1;
+        return s.substr(b, s.find('\n', b) - b);
+    };
+    FAIL("golden differs at line " << line << "\n  got:  " << line_at(got, i) << "\n  want: "
+                                   << line_at(want, i) << "\n(BOOKC_UPDATE_GOLDEN=1 rewrites)");
 }

@@ -61,8 +61,9 @@ void add_running_head(display::Page& page, const flow::Styles& st, bool recto,
     const auto& L = st.layout;
     float left = text_left(st, recto), right = left + st.measure;
     float top = float(L.margin_top);
-    float rule_y = top - st.pitch * 0.55f;
-    float baseline = rule_y - st.size * 0.45f;
+    // Far enough above the text (> 1.6 lines) to read as furniture, not as a line of text.
+    float rule_y = top - st.pitch * 0.75f;
+    float baseline = rule_y - st.size * 0.5f;
     if (recto) {
         put(page, head, left, baseline);
         put(page, folio, right - folio.width, baseline);
@@ -80,7 +81,7 @@ void add_running_head(display::Page& page, const flow::Styles& st, bool recto,
 void add_foot_folio(display::Page& page, const flow::Styles& st, bool recto, const HeadText& folio) {
     const auto& L = st.layout;
     float left = text_left(st, recto);
-    float baseline = float(L.page_height - L.margin_bottom) + st.pitch * 1.3f;
+    float baseline = float(L.page_height - L.margin_bottom) + st.pitch * 1.8f;
     put(page, folio, left + (st.measure - folio.width) / 2, baseline);
 }
 

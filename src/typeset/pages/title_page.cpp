@@ -75,7 +75,7 @@ display::Page part_page(const std::string& title, const std::string& dest, const
     a.name = dest;
     a.y = y;
     p.items.push_back(a);
-    float ts = st.size * 2.0f;
+    float ts = float(st.layout.body_size * st.layout.heading_scale[0]);
     centred(p, title, st.style(st.sans_bold, ts, st.text), x, st.measure, y, ts * 1.4f, fonts, diags);
     return p;
 }
