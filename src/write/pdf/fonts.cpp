@@ -269,15 +269,28 @@ Descriptor describe(const FontEntry& f) {
     if (head.bytes.n >= 54) {
         for (int k = 0; k < 4; ++k) d.bbox[k] = std::lround(to_1000(f, head.bytes.s16(36 + 2 * k)));
     }
+    // Ascent/Descent: the OS/2 typographic values (for CJK fonts the ideographic em box,
+    // which viewers use for selection boxes), else hhea through HarfBuzz.
+    Table os2(face, HB_TAG('O', 'S', '/', '2'));
     hb_position_t v = 0;
-    if (hb_ot_metrics_get_position(f.hb_font.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v))
-        d.ascent = std::lround(to_1000(f, v));
-    if (hb_ot_metrics_get_position(f.hb_font.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v))
-        d.descent = std::lround(to_1000(f, v));
+    if (os2.bytes.n >= 72 && os2.bytes.s16(68) > 0) {
+        d.ascent = std::lround(to_1000(f, os2.bytes.s16(68)));
+        d.descent = std::lround(to_1000(f, os2.bytes.s16(70)));
+    } else {
+        if (hb_ot_metrics_get_position(f.hb_font.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v))
+            d.ascent = std::lround(to_1000(f, v));
+        if (hb_ot_metrics_get_position(f.hb_font.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v))
+            d.descent = std::lround(to_1000(f, v));
+    }
+    // Cap height: OS/2 v2+, else the top of "H", else the ascent.
     d.cap_height = d.ascent;
+    hb_codepoint_t h_glyph = 0;
+    hb_glyph_extents_t ext{};
     if (hb_ot_metrics_get_position(f.hb_font.get(), HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v > 0)
         d.cap_height = std::lround(to_1000(f, v));
-    Table os2(face, HB_TAG('O', 'S', '/', '2'));
+    else if (hb_font_get_nominal_glyph(f.hb_font.get(), 'H', &h_glyph) &&
+             hb_font_get_glyph_extents(f.hb_font.get(), h_glyph, &ext) && ext.y_bearing > 0)
+        d.cap_height = std::lround(to_1000(f, ext.y_bearing));
     unsigned weight = 400;
     bool serif = false;
     if (os2.bytes.n >= 32) {

@@ -1,6 +1,7 @@
 #include "write/pdf/tounicode.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "base/utf8.hpp"
@@ -42,20 +43,27 @@ void for_each_run(const display::Document& doc, F&& f) {
             if (const auto* run = std::get_if<display::GlyphRun>(&item)) f(*run);
 }
 
-// Text for a glyph of the font's own cmap (used for marks seen only inside clusters).
-std::u32string cmap_text(const FontEntry& font, std::uint32_t gid) {
-    if (!font.hb_face) return {};
-    // Lazily built reverse map would be faster; this path is rare (multi-glyph clusters).
-    HbPtr<hb_set_t> unicodes(hb_set_create());
-    hb_face_collect_unicodes(font.hb_face.get(), unicodes.get());
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(unicodes.get(), &cp)) {
-        hb_codepoint_t g = 0;
-        if (hb_font_get_nominal_glyph(font.hb_font.get(), cp, &g) && g == gid)
-            return std::u32string(1, static_cast<char32_t>(cp));
+// Glyph → character of the font's own cmap (lowest code point wins), for glyphs seen
+// only inside multi-glyph clusters (marks). Built once per font, on first need.
+class ReverseCmap {
+public:
+    std::u32string text(const FontEntry& font, std::uint32_t gid) {
+        auto& map = maps_[&font];
+        if (!map) {
+            map.emplace();
+            HbPtr<hb_set_t> unicodes(hb_set_create());
+            hb_face_collect_unicodes(font.hb_face.get(), unicodes.get());
+            hb_codepoint_t cp = HB_SET_VALUE_INVALID, g = 0;
+            while (hb_set_next(unicodes.get(), &cp))
+                if (hb_font_get_nominal_glyph(font.hb_font.get(), cp, &g)) map->emplace(g, static_cast<char32_t>(cp));
+        }
+        auto it = map->find(gid);
+        return it == map->end() ? std::u32string() : std::u32string(1, it->second);
     }
-    return {};
-}
+
+private:
+    std::map<const FontEntry*, std::optional<std::map<std::uint32_t, char32_t>>> maps_;
+};
 
 }  // namespace
 
@@ -77,6 +85,7 @@ void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fo
         }
     });
     // Pass 2: glyphs only seen in multi-glyph clusters.
+    ReverseCmap cmap;
     for_each_run(doc, [&](const display::GlyphRun& run) {
         FontEntry* font = font_of(run);
         if (!font) return;
@@ -90,7 +99,7 @@ void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fo
                 if (n == c.text.size()) {
                     t = c.text.substr(k, 1);
                 } else {
-                    t = cmap_text(*font, gid);
+                    t = cmap.text(*font, gid);
                     if (t.empty() && k == 0) t = c.text;
                 }
                 font->glyph_text.emplace(gid, std::move(t));
