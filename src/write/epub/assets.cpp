@@ -43,6 +43,8 @@ void clean_svg_node(pugi::xml_node n) {
                 local_name_is(c.name(), "set") || local_name_is(c.name(), "animate")) {
                 n.remove_child(c);
             } else {
+                // Links cannot be followed in an image; keep their content as a group.
+                if (local_name_is(c.name(), "a")) c.set_name("g");
                 clean_svg_node(c);
             }
         } else if (c.type() == pugi::node_pi || c.type() == pugi::node_doctype) {

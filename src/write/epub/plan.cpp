@@ -123,6 +123,34 @@ std::string percent_decode(const std::string& s) {
     return out;
 }
 
+// A web URL as a valid URI: characters URIs do not allow (quotes, spaces, angle brackets,
+// non-ASCII, a stray '%' or second '#') are percent-encoded. Empty when there is no host.
+std::string web_uri(const std::string& url) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    bool fragment = false;
+    for (std::size_t i = 0; i < url.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(url[i]);
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  std::string_view("-._~:/?@!$&'()*+,;=[]").find(static_cast<char>(c)) != std::string_view::npos;
+        if (c == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(url[i + 2])))
+            ok = true;
+        if (c == '#' && !fragment) {
+            fragment = true;
+            ok = true;
+        }
+        if (ok) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 std::string lower_ascii(std::string s) {
     for (char& c : s)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -287,8 +315,16 @@ LinkTarget resolve_link(const Plan& plan, const ChapterPlan& from, const std::st
     if (compact.empty()) return t;
     std::string low = lower_ascii(compact);
     if (low.rfind("http://", 0) == 0 || low.rfind("https://", 0) == 0 || low.rfind("mailto:", 0) == 0) {
+        std::size_t rest = low.find(':') + 1;
+        while (rest < compact.size() && compact[rest] == '/') ++rest;
+        if (rest >= compact.size() || compact[rest] == '?' || compact[rest] == '#') return t;  // no host
+        // As browsers do: tabs and newlines dropped, outer spaces trimmed, inner ones encoded.
+        std::string clean;
+        for (char c : url)
+            if (c != '\t' && c != '\n' && c != '\r') clean += c;
+        auto b = clean.find_first_not_of(' '), e = clean.find_last_not_of(' ');
         t.kind = LinkTarget::External;
-        t.href = compact;
+        t.href = web_uri(clean.substr(b, e - b + 1));
         return t;
     }
     // Any other scheme (javascript:, data:, file:, vbscript:, ...) is refused.

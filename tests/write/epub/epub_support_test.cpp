@@ -301,7 +301,7 @@ std::map<std::string, std::string> unzip_map(const std::string& bytes) {
 }
 
 void parse_xml(pugi::xml_document& doc, const std::string& text, const std::string& name) {
-    auto r = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype);
+    auto r = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata);
     INFO(name);
     REQUIRE_MESSAGE(r, r.description());
 }
