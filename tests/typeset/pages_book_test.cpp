@@ -68,8 +68,13 @@ TEST_CASE("pages: running heads name the book on versos and the chapter on recto
         REQUIRE(ls.front().y < L.margin_top);
         std::string head = ls.front().text, num = std::to_string(page_number(doc, p));
         bool recto = page_number(doc, p) % 2 == 1;
-        CHECK(contains(head, recto ? "版心与网格" : "排版之书"));
-        CHECK(contains(head, num));
+        CHECK(head == (recto ? "版心与网格" : "排版之书"));
+        // The folio: the last line, at the foot, on the outer side.
+        const auto* folio = runs(doc.pages[std::size_t(p)]).back();
+        CHECK(folio->text == num);
+        CHECK(folio->y > L.page_height - L.margin_bottom);
+        if (recto) CHECK(folio->x > float(L.page_width) / 2);
+        else CHECK(folio->x < float(L.page_width) / 2);
         ++checked;
     }
     CHECK(checked >= 2);

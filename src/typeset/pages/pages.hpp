@@ -24,11 +24,12 @@ struct HeadText {
 HeadText head_text(const std::string& text, const flow::Styles& st, FontTable& fonts,
                    base::DiagSink& diags, float max_width);
 
-// Adds a running head (text + rule + folio) at the top, or for an opening page only a
-// folio at the foot. `recto`: right-hand page.
+// Adds a running head (text on the outer side over a thin rule) and the folio at the foot's
+// outer corner. Opening pages get only add_foot_folio. `recto`: right-hand page.
 void add_running_head(display::Page& page, const flow::Styles& st, bool recto, const HeadText& head,
                       const HeadText& folio);
-void add_foot_folio(display::Page& page, const flow::Styles& st, bool recto, const HeadText& folio);
+void add_foot_folio(display::Page& page, const flow::Styles& st, bool recto, const HeadText& folio,
+                    bool centred = true);
 
 std::string roman(int n);  // lower-case roman numerals
 

@@ -61,28 +61,27 @@ void add_running_head(display::Page& page, const flow::Styles& st, bool recto,
     const auto& L = st.layout;
     float left = text_left(st, recto), right = left + st.measure;
     float top = float(L.margin_top);
-    // Far enough above the text (> 1.6 lines) to read as furniture, not as a line of text.
+    // The head stands alone on its line, well above the text (> 1.6 lines), so that it
+    // reads as furniture; the folio goes to the foot, on the outer side.
     float rule_y = top - st.pitch * 0.75f;
     float baseline = rule_y - st.size * 0.5f;
-    if (recto) {
-        put(page, head, left, baseline);
-        put(page, folio, right - folio.width, baseline);
-    } else {
-        put(page, folio, left, baseline);
-        put(page, head, right - head.width, baseline);
-    }
+    put(page, head, recto ? right - head.width : left, baseline);
     display::Rule r;
     r.x1 = left, r.x2 = right, r.y1 = r.y2 = rule_y;
     r.width = 0.35f;
     r.color = st.muted;
     page.items.push_back(r);
+    add_foot_folio(page, st, recto, folio, false);
 }
 
-void add_foot_folio(display::Page& page, const flow::Styles& st, bool recto, const HeadText& folio) {
+void add_foot_folio(display::Page& page, const flow::Styles& st, bool recto, const HeadText& folio,
+                    bool centred) {
     const auto& L = st.layout;
     float left = text_left(st, recto);
     float baseline = float(L.page_height - L.margin_bottom) + st.pitch * 1.8f;
-    put(page, folio, left + (st.measure - folio.width) / 2, baseline);
+    float x = centred ? left + (st.measure - folio.width) / 2
+                      : (recto ? left + st.measure - folio.width : left);
+    put(page, folio, x, baseline);
 }
 
 }  // namespace bookc::typeset::pages
