@@ -86,3 +86,112 @@ TEST_CASE("paragraph: runs carry exactly the source text, glyphs are real") {
     CHECK(table.faces().size() == 1);
     CHECK(table.faces()[0].face_index == 2);
 }
+
+TEST_CASE("paragraph: a character no font has is a warning naming it, not a tofu box") {
+    FontTable table;
+    base::DiagSink diags;
+    auto spec = spec_of("好👍的", 200);
+    spec.runs[0].span = {3, 10, 20};
+    auto layout = layout_paragraph(spec, table, diags);
+    REQUIRE(layout.lines.size() == 1);
+    CHECK(line_text(layout.lines[0]) == "好的");
+    for (const auto& r : layout.lines[0].runs)
+        for (const auto& g : r.glyphs) CHECK(g.gid != 0);
+    REQUIRE(diags.warnings() == 1);
+    const auto& d = diags.all()[0];
+    CHECK(d.message.find("U+1F44D") != std::string::npos);
+    CHECK(d.message.find("👍") != std::string::npos);
+    CHECK(d.span.file == 3);
+    CHECK(d.span.begin == 10);
+}
+
+TEST_CASE("paragraph: per-character fallback through the chain") {
+    FontTable table;
+    base::DiagSink diags;
+    FontChain chain;
+    chain.fonts.push_back(fonts().db.get("DejaVu Sans"));
+    chain.fonts.push_back(fonts().serif.fonts[0]);
+    REQUIRE(chain.fonts[0]);
+    auto layout = layout_paragraph(spec_of("Hello 世界 ok", 300, &chain), table, diags);
+    REQUIRE(layout.lines.size() == 1);
+    const auto& runs = layout.lines[0].runs;
+    REQUIRE(runs.size() == 3);
+    CHECK(runs[0].text == "Hello ");
+    CHECK(runs[1].text == "世界 ");  // a space stays with the font before it
+    CHECK(runs[2].text == "ok");
+    CHECK(runs[0].font == runs[2].font);
+    CHECK(runs[0].font != runs[1].font);
+    CHECK(table.faces().at(runs[1].font).face_index == 2);
+    CHECK(runs[1].x > runs[0].x);
+    CHECK(diags.warnings() == 0);
+}
+
+TEST_CASE("paragraph: ligatures and —— keep their clusters' text") {
+    FontTable table;
+    base::DiagSink diags;
+    auto layout = layout_paragraph(spec_of("office——affine", 300), table, diags);
+    REQUIRE(layout.lines.size() == 1);
+    REQUIRE(layout.lines[0].runs.size() == 1);
+    const auto& r = layout.lines[0].runs[0];
+    CHECK(r.text == "office——affine");
+    // The number of glyphs is below the number of characters: ffi and —— are single glyphs.
+    CHECK(r.glyphs.size() < 14);
+    bool dash_glyph = false;
+    for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
+        std::size_t end = i + 1 < r.glyphs.size() ? r.glyphs[i + 1].cluster : r.text.size();
+        if (r.text.substr(r.glyphs[i].cluster, end - r.glyphs[i].cluster) == "——") dash_glyph = true;
+    }
+    CHECK(dash_glyph);
+}
+
+TEST_CASE("paragraph: links become rectangles over their runs") {
+    FontTable table;
+    base::DiagSink diags;
+    ParagraphSpec s = spec_of("见", 300);
+    StyledRun link = s.runs[0];
+    link.text = "第三章";
+    link.style.link_dest = "ch3";
+    StyledRun tail = s.runs[0];
+    tail.text = "。";
+    s.runs.push_back(link);
+    s.runs.push_back(tail);
+    auto layout = layout_paragraph(s, table, diags);
+    REQUIRE(layout.lines.size() == 1);
+    const auto& l = layout.lines[0];
+    REQUIRE(l.links.size() == 1);
+    CHECK(l.links[0].dest == "ch3");
+    CHECK(l.links[0].x == doctest::Approx(10));
+    CHECK(l.links[0].w == doctest::Approx(30));
+    CHECK(l.links[0].y < 0);
+    CHECK(l.links[0].h > 10);
+}
+
+TEST_CASE("paragraph: code wraps with a continuation mark and keeps blank lines") {
+    FontTable table;
+    base::DiagSink diags;
+    ParagraphSpec s = spec_of("int main() {\n\n\treturn some_function(argument_one, argument_two);\n}", 150,
+                              &fonts().mono);
+    s.code = true;
+    s.align = TextAlign::Left;
+    s.runs[0].style.monospace = true;
+    auto layout = layout_paragraph(s, table, diags);
+    std::vector<std::string> texts;
+    for (const auto& l : layout.lines) texts.push_back(line_text(l));
+    INFO(texts.size());
+    REQUIRE(texts.size() >= 5);
+    CHECK(texts[0] == "int main() {");
+    CHECK(texts[1] == "");  // the blank line
+    CHECK(texts[2].rfind("    return ", 0) == 0);  // the tab became 4 spaces
+    CHECK(texts.back() == "}");
+    // Continuation lines start with the mark, and no line overflows.
+    CHECK((texts[3].rfind("→", 0) == 0 || texts[3].rfind("↪", 0) == 0));
+    for (const auto& l : layout.lines) {
+        float right = 0;
+        for (const auto& r : l.runs) {
+            float w = 0;
+            for (const auto& g : r.glyphs) w += g.advance;
+            right = std::max(right, r.x + w);
+        }
+        CHECK(right <= 150.01f);
+    }
+}

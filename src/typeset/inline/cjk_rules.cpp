@@ -35,7 +35,7 @@ bool is_latin_letter(char32_t c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
            (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF);
 }
-bool is_dash_or_ellipsis(char32_t c) { return in(kDash, c) || in(kEllipsis, c); }
+
 
 // The URL-like tokens of the text (marked per character): inside them breaks go after
 // / . - ? & = _ # rather than overflowing the line.
@@ -57,18 +57,70 @@ std::vector<std::uint8_t> url_chars(const std::u32string& t) {
 
 }  // namespace
 
-bool is_no_start(char32_t c) { return in(kNoStart, c); }
-bool is_no_end(char32_t c) { return in(kNoEnd, c); }
-bool is_opening_mark(char32_t c) { return in(kOpening, c); }
-bool is_closing_mark(char32_t c) { return in(kClosing, c); }
-bool is_space_char(char32_t c) { return c == ' ' || c == 0xA0 || c == 0x3000 || c == '\t' || (c >= 0x2000 && c <= 0x200A); }
-bool is_latin_alnum(char32_t c) { return is_latin_letter(c) || (c >= '0' && c <= '9'); }
-bool is_cjk_ideo(char32_t c) {
+namespace {
+
+// Character classes for the BMP in one table (built once): the rules look up several
+// classes for every cluster boundary, millions of times per book.
+enum : std::uint16_t {
+    fNoStart = 1, fNoEnd = 2, fOpen = 4, fClose = 8, fDash = 16, fEllipsis = 32, fPostfix = 64,
+    fPrefix = 128, fCjkUnit = 256, fUrlBreak = 512, fIdeo = 1024, fSpace = 2048, fLatin = 4096,
+    fDigit = 8192,
+};
+
+bool compute_ideo(char32_t c) {
     if (base::is_han(c)) return true;
     return (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
            (c >= 0x3005 && c <= 0x3007) || (c >= 0x31F0 && c <= 0x31FF);
 }
+
+std::vector<std::uint16_t> build_class_table() {
+    return [] {
+        std::vector<std::uint16_t> t(0x10000, 0);
+        auto mark = [&](std::u32string_view set, std::uint16_t f) {
+            for (char32_t c : set) t[c] |= f;
+        };
+        mark(kNoStart, fNoStart);
+        mark(kNoEnd, fNoEnd);
+        mark(kOpening, fOpen);
+        mark(kClosing, fClose);
+        mark(kDash, fDash);
+        mark(kEllipsis, fEllipsis);
+        mark(kPostfixUnit, fPostfix);
+        mark(kPrefixCurrency, fPrefix);
+        mark(kCjkUnit, fCjkUnit);
+        mark(kUrlBreakAfter, fUrlBreak);
+        for (char32_t c = 0; c < 0x10000; ++c) {
+            if (compute_ideo(c)) t[c] |= fIdeo;
+            if (c == ' ' || c == 0xA0 || c == 0x3000 || c == '\t' || (c >= 0x2000 && c <= 0x200A)) t[c] |= fSpace;
+            if (is_digit(c)) t[c] |= fDigit;
+            if (is_latin_letter(c)) t[c] |= fLatin;
+        }
+        return t;
+    }();
+}
+
+// Built during static initialisation: no guard on the hot path.
+const std::vector<std::uint16_t> g_class_table = build_class_table();
+
+inline std::uint16_t cls(char32_t c) {
+    if (c < 0x10000) return g_class_table[c];
+    return compute_ideo(c) ? fIdeo : 0;
+}
+inline bool has(char32_t c, std::uint16_t f) { return (cls(c) & f) != 0; }
+
+}  // namespace
+
+bool is_no_start(char32_t c) { return has(c, fNoStart); }
+bool is_no_end(char32_t c) { return has(c, fNoEnd); }
+bool is_opening_mark(char32_t c) { return has(c, fOpen); }
+bool is_closing_mark(char32_t c) { return has(c, fClose); }
+bool is_space_char(char32_t c) { return has(c, fSpace); }
+bool is_latin_alnum(char32_t c) { return has(c, fLatin) || (c >= '0' && c <= '9'); }
+bool is_cjk_ideo(char32_t c) { return has(c, fIdeo); }
+namespace {
+bool is_dash_or_ellipsis(char32_t c) { return has(c, fDash | fEllipsis); }
+}  // namespace
 
 BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, bool code) {
     const auto& t = m.text;
@@ -88,6 +140,9 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     it.forced.assign(n, 0);
     it.core.assign(n, 0);
     const std::vector<std::uint8_t> url = url_chars(t);
+    if (n > 0)
+        for (std::uint32_t i = 0; i < cl[0].begin; ++i)
+            if (t[i] == '\n' || t[i] == 0x2028) ++it.leading_breaks;
 
     auto first = [&](std::size_t k) { return t[cl[k].begin]; };
     auto last = [&](std::size_t k) { return t[cl[k].end - 1]; };
@@ -131,7 +186,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         if (k + 1 >= n) break;
         // Characters between the clusters that were not shaped: forced breaks, dropped chars.
         for (std::uint32_t i = cl[k].end; i < cl[k + 1].begin; ++i)
-            if (t[i] == '\n' || t[i] == 0x2028) it.forced[k] = 1;
+            if (t[i] == '\n' || t[i] == 0x2028) ++it.forced[k];
         const char32_t b = first(k + 1);
         const float em2 = std::max(em, cl[k + 1].em);
         const bool mono = cl[k].mono || cl[k + 1].mono;
@@ -164,7 +219,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) || is_dash_or_ellipsis(a) ||
                     is_cjk_ideo(b) || is_opening_mark(b) || is_closing_mark(b) || is_dash_or_ellipsis(b)) &&
                    !is_latin_alnum(a) && !is_latin_alnum(b) && !(is_space_char(b))) {
-            bool inside_pair = (in(kDash, a) && in(kDash, b)) || (in(kEllipsis, a) && in(kEllipsis, b));
+            bool inside_pair = (has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis));
             if (!inside_pair) {
                 it.stretch[k] = 0.1f * em2;  // inter-character spacing (A5, last in order)
                 it.shrink[k] = 0.02f * em2;
@@ -189,13 +244,13 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         float p = (brk == LINEBREAK_ALLOWBREAK || brk == LINEBREAK_MUSTBREAK) ? 0.f : kNoBreak;
         bool prohibited = false;
         if (is_no_start(b) || is_no_end(a)) prohibited = true;
-        if ((in(kDash, a) && in(kDash, b)) || (in(kEllipsis, a) && in(kEllipsis, b))) prohibited = true;
+        if ((has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis))) prohibited = true;
         // Numbers: 3.14, 1,000; digits with their units and currency signs.
         const char32_t a_prev = cl[k].end >= 2 ? t[cl[k].end - 2] : 0;
         if (is_digit(a) && (is_digit(b) || b == '.' || b == ',')) prohibited = true;
         if ((a == '.' || a == ',') && is_digit(a_prev) && is_digit(b)) prohibited = true;
-        if (is_digit(a) && (in(kPostfixUnit, b) || in(kCjkUnit, b))) prohibited = true;
-        if (in(kPrefixCurrency, a) && is_digit(b)) prohibited = true;
+        if (is_digit(a) && (has(b, fPostfix) || has(b, fCjkUnit))) prohibited = true;
+        if (has(a, fPrefix) && is_digit(b)) prohibited = true;
         if (a_space && is_digit(a_prev) && is_latin_letter(b)) {
             // "5 kg", "10 MB": a short unit after a number stays on the number's line.
             std::uint32_t j = cl[k + 1].begin;
@@ -204,7 +259,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         }
         if (url[cl[k].end - 1] && cl[k + 1].begin < url.size() && url[cl[k + 1].begin]) {
             // Inside a URL: break after / . - ? & = _ # (never inside "//").
-            if (in(kUrlBreakAfter, a) && b != a && !(a == '/' && b == '/')) {
+            if (has(a, fUrlBreak) && b != a && !(a == '/' && b == '/')) {
                 p = 50;
                 prohibited = false;
             } else {
@@ -217,7 +272,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         if (prohibited) p = kNoBreak;
         it.penalty[k] = p;
         // Last resort (pass 2): anywhere, except inside —— and ……; prohibited spots cost more.
-        bool inside_pair = (in(kDash, a) && in(kDash, b)) || (in(kEllipsis, a) && in(kEllipsis, b));
+        bool inside_pair = (has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis));
         if (p != kNoBreak) it.emergency[k] = p;
         else if (!inside_pair) it.emergency[k] = prohibited ? 4 * kEmergencyPenalty : kEmergencyPenalty;
     }
@@ -231,15 +286,6 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         it.sum_sh[k + 1] = it.sum_sh[k] + it.shrink[k];
     }
     return it;
-}
-
-LineMeasure measure_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
-    LineMeasure m;
-    if (b <= a) return m;
-    m.natural = it.sum_w[b] - it.sum_w[a] - it.glue[b - 1] - it.start_trim[a] - it.end_trim[b - 1];
-    m.stretch = it.sum_st[b] - it.sum_st[a] - it.stretch[b - 1];
-    m.shrink = it.sum_sh[b] - it.sum_sh[a] - it.shrink[b - 1];
-    return m;
 }
 
 float line_width_for(const BreakOptions& o, bool first_line, bool continuation) {

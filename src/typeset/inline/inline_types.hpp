@@ -50,7 +50,8 @@ struct BreakItems {
     std::vector<float> emergency;  // break after k when nothing else fits (pass 2)
     std::vector<float> end_trim;   // removed when a line ends with k (mark set half width)
     std::vector<float> start_trim; // removed when a line starts with k (opening bracket)
-    std::vector<std::uint8_t> forced;  // a forced break ('\n') follows cluster k
+    std::vector<std::uint32_t> forced;  // forced breaks ('\n') after cluster k (2: one empty line)
+    std::uint32_t leading_breaks = 0;   // forced breaks before the first cluster (empty lines)
     std::vector<std::uint8_t> core;    // counts as a character for the 孤字 rule
     // Prefix sums over box+glue, stretch, shrink: sum over clusters [0, k).
     std::vector<double> sum_w, sum_st, sum_sh;
@@ -78,7 +79,14 @@ struct LineSpan {
 struct LineMeasure {
     double natural = 0, stretch = 0, shrink = 0;
 };
-LineMeasure measure_line(const BreakItems& items, std::uint32_t a, std::uint32_t b);
+inline LineMeasure measure_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
+    LineMeasure m;
+    if (b <= a) return m;
+    m.natural = it.sum_w[b] - it.sum_w[a] - it.glue[b - 1] - it.start_trim[a] - it.end_trim[b - 1];
+    m.stretch = it.sum_st[b] - it.sum_st[a] - it.stretch[b - 1];
+    m.shrink = it.sum_sh[b] - it.sum_sh[a] - it.shrink[b - 1];
+    return m;
+}
 float line_width_for(const BreakOptions& o, bool first_line, bool continuation);
 
 // cjk_rules.cpp

@@ -49,17 +49,34 @@ Itemized itemize(const ParagraphSpec& spec, base::DiagSink& diags) {
     out.run_of_char.reserve(total);
 
     std::unordered_set<char32_t> warned;
+    int col = 0;  // column in the current source line (tab stops in code)
     for (std::uint32_t ri = 0; ri < spec.runs.size(); ++ri) {
         const StyledRun& run = spec.runs[ri];
         const FontChain* chain = run.style.fonts;
         const std::size_t n_fonts = chain ? chain->fonts.size() : 0;
         int cur = -1;          // font index in the chain for the previous character
         int cur_script = HB_SCRIPT_COMMON;
-        std::size_t i = 0;
-        while (i < run.text.size()) {
+        // Decode; tabs become spaces (to the next multiple of 4 columns in code).
+        std::u32string chars;
+        chars.reserve(run.text.size());
+        for (std::size_t i = 0; i < run.text.size();) {
             char32_t c = base::next_codepoint(run.text, i);
-            if (c == '\t') c = ' ';
             if (c == '\r') continue;
+            if (c == '\n') {
+                chars.push_back(c);
+                col = 0;
+                continue;
+            }
+            if (c == '\t') {
+                const int n = spec.code ? 4 - col % 4 : 1;
+                chars.append(static_cast<std::size_t>(n), U' ');
+                col += n;
+                continue;
+            }
+            chars.push_back(c);
+            ++col;
+        }
+        for (char32_t c : chars) {
             const auto idx = static_cast<std::uint32_t>(out.text.size());
             out.text.push_back(c);
             out.run_of_char.push_back(ri);

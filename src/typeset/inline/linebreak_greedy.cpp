@@ -58,15 +58,35 @@ std::vector<LineSpan> break_greedy(const BreakItems& it, const BreakOptions& o) 
     return out;
 }
 
+namespace {
+
+// Two forced breaks in a row leave an empty line (blank lines in code, <br><br>).
+std::vector<LineSpan> add_empty_lines(const BreakItems& it, std::vector<LineSpan> lines) {
+    bool any = it.leading_breaks > 0;
+    for (const auto& l : lines) any = any || (l.end > 0 && it.forced[l.end - 1] > 1);
+    if (!any) return lines;
+    std::vector<LineSpan> out;
+    for (std::uint32_t i = 0; i < it.leading_breaks; ++i) out.push_back({0, 0, false, true, false});
+    for (const auto& l : lines) {
+        out.push_back(l);
+        if (l.end > 0 && !l.last)
+            for (std::uint32_t i = 1; i < it.forced[l.end - 1]; ++i)
+                out.push_back({l.end, l.end, false, true, false});
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<LineSpan> break_lines(const Measured& m, const BreakItems& it, const BreakOptions& o) {
     // Optimal (Knuth–Plass) for prose; greedy for code and for paragraphs so large that
     // the optimizer's per-candidate table would be wasteful.
     constexpr std::size_t kMaxOptimal = 400000;
     if (o.optimal && !o.code && it.size() <= kMaxOptimal) {
         auto lines = break_optimal(it, o);
-        if (!lines.empty()) return lines;
+        if (!lines.empty()) return add_empty_lines(it, std::move(lines));
     }
-    return break_greedy(it, o);
+    return add_empty_lines(it, break_greedy(it, o));
 }
 
 }  // namespace bookc::typeset::inl

@@ -58,7 +58,31 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
         const bool final = ci + 1 == C;
         const double pen = final ? 0 : (pass2 ? it.emergency[j] : it.penalty[j]);
         bool found = false;
-        for (std::int64_t qi = static_cast<std::int64_t>(ci) - 1; qi >= -1; --qi) {
+        std::int64_t q0 = static_cast<std::int64_t>(ci) - 1;
+        if (!pass2 && justify && !final && q0 > 8) {
+            // Skip the starts whose line is certainly too loose: the widest such line is
+            // found by binary search on the prefix sums (widths grow as the start moves back).
+            const double W = o.width;
+            const double margin = 2 * (it.box[j] + 1);  // trims and the glue after j
+            auto loose = [&](std::int64_t qi) {
+                const std::uint32_t a = cands[qi] + 1;
+                const double nat = it.sum_w[b] - it.sum_w[a];
+                const double st = it.sum_st[b] - it.sum_st[a];
+                return nat + kPass1MaxRatio * st + margin < W - o.first_indent;
+            };
+            std::int64_t lo = 0, hi = q0;  // find the largest qi that is not certainly loose
+            if (loose(lo)) {
+                q0 = -1;  // even the longest line from a candidate is loose: only the start
+            } else {
+                while (lo < hi) {
+                    std::int64_t mid = (lo + hi + 1) / 2;
+                    if (loose(mid)) hi = mid - 1;
+                    else lo = mid;
+                }
+                q0 = lo;
+            }
+        }
+        for (std::int64_t qi = q0; qi >= -1; --qi) {
             const std::uint32_t a = qi < 0 ? s : cands[qi] + 1;
             const double W = line_width_for(o, a == 0, false);
             const LineMeasure lm = measure_line(it, a, b);
