@@ -424,7 +424,12 @@ void HtmlConverter::inline_node(const GumboNode* n, model::Inlines& out, int dep
     } else if (t == "bookc-ph" && placeholders_) {
         const char* idx = attr(n, "data-i");
         std::size_t k = idx ? static_cast<std::size_t>(std::strtoul(idx, nullptr, 10)) : SIZE_MAX;
-        if (k < placeholders_->size()) append_inline(out, (*placeholders_)[k]);
+        if (k >= placeholders_->size()) return;
+        const Inline& ph = (*placeholders_)[k];
+        // The newline after "<br />" is not a second break.
+        if (ph.kind == InlineKind::SoftBreak && !out.empty() && out.back().kind == InlineKind::LineBreak)
+            return;
+        append_inline(out, ph);
         return;
     } else if (t == "audio" || t == "video") {
         if (const char* ti = attr(n, "title"))

@@ -172,7 +172,15 @@ void collect_text(const GumboNode* n, std::string& out, int depth) {
 
 std::string node_text(const GumboNode* n) {
     std::string out;
-    if (n) collect_text(n, out, 0);
+    if (!n) return out;
+    if (n->type != GUMBO_NODE_ELEMENT) {
+        collect_text(n, out, 0);
+        return out;
+    }
+    // The node itself may be a dropped element (e.g. <title>): only its descendants are
+    // filtered.
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i) collect_text(static_cast<const GumboNode*>(ch.data[i]), out, 1);
     return out;
 }
 

@@ -110,7 +110,8 @@ base::Span MdConverter::span(cmark_node* n, base::Span fallback) const {
     if (sl <= 0) return fallback.valid() ? fallback : ctx_.span(0, 0);
     std::uint32_t b = offset(sl, cmark_node_get_start_column(n));
     int el = cmark_node_get_end_line(n);
-    std::uint32_t e = el > 0 ? offset(el, cmark_node_get_end_column(n)) + 1 : b;
+    int ec = cmark_node_get_end_column(n);
+    std::uint32_t e = el > 0 ? offset(el, ec) + (ec > 0 ? 1 : 0) : b;
     if (e < b) e = b;
     return ctx_.span(b, e);
 }

@@ -54,8 +54,20 @@ inline void check_golden(const std::string& name, const std::string& actual) {
     }
     std::string expected = read_text(path);
     if (expected.empty()) FAIL("missing golden " << path << " (run with BOOKC_UPDATE_GOLDEN=1)");
-    CHECK(actual == expected);
     if (actual != expected) {
+        // Show the first differing line rather than both whole dumps.
+        std::size_t i = 0, line = 1;
+        while (i < actual.size() && i < expected.size() && actual[i] == expected[i]) {
+            if (actual[i] == '\n') ++line;
+            ++i;
+        }
+        auto line_at = [](const std::string& s, std::size_t at) {
+            std::size_t b = s.rfind('\n', at == 0 ? 0 : at - 1);
+            b = (b == std::string::npos || at == 0) ? 0 : b + 1;
+            return s.substr(b, s.find('\n', b) - b);
+        };
+        FAIL_CHECK("golden " << name << " differs at line " << line << "\n  expected: "
+                             << line_at(expected, i) << "\n  actual:   " << line_at(actual, i));
         write_text(path + ".actual", actual);
         MESSAGE("golden differs: diff " << path << " " << path << ".actual");
     }

@@ -1,0 +1,107 @@
+// Whole HTML articles: shape B comment blocks, titles, sanitising.
+#include "load_helpers.hpp"
+
+using namespace bookc;
+
+namespace {
+void load_fixture(test::Loaded& l, const std::string& name) {
+    std::string dir = test::fixture("");
+    dir.pop_back();
+    std::string text = test::read_text(dir + "/" + name);
+    REQUIRE(!text.empty());
+    base::FileId id = l.sources.add(dir + "/" + name, name, text);
+    l.chapter = load::load_chapter(dir, id, load::detect_format(text, ".html"), config::BookConfig{}, l.book,
+                                   l.sources, l.diags);
+}
+}  // namespace
+
+TEST_CASE("html: shape B comments with an author reply and a timestamp") {
+    test::Loaded l;
+    load_fixture(l, "shape-b.html");
+    CHECK(l.chapter.format == model::Format::Html);
+    CHECK(l.chapter.title == "读书笔记：慢慢来");
+    REQUIRE(l.chapter.comments.has_value());
+    const auto& t = *l.chapter.comments;
+    CHECK(t.heading == "精选留言");
+    CHECK(t.declared == 2);
+    REQUIRE(t.comments.size() == 2);
+    const auto& c = t.comments[0];
+    CHECK(c.author == "读者小林");
+    CHECK(c.avatar_url == "https://example.invalid/avatar/a.jpg");
+    CHECK(c.likes == 12);
+    CHECK(c.reply_count == 1);
+    CHECK(c.date == "2019-03-21 10:15");
+    REQUIRE(c.text.size() == 4);
+    CHECK(c.text[0].text == "写得");
+    CHECK(c.text[1].kind == model::InlineKind::Strong);
+    CHECK(c.text[2].kind == model::InlineKind::LineBreak);
+    CHECK(c.text[3].text == "受教了。");
+    CHECK(c.has_reply);
+    CHECK(model::plain_text(c.reply) == "多谢你的鼓励。");
+    const auto& c2 = t.comments[1];
+    CHECK(c2.author == "路人乙");
+    CHECK_FALSE(c2.has_reply);
+    CHECK(c2.date == "2020-01-02");
+    CHECK(c2.source_order == 1);
+    // The block is not repeated as body text; the body is intact.
+    std::string d = test::dump_chapter(l.chapter);
+    CHECK(d.find("text \"精选留言") == std::string::npos);
+    CHECK(d.find("text \"读者小林\"") == std::string::npos);
+    CHECK(d.find("耐心&恒心") != std::string::npos);
+    CHECK(l.diags.all().empty());
+    test::check_golden("shape-b-html", d);
+}
+
+TEST_CASE("html: a count mismatch is a warning at the heading") {
+    test::Loaded l;
+    test::load_text(l, "html-mismatch", "m.html",
+                    "<p>正文。</p>\n<div><strong>精选留言（3）</strong></div><ul>\n"
+                    "<li><img src=\"https://example.invalid/a.jpg\"><span>甲</span> 👍（1） 💬（0）<div>一条。</div>2021-01-01</li>\n"
+                    "</ul>\n");
+    REQUIRE(l.chapter.comments);
+    CHECK(l.chapter.comments->comments.size() == 1);
+    CHECK(l.diag_text() == l.sources.get(0).path +
+                               ":2:6: warning: the comment block declares 3 comments but 1 were found\n");
+}
+
+TEST_CASE("html: hostile input is sanitised") {
+    test::Loaded l;
+    load_fixture(l, "hostile.html");
+    std::string d = test::dump_chapter(l.chapter);
+    for (const char* bad : {"javascript", "JaVa", "vbscript", "data:", "evil", "alert", "onclick", "onplay",
+                            "document.write", "display: none", "框架内容", "x.swf", "secret-field", "注释不要"})
+        CHECK_MESSAGE(d.find(bad) == std::string::npos, bad);
+    CHECK(d.find("text \"点我这里和那里。\"") != std::string::npos);
+    CHECK(d.find("保留<文字>") != std::string::npos);
+    CHECK(d.find("未知元素的文字") != std::string::npos);
+    CHECK(d.find("media-note kind=audio url=\"https://example.org/a.mp3\"") != std::string::npos);
+    CHECK(d.find("media-note kind=video url=\"https://example.org/v.mp4\"") != std::string::npos);
+    CHECK(d.find("text \"一段音频\"") != std::string::npos);
+    CHECK(d.find("image alt=\"内嵌\" url=\"\" asset=-1") != std::string::npos);
+    CHECK(l.chapter.title == "一段音频");
+    test::check_golden("hostile-html", d);
+}
+
+TEST_CASE("html: lists, tables, pre and headings") {
+    test::Loaded l;
+    test::load_text(l, "html-structure", "s.html",
+                    "<h1>标题</h1><ol start=\"3\"><li>三</li><li><p>四</p><p>续</p></li></ol>"
+                    "<table><thead><tr><th align=\"right\">甲</th><th>乙</th></tr></thead>"
+                    "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
+                    "<pre><code class=\"language-go\">a := 1\nb := 2\n</code></pre><hr><blockquote>引</blockquote>");
+    CHECK(l.chapter.title == "标题");
+    const auto& b = l.chapter.blocks;
+    REQUIRE(b.size() == 5);
+    CHECK(b[0].kind == model::BlockKind::List);
+    CHECK(b[0].ordered);
+    CHECK(b[0].start == 3);
+    CHECK_FALSE(b[0].tight);
+    CHECK(b[1].kind == model::BlockKind::Table);
+    CHECK(b[1].header_rows == 1);
+    CHECK(b[1].aligns[0] == model::Align::Right);
+    CHECK(b[2].kind == model::BlockKind::CodeBlock);
+    CHECK(b[2].info == "go");
+    CHECK(b[2].text == "a := 1\nb := 2");
+    CHECK(b[3].kind == model::BlockKind::ThematicBreak);
+    CHECK(b[4].kind == model::BlockKind::BlockQuote);
+}

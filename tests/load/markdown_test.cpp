@@ -1,0 +1,159 @@
+// Markdown articles: GFM features, front matter, footnotes, inline/raw HTML, images.
+#include "load_helpers.hpp"
+
+using namespace bookc;
+
+namespace {
+
+// Loads tests/fixtures/load/book/features.md the way load_book would.
+struct Features {
+    std::string dir = test::fixture("book");
+    test::Loaded l;
+    Features() {
+        std::string text = test::read_text(dir + "/features.md");
+        REQUIRE(!text.empty());
+        base::FileId id = l.sources.add(dir + "/features.md", "features.md", text);
+        l.chapter = load::load_chapter(dir, id, load::detect_format(text, ".md"), config::BookConfig{}, l.book,
+                                       l.sources, l.diags);
+    }
+};
+
+const model::Block* find_block(const model::Blocks& bs, model::BlockKind k) {
+    for (const auto& b : bs)
+        if (b.kind == k) return &b;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: front matter and the repeated title heading") {
+    Features f;
+    const auto& ch = f.l.chapter;
+    CHECK(ch.title == "功能一览");
+    CHECK(ch.author == "编辑部");
+    CHECK(ch.date == "2024-05-01");
+    CHECK(ch.description == "一篇覆盖各种写法的短文。");
+    REQUIRE(ch.tags.size() == 2);
+    CHECK(ch.tags[1] == "测试");
+    REQUIRE(!ch.blocks.empty());
+    CHECK(ch.blocks[0].kind == model::BlockKind::Paragraph);  // "# 功能一览" dropped
+    // title span points at the value in the front matter
+    const auto& src = f.l.sources.get(ch.file).text;
+    CHECK(src.substr(ch.title_span.begin, ch.title_span.end - ch.title_span.begin) == "功能一览");
+}
+
+TEST_CASE("markdown: golden dump of every feature") {
+    Features f;
+    test::check_golden("features-md", test::dump_chapter(f.l.chapter, f.l.book));
+}
+
+TEST_CASE("markdown: diagnostics for images, with exact positions") {
+    Features f;
+    std::string p = f.dir + "/features.md";
+    CHECK(f.l.diag_text() ==
+          p + ":17:1: warning: image not found: img/missing.png\n" +
+          p + ":19:1: warning: remote image is not downloaded (kept as a link): https://example.org/a.png\n"
+              "  hint: further remote images in this file are not reported\n" +
+          p + ":21:1: error: image is outside the book folder: ../outside.png\n");
+}
+
+TEST_CASE("markdown: local images become one shared asset with sniffed type and size") {
+    Features f;
+    REQUIRE(f.l.book.assets.size() == 1);
+    const auto& a = f.l.book.assets[0];
+    CHECK(a.rel_path == "img/dot.png");
+    CHECK(a.media_type == "image/png");
+    CHECK(a.width == 3);
+    CHECK(a.height == 2);
+    REQUIRE(a.data);
+    CHECK(a.data->substr(1, 3) == "PNG");
+}
+
+TEST_CASE("markdown: footnotes are numbered by first reference") {
+    Features f;
+    const auto& fns = f.l.chapter.footnotes;
+    REQUIRE(fns.size() == 2);
+    CHECK(fns[0].label == "first");
+    CHECK(fns[0].number == 1);
+    CHECK(fns[1].label == "second");
+    CHECK(fns[1].number == 2);
+    REQUIRE(!fns[1].blocks.empty());
+    CHECK(model::plain_text(fns[1].blocks[0].inlines) == "第二个脚注，带 强调。");
+    std::string d = test::dump_chapter(f.l.chapter);
+    CHECK(d.find("footnote-ref 1 label=\"first\"") != std::string::npos);
+    CHECK(d.find("footnote-ref 2 label=\"second\"") != std::string::npos);
+}
+
+TEST_CASE("markdown: tables, task lists, code, quotes") {
+    Features f;
+    const auto& bs = f.l.chapter.blocks;
+    const auto* t = find_block(bs, model::BlockKind::Table);
+    REQUIRE(t);
+    CHECK(t->header_rows == 1);
+    REQUIRE(t->rows.size() == 2);
+    REQUIRE(t->aligns.size() == 3);
+    CHECK(t->aligns[0] == model::Align::Left);
+    CHECK(t->aligns[1] == model::Align::Center);
+    CHECK(t->aligns[2] == model::Align::Right);
+    const auto* list = find_block(bs, model::BlockKind::List);
+    REQUIRE(list);
+    REQUIRE(list->children.size() == 2);
+    CHECK(list->children[0].task == 1);
+    CHECK(list->children[1].task == 0);
+    const auto* code = find_block(bs, model::BlockKind::CodeBlock);
+    REQUIRE(code);
+    CHECK(code->info == "cpp");
+    CHECK(code->text == "int main() { return 0; }");
+    const auto* q = find_block(bs, model::BlockKind::BlockQuote);
+    REQUIRE(q);
+    CHECK(q->children.size() == 2);
+}
+
+TEST_CASE("markdown: unsafe links and raw HTML never reach the model") {
+    Features f;
+    std::string d = test::dump_chapter(f.l.chapter);
+    for (const char* bad : {"javascript", "alert", "steal", "onclick", "onmouseover", "iframe", "frame\"", "<"})
+        CHECK_MESSAGE(d.find(bad) == std::string::npos, bad);
+    CHECK(d.find("text \"坏链接 只留下文字。\"") != std::string::npos);
+    CHECK(d.find("link url=\"https://example.org/ok\"") != std::string::npos);
+    CHECK(d.find("段落，假链接和") != std::string::npos);
+}
+
+TEST_CASE("markdown: inline HTML is reassembled into real inlines") {
+    test::Loaded l;
+    test::load_text(l, "md-inline-html", "a.md",
+                    "前<strong>粗 *斜* 体</strong>后<br />\n第二行<img src=\"x.png\" alt=\"图\">。\n");
+    REQUIRE(l.chapter.blocks.size() == 1);
+    const auto& in = l.chapter.blocks[0].inlines;
+    REQUIRE(in.size() >= 5);
+    CHECK(in[0].text == "前");
+    CHECK(in[1].kind == model::InlineKind::Strong);
+    REQUIRE(in[1].children.size() == 3);
+    CHECK(in[1].children[1].kind == model::InlineKind::Emph);
+    CHECK(in[2].text == "后");
+    CHECK(in[3].kind == model::InlineKind::LineBreak);
+    CHECK(in[4].text == "第二行");
+    CHECK(in[5].kind == model::InlineKind::Image);
+    CHECK(in[5].text == "图");
+    // The <img> keeps its own position for the diagnostic: line 2, column 4.
+    CHECK(l.diag_text().find("a.md:2:4: warning: image not found: x.png") != std::string::npos);
+}
+
+TEST_CASE("markdown: the first level-1 heading is the title when there is no front matter") {
+    test::Loaded l;
+    test::load_text(l, "md-h1", "x.md", "引言一句。\n\n# 真正的标题\n\n正文。\n\n# 第二个一级标题\n");
+    CHECK(l.chapter.title == "真正的标题");
+    REQUIRE(l.chapter.blocks.size() == 3);
+    CHECK(l.chapter.blocks[2].kind == model::BlockKind::Heading);
+    CHECK(model::plain_text(l.chapter.blocks[2].inlines) == "第二个一级标题");
+    CHECK(l.chapter.title_span.begin == 17);
+}
+
+TEST_CASE("markdown: invalid front matter is an error at its line, the body still loads") {
+    test::Loaded l;
+    test::load_text(l, "md-bad-yaml", "y.md", "---\ntitle: ok\ntags: [a, b\n---\n\n正文。\n");
+    CHECK(l.diags.errors() == 1);
+    CHECK(l.diag_text().find("y.md:4:1: error: invalid front matter") != std::string::npos);
+    REQUIRE(l.chapter.blocks.size() == 1);
+    CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文。");
+}
