@@ -1,0 +1,182 @@
+// The paginator on synthetic vertical lists (no fonts): keep rules, widows and orphans,
+// footnotes, repeated table headers, the baseline grid, recto/verso margins.
+#include <doctest/doctest.h>
+
+#include "typeset/pages/pages.hpp"
+
+using namespace bookc;
+using namespace bookc::typeset;
+using flow::Break;
+using flow::VBox;
+
+namespace {
+
+flow::Styles styles() {
+    flow::Styles st;
+    st.layout = config::Layout{};
+    st.size = 10.5f;
+    st.pitch = 18.375f;
+    st.measure = float(st.layout.page_width - st.layout.margin_inner - st.layout.margin_outer);
+    st.body_height = float(st.layout.page_height - st.layout.margin_top - st.layout.margin_bottom);
+    return st;
+}
+
+VBox line(const std::string& name, Break brk = Break::Allowed, float h = 18.375f) {
+    VBox b;
+    b.height = h;
+    b.brk = brk;
+    b.grid = true;
+    b.items.push_back(display::Anchor{name, 0});
+    return b;
+}
+
+// A paragraph of n lines named <p>.<k>, with the widow/orphan rules the builder applies.
+void paragraph(flow::VList& l, const std::string& p, int n) {
+    for (int k = 0; k < n; ++k)
+        l.boxes.push_back(line(p + "." + std::to_string(k),
+                               n >= 2 && (k == 1 || k == n - 1) ? Break::Avoid : Break::Allowed));
+}
+
+int page_of(const std::vector<display::Page>& pages, const std::string& name) {
+    for (std::size_t p = 0; p < pages.size(); ++p)
+        for (const auto& it : pages[p].items)
+            if (auto a = std::get_if<display::Anchor>(&it); a && a->name == name) return int(p);
+    return -1;
+}
+
+float y_of(const std::vector<display::Page>& pages, const std::string& name) {
+    for (const auto& page : pages)
+        for (const auto& it : page.items)
+            if (auto a = std::get_if<display::Anchor>(&it); a && a->name == name) return a->y;
+    return -1;
+}
+
+const int kLines = 26;  // whole body lines on an A5 page with the default layout
+
+}  // namespace
+
+TEST_CASE("paginate: a page holds whole grid lines") {
+    auto st = styles();
+    REQUIRE(int(st.body_height / st.pitch) == kLines);
+    flow::VList l;
+    paragraph(l, "a", 30);
+    auto pages = pages::paginate(l, st);
+    REQUIRE(pages.size() == 2);
+    CHECK(page_of(pages, "a.25") == 0);
+    CHECK(page_of(pages, "a.26") == 1);
+    CHECK(y_of(pages, "a.26") == doctest::Approx(st.layout.margin_top));
+}
+
+TEST_CASE("paginate: no orphan (first line alone at the foot)") {
+    auto st = styles();
+    flow::VList l;
+    paragraph(l, "a", kLines - 1);
+    paragraph(l, "b", 4);
+    auto pages = pages::paginate(l, st);
+    CHECK(page_of(pages, "a.24") == 0);
+    CHECK(page_of(pages, "b.0") == 1);
+}
+
+TEST_CASE("paginate: no widow (last line alone at the top)") {
+    auto st = styles();
+    flow::VList l;
+    paragraph(l, "a", kLines + 1);
+    auto pages = pages::paginate(l, st);
+    CHECK(page_of(pages, "a.24") == 0);
+    CHECK(page_of(pages, "a.25") == 1);  // two lines go over together
+    CHECK(page_of(pages, "a.26") == 1);
+}
+
+TEST_CASE("paginate: a heading is never the last thing on a page") {
+    auto st = styles();
+    flow::VList l;
+    paragraph(l, "a", kLines - 2);
+    VBox glue;
+    glue.height = st.pitch;
+    glue.discardable = true;
+    l.boxes.push_back(glue);
+    l.boxes.push_back(line("h", Break::Allowed, 30));
+    auto next = line("b.0", Break::Never);
+    l.boxes.push_back(next);
+    paragraph(l, "c", 3);
+    auto pages = pages::paginate(l, st);
+    CHECK(page_of(pages, "h") == 1);
+    CHECK(page_of(pages, "b.0") == 1);
+    CHECK(y_of(pages, "h") == doctest::Approx(st.layout.margin_top));  // glue dropped at the top
+}
+
+TEST_CASE("paginate: body lines snap back to the grid after odd-sized blocks") {
+    auto st = styles();
+    flow::VList l;
+    paragraph(l, "a", 2);
+    VBox code = line("code", Break::Allowed, 25);
+    code.grid = false;
+    l.boxes.push_back(code);
+    paragraph(l, "b", 2);
+    auto pages = pages::paginate(l, st);
+    float y = y_of(pages, "b.0") - float(st.layout.margin_top);
+    CHECK(y == doctest::Approx(4 * st.pitch));  // 2 lines + 25pt → rounded up to 4 lines
+}
+
+TEST_CASE("paginate: footnotes sit at the foot of the page that cites them") {
+    auto st = styles();
+    flow::VList l;
+    std::vector<VBox> note;
+    for (int i = 0; i < 3; ++i) note.push_back(line("fn." + std::to_string(i), Break::Allowed, 12.6f));
+    l.footnotes.push_back(note);
+    paragraph(l, "a", kLines - 2);
+    l.boxes.back().footnotes.push_back(0);  // cited on the last line that fits with it
+    paragraph(l, "b", 6);
+    auto pages = pages::paginate(l, st);
+    int cite = page_of(pages, "a." + std::to_string(kLines - 3));
+    CHECK(page_of(pages, "fn.0") == cite);
+    CHECK(page_of(pages, "fn.2") == cite);
+    // The notes end at the bottom of the text block, below the last line of text.
+    CHECK(y_of(pages, "fn.2") + 12.6f == doctest::Approx(st.layout.page_height - st.layout.margin_bottom));
+    float last_text = 0;
+    for (const auto& it : pages[std::size_t(cite)].items)
+        if (auto a = std::get_if<display::Anchor>(&it); a && a->name[0] != 'f')
+            last_text = std::max(last_text, a->y);
+    CHECK(last_text + st.pitch < y_of(pages, "fn.0"));
+}
+
+TEST_CASE("paginate: a table's header rows come back after a page break") {
+    auto st = styles();
+    flow::VList l;
+    l.headers.push_back({line("head", Break::Allowed, 20)});
+    l.boxes.push_back(line("head", Break::Allowed, 20));
+    for (int r = 0; r < 40; ++r) {
+        VBox row = line("row" + std::to_string(r), r == 0 ? Break::Never : Break::Allowed, 20);
+        row.grid = false;
+        row.header = 0;
+        l.boxes.push_back(row);
+    }
+    auto pages = pages::paginate(l, st);
+    REQUIRE(pages.size() == 2);
+    int heads = 0;
+    for (const auto& it : pages[1].items)
+        if (auto a = std::get_if<display::Anchor>(&it); a && a->name == "head") {
+            ++heads;
+            CHECK(a->y == doctest::Approx(st.layout.margin_top));
+        }
+    CHECK(heads == 1);
+}
+
+TEST_CASE("paginate: rectos have the inner margin on the left, versos on the right") {
+    auto st = styles();
+    flow::VList l;
+    paragraph(l, "a", 3 * kLines);
+    l.boxes[0].items.push_back(display::Rule{0, 0, 1, 0, 1, {}, false});
+    l.boxes[std::size_t(kLines)].items.push_back(display::Rule{0, 0, 1, 0, 1, {}, false});
+    auto pages = pages::paginate(l, st);
+    auto rule_x = [&](int p) {
+        for (const auto& it : pages[std::size_t(p)].items)
+            if (auto r = std::get_if<display::Rule>(&it)) return r->x1;
+        return -1.0f;
+    };
+    CHECK(rule_x(0) == doctest::Approx(st.layout.margin_inner));
+    CHECK(rule_x(1) == doctest::Approx(st.layout.margin_outer));
+    st.layout.facing = false;
+    pages = pages::paginate(l, st);
+    CHECK(rule_x(1) == doctest::Approx(st.layout.margin_inner));
+}
