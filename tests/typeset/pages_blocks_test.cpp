@@ -1,0 +1,187 @@
+// Block kinds on the page, with real fonts: images and their placeholders, media notes,
+// task lists, code blocks, strike-through, links, quotes, non-facing layouts.
+#include <doctest/doctest.h>
+
+#include "typeset/pages_fixtures.hpp"
+
+using namespace bookc;
+using namespace bookc::test;
+
+namespace {
+
+std::string png_header(int w, int h) {
+    std::string s = "\x89PNG\r\n\x1a\n";
+    s += std::string("\0\0\0\x0dIHDR", 8);
+    for (int v : {w, h})
+        for (int shift = 24; shift >= 0; shift -= 8) s += char((v >> shift) & 0xFF);
+    s += std::string(5, '\0');
+    return s;
+}
+
+model::Inline image(std::string alt, int asset, std::string url = {}) {
+    model::Inline i;
+    i.kind = model::InlineKind::Image;
+    i.text = std::move(alt);
+    i.asset = asset;
+    i.url = std::move(url);
+    return i;
+}
+
+model::Book one_chapter(model::Blocks blocks) {
+    model::Book book;
+    book.meta.title = "书";
+    model::Part part;
+    model::Chapter ch;
+    ch.title = "一章";
+    ch.blocks = std::move(blocks);
+    part.chapters.push_back(std::move(ch));
+    book.parts.push_back(std::move(part));
+    return book;
+}
+
+// The chapter's pages (after the front matter).
+std::vector<const display::Page*> body(const display::Document& doc) {
+    std::vector<const display::Page*> v;
+    for (std::size_t p = std::size_t(doc.page_labels.back().first_page); p < doc.pages.size(); ++p)
+        v.push_back(&doc.pages[p]);
+    return v;
+}
+
+template <class T> std::vector<T> items(const display::Document& doc) {
+    std::vector<T> v;
+    for (auto page : body(doc))
+        for (const auto& it : page->items)
+            if (auto x = std::get_if<T>(&it)) v.push_back(*x);
+    return v;
+}
+
+std::string text_of(const display::Document& doc) {
+    std::string s;
+    for (auto page : body(doc)) s += page_text(*page);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("blocks: images scale to the measure; other formats and remote images get placeholders") {
+    model::Book book = one_chapter({para({text("前文"), image("示意图", 0), text("后文")}),
+                                    para({image("动图", 1)}),
+                                    para({image("远程", -1, "https://example.com/a.png")})});
+    model::Asset png;
+    png.rel_path = "images/wide.png";
+    png.media_type = "image/png";
+    png.data = std::make_shared<const std::string>(png_header(1600, 800));
+    book.assets.push_back(png);
+    model::Asset gif;
+    gif.rel_path = "images/anim.gif";
+    gif.media_type = "image/gif";
+    gif.data = std::make_shared<const std::string>("GIF89a");
+    book.assets.push_back(gif);
+    auto doc = typeset_it(book);
+    auto images = items<display::Image>(doc);
+    REQUIRE(images.size() == 1);
+    const auto& im = images[0];
+    config::Layout L;
+    CHECK(im.key == "images/wide.png");
+    CHECK(im.pixel_width == 1600);
+    CHECK(im.pixel_height == 800);
+    CHECK(im.w == doctest::Approx(L.page_width - L.margin_inner - L.margin_outer));
+    CHECK(im.h == doctest::Approx(im.w / 2));
+    CHECK(im.data == book.assets[0].data);
+    std::string t = text_of(doc);
+    CHECK(t.find("前文") < t.find("后文"));
+    CHECK(t.find("［图：动图］") != std::string::npos);
+    CHECK(t.find("［图：远程］") != std::string::npos);
+    CHECK(t.find("https://example.com/a.png") != std::string::npos);
+}
+
+TEST_CASE("blocks: media notes, task lists, code, strike-through, links, quotes") {
+    model::Block media;
+    media.kind = model::BlockKind::MediaNote;
+    media.info = "audio";
+    media.inlines = {text("第一讲音频")};
+    media.url = "https://example.com/a.mp3";
+    model::Block tasks;
+    tasks.kind = model::BlockKind::List;
+    for (int t : {0, 1}) {
+        model::Block item;
+        item.kind = model::BlockKind::ListItem;
+        item.task = t;
+        item.children.push_back(para(t ? "已完成" : "未完成"));
+        tasks.children.push_back(item);
+    }
+    model::Block code;
+    code.kind = model::BlockKind::CodeBlock;
+    code.text = "print(\"你好\")";
+    model::Inline link = wrap(model::InlineKind::Link, {text("链接")});
+    link.url = "https://example.com/";
+    model::Block quote;
+    quote.kind = model::BlockKind::BlockQuote;
+    quote.children.push_back(para("引用的文字"));
+    auto doc = typeset_it(one_chapter(
+        {media, tasks, code, para({text("正文"), wrap(model::InlineKind::Strike, {text("删去")}), link}),
+         quote}));
+    std::string t = text_of(doc);
+    CHECK(t.find("［音频］第一讲音频") != std::string::npos);
+    CHECK(t.find("https://example.com/a.mp3") != std::string::npos);
+    // Task boxes are drawn: two stroked squares, a tick in the done one.
+    int boxes = 0;
+    for (const auto& r : items<display::Rect>(doc)) boxes += !r.fill && r.stroke_width > 0;
+    CHECK(boxes == 2);
+    // The code block: monospace text over a tinted background.
+    const display::GlyphRun* code_run = nullptr;
+    auto all_runs = items<display::GlyphRun>(doc);
+    for (const auto& r : all_runs)
+        if (r.text.find("print") != std::string::npos) code_run = &r;
+    REQUIRE(code_run);
+    CHECK(doc.fonts[std::size_t(code_run->font)].postscript_name.find("Mono") != std::string::npos);
+    bool under = false;
+    for (const auto& r : items<display::Rect>(doc))
+        if (r.fill && r.y <= code_run->y && r.y + r.h >= code_run->y) under = true;
+    CHECK(under);
+    // Strike: a rule through the struck run, at its width.
+    const display::GlyphRun* struck = nullptr;
+    for (const auto& r : all_runs)
+        if (r.text == "删去") struck = &r;
+    REQUIRE(struck);
+    bool through = false;
+    for (const auto& r : items<display::Rule>(doc))
+        if (r.y1 == r.y2 && r.y1 < struck->y && r.y1 > struck->y - struck->size &&
+            r.x1 == doctest::Approx(struck->x))
+            through = true;
+    CHECK(through);
+    bool linked = false;
+    for (const auto& l : items<display::Link>(doc)) linked |= l.uri == "https://example.com/";
+    CHECK(linked);
+    // The quote: indented, with a rule at its left.
+    const display::GlyphRun* quoted = nullptr;
+    for (const auto& r : all_runs)
+        if (r.text.find("引用") != std::string::npos) quoted = &r;
+    REQUIRE(quoted);
+    bool rule_left = false;
+    for (const auto& r : items<display::Rule>(doc))
+        if (r.x1 == r.x2 && r.x1 < quoted->x && r.y1 <= quoted->y && r.y2 >= quoted->y - 1) rule_left = true;
+    CHECK(rule_left);
+}
+
+TEST_CASE("blocks: a one-sided layout has no blank pages and one margin on the left") {
+    config::Layout L;
+    L.facing = false;
+    model::Book book = sample_book();
+    auto doc = typeset_it(book, L);
+    for (std::size_t p = 1; p < doc.pages.size(); ++p) CHECK(!doc.pages[p].items.empty());
+    for (const auto& page : doc.pages)
+        for (const auto& it : page.items)
+            if (auto r = std::get_if<display::GlyphRun>(&it)) CHECK(r->x >= float(L.margin_inner) - 6);
+}
+
+TEST_CASE("blocks: headings without ids still get unique destinations") {
+    auto doc = typeset_it(one_chapter({heading(2, "甲", ""), para("文字"), heading(2, "乙", ""),
+                                       para("文字")}));
+    REQUIRE(doc.outline.size() == 2);
+    const auto& ch = doc.outline[1];
+    CHECK(ch.dest == "ch-1");
+    REQUIRE(ch.children.size() == 2);
+    CHECK(ch.children[0].dest != ch.children[1].dest);
+    for (const auto& s : ch.children) CHECK(page_of_anchor(doc, s.dest) >= 0);
+}
