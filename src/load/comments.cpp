@@ -16,9 +16,29 @@ const GumboVector* kids(const GumboNode* n) {
     return n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children : nullptr;
 }
 
+std::size_t count_of(std::string_view s, std::string_view what) {
+    std::size_t n = 0;
+    for (std::size_t k = s.find(what); k != std::string_view::npos; k = s.find(what, k + what.size())) ++n;
+    return n;
+}
+
+// The element holding the comments: a list, or any element whose element children are
+// mostly comments (each child carries exactly one 👍 count).
 bool is_list(const GumboNode* n) {
+    if (n->type != GUMBO_NODE_ELEMENT) return false;
     std::string t = tag_name(n);
-    return t == "ul" || t == "ol";
+    if (t == "ul" || t == "ol") return true;
+    const GumboVector& ch = n->v.element.children;
+    std::size_t items = 0, others = 0;
+    for (unsigned i = 0; i < ch.length; ++i) {
+        auto* c = static_cast<const GumboNode*>(ch.data[i]);
+        if (c->type != GUMBO_NODE_ELEMENT || tag_name(c) == "br") continue;
+        if (count_of(node_text(c), kLikes) == 1)
+            ++items;
+        else
+            ++others;
+    }
+    return items > 0 && items >= others;
 }
 
 // Reads the count after an emoji: "👍（3）" → 3.
@@ -201,50 +221,68 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
     //    siblings of the heading and of each of its ancestors in turn.
     const GumboNode* list = nullptr;
     const GumboNode* from = heading;
-    const GumboNode* holder = nullptr;  // the sibling of `from` that holds the list
-    for (; from && from != root && !list; from = from->parent) {
+    const GumboNode* holder = nullptr;  // the last sibling of `from` that is part of the block
+    std::vector<const GumboNode*> entries;
+    for (; from && from != root; from = from->parent) {
         const GumboNode* parent = from->parent;
         if (!parent || parent->type != GUMBO_NODE_ELEMENT) break;
         const GumboVector& sib = parent->v.element.children;
-        for (unsigned i = static_cast<unsigned>(from->index_within_parent) + 1; i < sib.length && !list; ++i) {
+        auto first = static_cast<unsigned>(from->index_within_parent) + 1;
+        // Comments as repeated sibling blocks right after the heading.
+        std::size_t others = 0;
+        std::vector<const GumboNode*> run;
+        for (unsigned i = first; i < sib.length; ++i) {
+            auto* s = static_cast<const GumboNode*>(sib.data[i]);
+            if (s->type != GUMBO_NODE_ELEMENT || tag_name(s) == "br") continue;
+            if (count_of(node_text(s), kLikes) == 1)
+                run.push_back(s);
+            else
+                ++others;
+        }
+        if (run.size() >= 2 && run.size() >= others) {
+            entries = run;
+            holder = run.back();
+            break;
+        }
+        for (unsigned i = first; i < sib.length && !list; ++i) {
             auto* s = static_cast<const GumboNode*>(sib.data[i]);
             if (s->type != GUMBO_NODE_ELEMENT) continue;
-            if (is_list(s)) {
-                list = s;
-            } else {
-                std::vector<const GumboNode*> st{s};
-                while (!st.empty() && !list) {
-                    auto* x = st.back();
-                    st.pop_back();
-                    if (x->type != GUMBO_NODE_ELEMENT) continue;
-                    if (is_list(x)) {
-                        list = x;
-                        break;
-                    }
-                    const GumboVector& xc = x->v.element.children;
-                    for (unsigned j = xc.length; j-- > 0;) st.push_back(static_cast<const GumboNode*>(xc.data[j]));
+            std::vector<const GumboNode*> st{s};
+            while (!st.empty() && !list) {
+                auto* x = st.back();
+                st.pop_back();
+                if (x->type != GUMBO_NODE_ELEMENT) continue;
+                if (is_list(x)) {
+                    list = x;
+                    break;
                 }
+                const GumboVector& xc = x->v.element.children;
+                for (unsigned j = xc.length; j-- > 0;) st.push_back(static_cast<const GumboNode*>(xc.data[j]));
             }
             if (list) holder = s;
         }
         if (list) break;
+    }
+    if (list) {
+        const GumboVector& items = list->v.element.children;
+        for (unsigned i = 0; i < items.length; ++i) {
+            auto* li = static_cast<const GumboNode*>(items.data[i]);
+            if (li->type == GUMBO_NODE_ELEMENT && tag_name(li) != "br") entries.push_back(li);
+        }
     }
 
     FoundComments fc;
     fc.thread.heading = word;
     fc.thread.declared = declared;
     fc.thread.span = conv.span_of(heading);
-    if (list) {
+    if (holder) {
         const GumboNode* parent = from->parent;
         const GumboVector& sib = parent->v.element.children;
         for (unsigned i = static_cast<unsigned>(from->index_within_parent);
              i <= static_cast<unsigned>(holder->index_within_parent) && i < sib.length; ++i)
             fc.skip.push_back(static_cast<const GumboNode*>(sib.data[i]));
-        const GumboVector& items = list->v.element.children;
         int order = 0;
-        for (unsigned i = 0; i < items.length; ++i) {
-            auto* li = static_cast<const GumboNode*>(items.data[i]);
-            if (li->type != GUMBO_NODE_ELEMENT || tag_name(li) == "br") continue;
+        for (const GumboNode* li : entries) {
             ItemParser p{conv, {}};
             p.walk(li, 0);
             if (p.body) {

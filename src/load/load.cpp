@@ -55,8 +55,10 @@ void fill_meta(model::Book& book, const std::string& book_real, const config::Bo
 
 }  // namespace
 
-std::optional<model::Book> load_book(const std::string& book_dir, const config::BookConfig& cfg,
+std::optional<model::Book> load_book(const std::string& book_dir_in, const config::BookConfig& cfg,
                                      base::SourceMap& sources, base::DiagSink& diags) {
+    std::string book_dir = book_dir_in.empty() ? "." : book_dir_in;
+    while (book_dir.size() > 1 && book_dir.back() == '/') book_dir.pop_back();
     std::string book_real = real_path(book_dir);
     std::error_code ec;
     if (book_real.empty() || !std::filesystem::is_directory(book_real, ec)) {
@@ -130,6 +132,17 @@ std::optional<model::Book> load_book(const std::string& book_dir, const config::
                     continue;
                 }
                 std::string real = real_path(book_dir + "/" + rel);
+                if (!real.empty() && std::filesystem::is_directory(real, ec) && is_within(real, book_real)) {
+                    // A folder: every article below it, in natural order.
+                    std::size_t n = 0;
+                    for (const auto& f : files) {
+                        if (!is_article_extension(extension_of(f)) || !starts_with(f, rel + "/")) continue;
+                        add_chapter(part, f, &spec);
+                        ++n;
+                    }
+                    if (!n) diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
+                    continue;
+                }
                 if (real.empty() || std::filesystem::is_directory(real, ec)) {
                     diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
                     continue;

@@ -139,3 +139,19 @@ TEST_CASE("book: modified stamp from SOURCE_DATE_EPOCH, else the date") {
     REQUIRE(b2);
     CHECK(b2->meta.modified == "2024-02-03T00:00:00Z");
 }
+
+TEST_CASE("book: a folder as a chapter spec, and a trailing slash on BOOK_DIR") {
+    std::string dir = test::temp_dir("book-folder-spec");
+    test::write_text(dir + "/part1/10-b.md", "# 乙\n");
+    test::write_text(dir + "/part1/9-a.md", "# 甲\n");
+    test::write_text(dir + "/part1/pic.png", "x");
+    config::BookConfig cfg;
+    cfg.parts = {{"上卷", {{"part1", "", "", 2}}}};
+    base::SourceMap sources;
+    base::DiagSink diags;
+    auto book = load::load_book(dir + "/", cfg, sources, diags);
+    REQUIRE(book);
+    CHECK(chapter_files(*book) == std::vector<std::string>{"part1/9-a.md", "part1/10-b.md"});
+    CHECK(sources.get(book->parts[0].chapters[0].file).path == dir + "/part1/9-a.md");
+    CHECK(book->parts[0].chapters[1].title == "乙");
+}

@@ -105,3 +105,28 @@ TEST_CASE("html: lists, tables, pre and headings") {
     CHECK(b[3].kind == model::BlockKind::ThematicBreak);
     CHECK(b[4].kind == model::BlockKind::BlockQuote);
 }
+
+TEST_CASE("html: comments as repeated sibling blocks, in a Markdown article") {
+    test::Loaded l;
+    test::load_text(l, "md-sibling-comments", "c.md",
+                    "# 文章\n\n正文。\n\n"
+                    "<div><h3>精选留言</h3>"
+                    "<div><img src=\"https://example.invalid/1.png\"><b>阿明</b><span>👍（5）</span><p>第一条<br>两行。</p><i>2022-02-02 08:30</i></div>"
+                    "<div><img src=\"https://example.invalid/2.png\"><b>阿红</b><span>👍（1）</span><span>💬（2）</span><p>第二条。</p>"
+                    "<p>作者回复：收到。</p><i>2022-02-03</i></div></div>\n");
+    REQUIRE(l.chapter.comments);
+    const auto& t = *l.chapter.comments;
+    CHECK(t.declared == -1);
+    REQUIRE(t.comments.size() == 2);
+    CHECK(t.comments[0].author == "阿明");
+    CHECK(t.comments[0].likes == 5);
+    CHECK(t.comments[0].date == "2022-02-02 08:30");
+    REQUIRE(t.comments[0].text.size() == 3);
+    CHECK(t.comments[0].text[1].kind == model::InlineKind::LineBreak);
+    CHECK(t.comments[1].author == "阿红");
+    CHECK(t.comments[1].reply_count == 2);
+    CHECK(model::plain_text(t.comments[1].reply) == "收到。");
+    REQUIRE(l.chapter.blocks.size() == 1);
+    CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文。");
+    CHECK(l.diags.all().empty());
+}
