@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "base/utf8.hpp"
 #include "write/pdf/format.hpp"
 #include "write/pdf/tounicode.hpp"
 
@@ -127,7 +128,8 @@ private:
             have_fill_ = true;
         }
         // Pen positions of every glyph, in PDF coordinates.
-        std::vector<double> pen(run.glyphs.size());
+        std::vector<double>& pen = pen_;
+        pen.resize(run.glyphs.size());
         double x = run.x;
         for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
             pen[i] = x;
@@ -136,18 +138,18 @@ private:
         const double base_y = Y(run.y);
         // Start of the run: a new line unless the pen is already there.
         if (std::abs(base_y - ty_) > 0.005 || std::abs(run.x - tx_) > 0.005) move_to(run.x, base_y);
-        for (const Cluster& c : clusters_of(run)) {
-            const bool actual = mapped_text(font, run, c) != c.text && !c.text.empty();
+        clusters_of(run, clusters_);
+        for (const Cluster& c : clusters_) {
+            const bool actual = !maps_to_source(font, run, c, scratch_);
             if (actual) {
                 end_tj();
                 out_ += "/Span<</ActualText<FEFF";
-                put_utf16_hex(out_, c.text);
+                put_utf16_hex(out_, base::to_u32(c.text(run)));
                 out_ += ">>>BDC\n";
             }
             for (std::size_t i = c.first; i < c.last; ++i) {
                 const auto& g = run.glyphs[i];
-                const std::uint16_t code = font.code(g.gid);
-                glyph(code, font.width(code), pen[i] + g.dx, base_y + g.dy);
+                glyph(font.code(g.gid), font.width_of_glyph(g.gid), pen[i] + g.dx, base_y + g.dy);
             }
             if (actual) {
                 end_tj();
@@ -222,6 +224,10 @@ private:
     ImageStore& images_;
     PageResources& used_;
     std::string out_;
+
+    std::vector<Cluster> clusters_;  // reused between runs
+    std::vector<double> pen_;
+    std::string scratch_;
 
     bool in_bt_ = false, in_tj_ = false, in_hex_ = false;
     double lx_ = 0, ly_ = 0, tx_ = 0, ty_ = 0;  // text line start and current point

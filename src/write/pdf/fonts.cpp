@@ -354,8 +354,9 @@ std::vector<FontEntry> open_fonts(const display::Document& doc, base::DiagSink& 
 namespace {
 
 void embed_one(PdfVecObjects& objects, FontEntry& f, base::DiagSink& diags) {
-    std::set<std::uint32_t> gids = f.used;
-    gids.insert(0);
+    std::set<std::uint32_t> gids = {0};
+    for (std::uint32_t g = 0; g < f.used.size(); ++g)
+        if (f.used[g]) gids.insert(g);
     HbPtr<hb_subset_input_t> input(hb_subset_input_create_or_fail());
     if (!input) throw std::runtime_error("hb_subset_input_create_or_fail failed");
     hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
@@ -405,6 +406,12 @@ void embed_one(PdfVecObjects& objects, FontEntry& f, base::DiagSink& diags) {
         return;
     }
     for (auto g : gids) f.widths[f.codes[g]] = glyph_width_1000(f, g);
+    f.code_by_gid.assign(f.glyph_count, 0);
+    f.width_by_gid.assign(f.glyph_count, f.widths[f.codes[0]]);  // unused ids draw .notdef
+    for (auto g : gids) {
+        f.code_by_gid[g] = f.codes[g];
+        f.width_by_gid[g] = f.widths[f.codes[g]];
+    }
 
     const std::string name = postscript_name(f);
     const std::string base_name = subset_tag(name, gids) + "+" + name;
@@ -473,7 +480,7 @@ void embed_one(PdfVecObjects& objects, FontEntry& f, base::DiagSink& diags) {
 
 void embed_fonts(PdfVecObjects& objects, std::vector<FontEntry>& fonts, base::DiagSink& diags) {
     for (FontEntry& f : fonts) {
-        if (!f.usable || f.used.empty()) continue;
+        if (!f.usable || !f.any_used) continue;
         embed_one(objects, f, diags);
     }
 }

@@ -26,10 +26,15 @@ struct FontEntry {
     bool cff = false;
     bool usable = false;  // opened; glyphs of an unusable font are not drawn
 
-    // Filled by collect_glyph_text(): the glyphs runs use, and glyph id → the text it
-    // stands for (ToUnicode).
-    std::set<std::uint32_t> used;
-    std::map<std::uint32_t, std::u32string> glyph_text;
+    // Filled by collect_glyph_text(), indexed by glyph id: whether runs use the glyph,
+    // and the text (UTF-8) it stands for in the ToUnicode CMap ("" = none).
+    std::vector<bool> used;
+    std::vector<std::string> glyph_text;
+    bool any_used = false;
+    const std::string& text_of(std::uint32_t gid) const {
+        static const std::string none;
+        return gid < glyph_text.size() ? glyph_text[gid] : none;
+    }
 
     // Filled by embed_fonts(): glyph id → 2-byte code in content streams, and the code's
     // width in 1/1000 em (the /W entry, as written).
@@ -38,13 +43,14 @@ struct FontEntry {
     std::string resource;  // "F0"
     PoDoFo::PdfReference ref;
 
-    std::uint16_t code(std::uint32_t gid) const {
-        auto it = codes.find(gid);
-        return it == codes.end() ? 0 : it->second;
-    }
-    double width(std::uint16_t code) const {
-        auto it = widths.find(code);
-        return it == widths.end() ? 0 : it->second;
+    // The same, indexed by glyph id for the content writer's inner loop.
+    std::vector<std::uint16_t> code_by_gid;
+    std::vector<double> width_by_gid;
+
+    std::uint16_t code(std::uint32_t gid) const { return gid < code_by_gid.size() ? code_by_gid[gid] : 0; }
+    // Width in 1/1000 em of the glyph as the PDF knows it (that of its code).
+    double width_of_glyph(std::uint32_t gid) const {
+        return gid < width_by_gid.size() ? width_by_gid[gid] : (width_by_gid.empty() ? 0 : width_by_gid[0]);
     }
 };
 

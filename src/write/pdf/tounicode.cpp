@@ -2,20 +2,28 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 
 #include "base/utf8.hpp"
 #include "write/pdf/format.hpp"
 
 namespace bookc::pdf {
 
-std::vector<Cluster> clusters_of(const display::GlyphRun& run) {
-    std::vector<Cluster> out;
+void clusters_of(const display::GlyphRun& run, std::vector<Cluster>& out) {
+    out.clear();
     const auto& g = run.glyphs;
-    if (g.empty()) return out;
-    // The text of a cluster ends at the next larger cluster value of the run.
-    std::set<std::uint32_t> starts;
-    for (const auto& glyph : g) starts.insert(glyph.cluster);
+    if (g.empty()) return;
+    // A cluster's text ends at the next larger cluster value of the run. Runs are
+    // usually monotonic (LTR); otherwise look the next value up in a sorted copy.
+    bool ascending = true;
+    for (std::size_t i = 1; i < g.size(); ++i)
+        if (g[i].cluster < g[i - 1].cluster) ascending = false;
+    std::vector<std::uint32_t> starts;
+    if (!ascending) {
+        for (const auto& glyph : g) starts.push_back(glyph.cluster);
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    }
+    const std::size_t size = run.text.size();
     std::size_t i = 0;
     while (i < g.size()) {
         std::size_t j = i + 1;
@@ -23,15 +31,17 @@ std::vector<Cluster> clusters_of(const display::GlyphRun& run) {
         Cluster c;
         c.first = i;
         c.last = j;
-        std::size_t begin = std::min<std::size_t>(g[i].cluster, run.text.size());
-        auto next = starts.upper_bound(g[i].cluster);
-        std::size_t end = next == starts.end() ? run.text.size()
-                                               : std::min<std::size_t>(*next, run.text.size());
-        if (end > begin) c.text = base::to_u32(std::string_view(run.text).substr(begin, end - begin));
-        out.push_back(std::move(c));
+        c.begin = std::min<std::size_t>(g[i].cluster, size);
+        if (ascending) {
+            c.end = j < g.size() ? std::min<std::size_t>(g[j].cluster, size) : size;
+        } else {
+            auto next = std::upper_bound(starts.begin(), starts.end(), g[i].cluster);
+            c.end = next == starts.end() ? size : std::min<std::size_t>(*next, size);
+        }
+        c.end = std::max(c.end, c.begin);
+        out.push_back(c);
         i = j;
     }
-    return out;
 }
 
 namespace {
@@ -47,7 +57,7 @@ void for_each_run(const display::Document& doc, F&& f) {
 // only inside multi-glyph clusters (marks). Built once per font, on first need.
 class ReverseCmap {
 public:
-    std::u32string text(const FontEntry& font, std::uint32_t gid) {
+    std::string text(const FontEntry& font, std::uint32_t gid) {
         auto& map = maps_[&font];
         if (!map) {
             map.emplace();
@@ -58,7 +68,9 @@ public:
                 if (hb_font_get_nominal_glyph(font.hb_font.get(), cp, &g)) map->emplace(g, static_cast<char32_t>(cp));
         }
         auto it = map->find(gid);
-        return it == map->end() ? std::u32string() : std::u32string(1, it->second);
+        std::string out;
+        if (it != map->end()) base::append_utf8(out, it->second);
+        return out;
     }
 
 private:
@@ -68,64 +80,75 @@ private:
 }  // namespace
 
 void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fonts) {
+    for (FontEntry& f : fonts) {
+        f.used.assign(f.usable ? f.glyph_count : 0, false);
+        f.glyph_text.assign(f.usable ? f.glyph_count : 0, std::string());
+    }
     auto font_of = [&](const display::GlyphRun& run) -> FontEntry* {
         if (run.font < 0 || static_cast<std::size_t>(run.font) >= fonts.size()) return nullptr;
         FontEntry& f = fonts[static_cast<std::size_t>(run.font)];
         return f.usable ? &f : nullptr;
     };
+    std::vector<Cluster> clusters;
+    std::vector<bool> decided;  // per glyph of the current font: text fixed by pass 1
     // Pass 1: single-glyph clusters decide (first occurrence wins: deterministic).
     for_each_run(doc, [&](const display::GlyphRun& run) {
         FontEntry* font = font_of(run);
         if (!font) return;
         for (const auto& g : run.glyphs)
-            if (g.gid < font->glyph_count) font->used.insert(g.gid);
-        for (const Cluster& c : clusters_of(run)) {
-            if (c.last - c.first != 1 || c.text.empty()) continue;
-            font->glyph_text.emplace(run.glyphs[c.first].gid, c.text);
+            if (g.gid < font->glyph_count) {
+                font->used[g.gid] = true;
+                font->any_used = true;
+            }
+        clusters_of(run, clusters);
+        for (const Cluster& c : clusters) {
+            if (c.last - c.first != 1 || c.end == c.begin) continue;
+            std::uint32_t gid = run.glyphs[c.first].gid;
+            if (gid < font->glyph_count && font->glyph_text[gid].empty()) font->glyph_text[gid] = c.text(run);
         }
     });
-    // Pass 2: glyphs only seen in multi-glyph clusters.
+    // Pass 2: glyphs only seen in multi-glyph clusters: the n-th character when the
+    // counts agree, else the font's own cmap, else (first glyph) the whole cluster.
     ReverseCmap cmap;
     for_each_run(doc, [&](const display::GlyphRun& run) {
         FontEntry* font = font_of(run);
         if (!font) return;
-        for (const Cluster& c : clusters_of(run)) {
-            std::size_t n = c.last - c.first;
+        clusters_of(run, clusters);
+        for (const Cluster& c : clusters) {
+            const std::size_t n = c.last - c.first;
             if (n == 1) continue;
+            const std::u32string text = base::to_u32(c.text(run));
             for (std::size_t k = 0; k < n; ++k) {
                 std::uint32_t gid = run.glyphs[c.first + k].gid;
-                if (font->glyph_text.count(gid)) continue;
-                std::u32string t;
-                if (n == c.text.size()) {
-                    t = c.text.substr(k, 1);
-                } else {
-                    t = cmap.text(*font, gid);
-                    if (t.empty() && k == 0) t = c.text;
-                }
-                font->glyph_text.emplace(gid, std::move(t));
+                if (gid >= font->glyph_count || !font->glyph_text[gid].empty()) continue;
+                std::string t;
+                if (n == text.size()) base::append_utf8(t, text[k]);
+                else t = cmap.text(*font, gid);
+                if (t.empty() && k == 0) t = std::string(c.text(run));
+                font->glyph_text[gid] = std::move(t);
             }
         }
     });
 }
 
-std::u32string mapped_text(const FontEntry& font, const display::GlyphRun& run,
-                           const Cluster& cluster) {
-    std::u32string out;
-    for (std::size_t i = cluster.first; i < cluster.last; ++i) {
-        auto it = font.glyph_text.find(run.glyphs[i].gid);
-        if (it != font.glyph_text.end()) out += it->second;
-    }
-    return out;
+bool maps_to_source(const FontEntry& font, const display::GlyphRun& run, const Cluster& cluster,
+                    std::string& scratch) {
+    const std::string_view source = cluster.text(run);
+    if (source.empty()) return true;  // nothing to give back
+    if (cluster.last - cluster.first == 1) return font.text_of(run.glyphs[cluster.first].gid) == source;
+    scratch.clear();
+    for (std::size_t i = cluster.first; i < cluster.last; ++i) scratch += font.text_of(run.glyphs[i].gid);
+    return scratch == source;
 }
 
 std::string make_tounicode_cmap(const FontEntry& font) {
     // code → text, sorted by code; glyphs without text are left out.
-    std::map<std::uint16_t, const std::u32string*> entries;
-    for (const auto& [gid, text] : font.glyph_text) {
-        if (text.empty()) continue;
+    std::map<std::uint16_t, const std::string*> entries;
+    for (std::uint32_t gid = 0; gid < font.glyph_text.size(); ++gid) {
+        if (font.glyph_text[gid].empty()) continue;
         auto it = font.codes.find(gid);
         if (it == font.codes.end()) continue;
-        entries.emplace(it->second, &text);
+        entries.emplace(it->second, &font.glyph_text[gid]);
     }
     std::string s =
         "/CIDInit /ProcSet findresource begin\n"
@@ -150,8 +173,8 @@ std::string make_tounicode_cmap(const FontEntry& font) {
             put_hex4(s, it->first);
             s += "> <";
             // A destination string holds at most 512 bytes (256 UTF-16 units).
-            std::u32string_view text = *it->second;
-            if (text.size() > 120) text = text.substr(0, 120);
+            std::u32string text = base::to_u32(*it->second);
+            if (text.size() > 120) text.resize(120);
             put_utf16_hex(s, text);
             s += ">\n";
         }

@@ -12,21 +12,26 @@
 
 namespace bookc::pdf {
 
-// A run's glyphs grouped by cluster: glyphs [first, last) share `text`.
+// A run's glyphs grouped by cluster: glyphs [first, last) stand for run.text[begin, end).
 struct Cluster {
     std::size_t first = 0, last = 0;
-    std::u32string text;
+    std::size_t begin = 0, end = 0;
+    std::string_view text(const display::GlyphRun& run) const {
+        return std::string_view(run.text).substr(begin, end - begin);
+    }
 };
-std::vector<Cluster> clusters_of(const display::GlyphRun& run);
+// Clusters in glyph order; `out` is reused between runs to spare allocations.
+void clusters_of(const display::GlyphRun& run, std::vector<Cluster>& out);
 
 // Fills FontEntry::glyph_text for every glyph used by the document's runs. The first
 // single-glyph cluster a glyph appears in decides its text; glyphs seen only inside
 // multi-glyph clusters get a share of the cluster's text.
 void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fonts);
 
-// The text a ToUnicode-only extractor would get for the cluster's glyphs.
-std::u32string mapped_text(const FontEntry& font, const display::GlyphRun& run,
-                           const Cluster& cluster);
+// Whether a ToUnicode-only extractor gets the cluster's source text from its glyphs
+// (if not, the cluster needs /ActualText). `scratch` is reused between calls.
+bool maps_to_source(const FontEntry& font, const display::GlyphRun& run, const Cluster& cluster,
+                    std::string& scratch);
 
 // A CMapType 2 ToUnicode CMap for the font's codes (bfchar blocks of ≤ 100 entries).
 std::string make_tounicode_cmap(const FontEntry& font);
