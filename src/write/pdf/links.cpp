@@ -29,7 +29,9 @@ DestMap collect_dests(const display::Document& doc, const std::vector<PdfObject*
             dest.push_back(pages[p]->Reference());
             dest.push_back(PdfName("XYZ"));
             dest.push_back(PdfVariant());
-            dest.push_back(PdfVariant(PdfData((" " + num(doc.pages[p].height - a->y)).c_str())));
+            std::string top = " ";  // PdfData gets no separator of its own
+            put_num(top, doc.pages[p].height - a->y);
+            dest.push_back(PdfVariant(PdfData(top.c_str())));
             dest.push_back(PdfVariant());
             dests.emplace(a->name, std::move(dest));
         }
@@ -87,9 +89,13 @@ void write_links(PdfVecObjects& objects, const display::Document& doc, const std
             PdfObject* annot = objects.CreateObject("Annot");
             PdfDictionary& d = annot->GetDictionary();
             d.AddKey("Subtype", PdfName("Link"));
-            d.AddKey("Rect", PdfObject(PdfVariant(PdfData((" [" + num(l->x) + ' ' + num(h - l->y - l->h) + ' ' +
-                                                             num(l->x + l->w) + ' ' + num(h - l->y) + "]")
-                                                                .c_str()))));
+            std::string rect = " [";
+            for (double v : {static_cast<double>(l->x), h - l->y - l->h, static_cast<double>(l->x + l->w), h - l->y}) {
+                put_num(rect, v);
+                rect += ' ';
+            }
+            rect.back() = ']';
+            d.AddKey("Rect", PdfObject(PdfVariant(PdfData(rect.c_str()))));
             d.AddKey("Border", PdfObject(PdfVariant(PdfData(" [0 0 0]"))));
             if (!l->uri.empty()) {
                 PdfDictionary action;
