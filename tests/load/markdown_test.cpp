@@ -157,3 +157,31 @@ TEST_CASE("markdown: invalid front matter is an error at its line, the body stil
     REQUIRE(l.chapter.blocks.size() == 1);
     CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文。");
 }
+
+TEST_CASE("markdown: a boilerplate tail is cut but a comment block after it is kept") {
+    test::Loaded l;
+    test::load_text(l, "md-boilerplate", "b.md",
+                    "# 标题\n\n第一段正文。\n\n第二段正文。\n\n第三段正文。\n\n相关文章\n\n[广告链接](https://example.org/ad)\n\n"
+                    "<div><strong>精选留言（1）</strong></div><ul>\n"
+                    "<li><img src=\"https://example.invalid/a.jpg\"><span>丙</span> 👍（2） 💬（0）<div>好文。</div>2024-01-01</li>\n"
+                    "</ul>\n");
+    std::string d = test::dump_chapter(l.chapter);
+    CHECK(d.find("广告") == std::string::npos);
+    CHECK(d.find("相关文章") == std::string::npos);
+    CHECK(l.chapter.blocks.size() == 3);
+    REQUIRE(l.chapter.comments);
+    CHECK(l.chapter.comments->comments.size() == 1);
+    CHECK(l.diags.all().empty());
+}
+
+TEST_CASE("markdown: footnote labels on continuation lines and in lists") {
+    test::Loaded l;
+    test::load_text(l, "md-footnotes", "f.md",
+                    "第一行\n第二行有脚注[^甲]。\n\n- 列表项[^b2]\n\n[^b2]: 列表的注。\n[^甲]: 中文标签的注。\n");
+    const auto& fns = l.chapter.footnotes;
+    REQUIRE(fns.size() == 2);
+    CHECK(fns[0].label == "甲");
+    CHECK(model::plain_text(fns[0].blocks[0].inlines) == "中文标签的注。");
+    CHECK(fns[1].label == "b2");
+    CHECK(model::plain_text(fns[1].blocks[0].inlines) == "列表的注。");
+}
