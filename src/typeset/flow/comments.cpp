@@ -72,6 +72,7 @@ void flow_comments(Builder& b, const model::CommentThread& thread, Area a) {
     t.span = thread.span;
     std::string dest = b.dest_prefix + "comments";
     flow_heading(b, {t}, 2, dest, a);
+    b.sections.emplace_back(title, dest);
     const float size = st.size * float(st.layout.comment_size_ratio);
     const float pitch = size * 1.65f;
     bool first = true;

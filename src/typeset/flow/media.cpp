@@ -133,6 +133,22 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
     im.key = asset->rel_path;
     box.items.push_back(std::move(im));
     b.push(std::move(box));
+    // The alt text, when it says something, is the caption, kept with the picture.
+    if (!img.text.empty()) {
+        const float cs = b.st.size * 0.85f;
+        StyledRun r;
+        r.text = img.text;
+        r.style = b.st.style(b.st.sans, cs, b.st.muted);
+        r.span = img.span;
+        const float cw = std::min(a.width, std::max(w, a.width * 0.8f));
+        ParagraphSpec spec;
+        spec.runs.push_back(std::move(r));
+        spec.width = cw;
+        spec.align = TextAlign::Center;
+        ParagraphLayout pl = b.layout(std::move(spec));
+        b.keep = int(pl.lines.size());
+        b.lines(pl, a.x + (a.width - cw) / 2, cs * 1.5f, cs, false, false);
+    }
     b.glue(b.st.pitch * 0.5f);
 }
 
