@@ -44,6 +44,8 @@ std::shared_ptr<Font> Font::open(const FaceInfo& info) {
     if (ok_d && desc < 0) f->descender_ = desc;
     else f->descender_ = -(f->upem_ * 12 / 100);
     hb_font_make_immutable(f->font_.get());
+    f->has_cache_.reset(new std::atomic<std::uint8_t>[0x10000]);
+    for (std::size_t i = 0; i < 0x10000; ++i) f->has_cache_[i].store(0, std::memory_order_relaxed);
 
     if (f->info_.postscript_name.empty()) {
         char buf[256];
@@ -55,7 +57,18 @@ std::shared_ptr<Font> Font::open(const FaceInfo& info) {
     return f;
 }
 
-bool Font::has_char(char32_t c) const { return glyph_for(c) != 0; }
+bool Font::has_char(char32_t c) const {
+    if (c < 0x10000 && has_cache_) {
+        std::atomic<std::uint8_t>& slot = has_cache_[c];
+        std::uint8_t v = slot.load(std::memory_order_relaxed);
+        if (v == 0) {
+            v = glyph_for(c) != 0 ? 1 : 2;
+            slot.store(v, std::memory_order_relaxed);
+        }
+        return v == 1;
+    }
+    return glyph_for(c) != 0;
+}
 
 std::uint32_t Font::glyph_for(char32_t c) const {
     hb_codepoint_t g = 0;

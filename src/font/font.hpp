@@ -1,6 +1,7 @@
 // Fonts: found by family through fontconfig (the project's fonts/ folder first), opened
 // once per build and shared by the typesetter and the writers.
 #pragma once
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -54,6 +55,9 @@ private:
     HbFontPtr font_;
     int upem_ = 1000;
     int ascender_ = 880, descender_ = -120;
+    // has_char() answers for the BMP, filled lazily (0 unknown, 1 present, 2 missing):
+    // per-character fallback asks every font of a chain about every character.
+    std::unique_ptr<std::atomic<std::uint8_t>[]> has_cache_;
 };
 
 class FontDb {
@@ -74,6 +78,7 @@ private:
     std::vector<std::string> dirs_;
     FcConfigPtr config_;  // private fontconfig config: app dirs first, deterministic
     std::map<std::string, std::shared_ptr<Font>> cache_;  // key: path#index
+    std::map<std::pair<std::string, bool>, std::optional<FaceInfo>> found_;  // find() results
     std::mutex mutex_;
 };
 

@@ -76,6 +76,8 @@ FontDb::~FontDb() = default;
 std::optional<FaceInfo> FontDb::find(const std::string& family, bool bold) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!config_) return std::nullopt;
+    auto memo = found_.find({family, bold});
+    if (memo != found_.end()) return memo->second;
     const std::string want = lower_ascii(family);
     const int want_weight = bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
     std::vector<Candidate> cands;
@@ -100,7 +102,10 @@ std::optional<FaceInfo> FontDb::find(const std::string& family, bool bold) {
                              get_int(p, FC_INDEX, 0), p, fam});
         }
     }
-    if (cands.empty()) return std::nullopt;
+    if (cands.empty()) {
+        found_[{family, bold}] = std::nullopt;
+        return std::nullopt;
+    }
     auto best = std::min_element(cands.begin(), cands.end(),
                                  [](const Candidate& a, const Candidate& b) { return a.key() < b.key(); });
     FaceInfo info;
@@ -110,6 +115,7 @@ std::optional<FaceInfo> FontDb::find(const std::string& family, bool bold) {
     info.style = get_string(best->pat, FC_STYLE);
     info.postscript_name = get_string(best->pat, FC_POSTSCRIPT_NAME);
     info.bold = get_int(best->pat, FC_WEIGHT, FC_WEIGHT_REGULAR) >= FC_WEIGHT_DEMIBOLD;
+    found_[{family, bold}] = info;
     return info;
 }
 

@@ -319,3 +319,19 @@ TEST_CASE("center and right alignment place the natural line") {
     CHECK(l[0].x == doctest::Approx(0));
     CHECK(l[0].advance <= 100.01f);
 }
+
+TEST_CASE("inline code: ¼ em from Han text, breaks after / . _ rather than anywhere") {
+    const std::u32string t = U"见src/typeset/inline/linebreak_optimal.cpp文件";
+    Measured m = constant_measured(t);
+    for (auto& c : m.clusters)
+        if (c.begin >= 1 && c.end <= t.size() - 2) c.mono = true, c.width = kEm / 2;
+    const BreakItems items = build_break_items(m, unibreak(t), false);
+    CHECK(items.glue[0] == doctest::Approx(2.5));             // 见 | s
+    CHECK(items.glue[t.size() - 3] == doctest::Approx(2.5));  // p | 文
+    for (std::size_t k = 1; k + 3 < t.size(); ++k) {
+        INFO("after " << u8(std::u32string(1, t[k])));
+        bool sensible = t[k] == '/' || t[k] == '.' || t[k] == '_';
+        CHECK((items.penalty[k] < kNoBreak) == sensible);
+        CHECK(items.stretch[k] == 0);  // nothing stretches inside code
+    }
+}

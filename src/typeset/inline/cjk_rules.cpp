@@ -139,7 +139,9 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     it.start_trim.assign(n, 0);
     it.forced.assign(n, 0);
     it.core.assign(n, 0);
-    const std::vector<std::uint8_t> url = url_chars(t);
+    std::vector<std::uint8_t> url = url_chars(t);
+    for (const Cluster& c : cl)  // inline code breaks like a URL
+        if (c.mono) std::fill(url.begin() + c.begin, url.begin() + c.end, 1);
     if (n > 0)
         for (std::uint32_t i = 0; i < cl[0].begin; ++i)
             if (t[i] == '\n' || t[i] == 0x2028) ++it.leading_breaks;
@@ -189,12 +191,16 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
             if (t[i] == '\n' || t[i] == 0x2028) ++it.forced[k];
         const char32_t b = first(k + 1);
         const float em2 = std::max(em, cl[k + 1].em);
-        const bool mono = cl[k].mono || cl[k + 1].mono;
+        const bool mono_a = cl[k].mono, mono_b = cl[k + 1].mono;
+        // Inline code counts as Latin for the Han–Latin space (xeCJK treats it so).
+        const bool latin_a = is_latin_alnum(a) || (mono_a && !a_space && !is_cjk_ideo(a));
+        const bool latin_b = is_latin_alnum(b) || (mono_b && !is_space_char(b) && !is_cjk_ideo(b));
+        const bool ideo_a = is_cjk_ideo(a) && !mono_a, ideo_b = is_cjk_ideo(b) && !mono_b;
 
         // --- glue
-        if (code || mono) {
-            // Code: spaces keep their width, nothing stretches.
-        } else if (a_space) {
+        if (code) {
+            // Code blocks: spaces keep their width, nothing stretches.
+        } else if (a_space && !mono_a) {
             bool dup = k > 0 && is_space_char(last(k - 1));
             if (dup) {
                 it.glue[k] = 0;  // collapse runs of spaces
@@ -212,10 +218,12 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                     it.shrink[k] = std::max(w - 0.25f * em, 0.2f * w);   // down to ¼ em
                 }
             }
-        } else if ((is_cjk_ideo(a) && is_latin_alnum(b)) || (is_latin_alnum(a) && is_cjk_ideo(b))) {
+        } else if ((ideo_a && latin_b) || (latin_a && ideo_b)) {
             it.glue[k] = 0.25f * em2;  // A4: ¼ em, shrinking to ⅛, stretching to ⅓
             it.stretch[k] = em2 / 12;
             it.shrink[k] = em2 / 8;
+        } else if (mono_a || mono_b) {
+            // Inside or next to inline code: nothing stretches.
         } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) || is_dash_or_ellipsis(a) ||
                     is_cjk_ideo(b) || is_opening_mark(b) || is_closing_mark(b) || is_dash_or_ellipsis(b)) &&
                    !is_latin_alnum(a) && !is_latin_alnum(b) && !(is_space_char(b))) {
@@ -231,7 +239,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         }
 
         // --- break opportunity
-        if (code || mono) {
+        if (code) {
             float p = 100;
             if (a_space) p = 0;
             else if (in(U"/.-?&=_#,;:)]}>", a)) p = 10;
@@ -259,9 +267,10 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         }
         if (url[cl[k].end - 1] && cl[k + 1].begin < url.size() && url[cl[k + 1].begin]) {
             // Inside a URL: break after / . - ? & = _ # (never inside "//").
-            if (has(a, fUrlBreak) && b != a && !(a == '/' && b == '/')) {
+            if (a_space) {
+                // a space inside inline code: the ordinary opportunity
+            } else if (has(a, fUrlBreak) && b != a && !(a == '/' && b == '/')) {
                 p = 50;
-                prohibited = false;
             } else {
                 p = kNoBreak;
             }
