@@ -29,6 +29,16 @@ template <class F> void for_children(const GumboNode* n, F&& f) {
     for (unsigned i = 0; i < ch.length; ++i) f(static_cast<const GumboNode*>(ch.data[i]));
 }
 
+bool contains_media(const GumboNode* n, int depth) {
+    if (depth > kMaxDepth || n->type != GUMBO_NODE_ELEMENT) return false;
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_AUDIO || t == GUMBO_TAG_VIDEO) return true;
+    const GumboVector& ch = n->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i)
+        if (contains_media(static_cast<const GumboNode*>(ch.data[i]), depth + 1)) return true;
+    return false;
+}
+
 bool is_block_tag(const std::string& t) {
     static constexpr const char* kBlock[] = {
         "address", "article", "aside",  "blockquote", "body",   "center", "details",
@@ -69,6 +79,7 @@ void add_space(model::Inlines& out, bool newline, base::Span span) {
         if (b.kind == InlineKind::Text && !b.text.empty() && b.text.back() == ' ') {
             if (!newline) return;
             out.back().text.pop_back();
+            if (out.back().text.empty()) out.pop_back();
         }
     }
     if (newline) {
@@ -177,12 +188,13 @@ void HtmlConverter::block_node(const GumboNode* n, model::Blocks& out, model::In
     b.span = span_of(n);
     if (t == "p" || t == "dt" || t == "dd" || t == "figcaption" || t == "summary" ||
         t == "legend" || t == "caption") {
+        if (contains_media(n, 0)) {  // <p><audio …></p>: keep the media note
+            blocks(n, out, depth);
+            return;
+        }
         model::Inlines in;
         inlines(n, in, depth);
-        // A <p> holding block content (invalid but common) falls back to block parsing.
-        model::Inlines pend;
-        pend = std::move(in);
-        flush(pend, out, b.span);
+        flush(in, out, b.span);  // <br><br> inside a <p> still separates paragraphs
         return;
     }
     if (int level = heading_level(t)) {

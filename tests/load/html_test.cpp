@@ -130,3 +130,20 @@ TEST_CASE("html: comments as repeated sibling blocks, in a Markdown article") {
     CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文。");
     CHECK(l.diags.all().empty());
 }
+
+TEST_CASE("html: media inside a paragraph, whitespace and double line breaks") {
+    test::Loaded l;
+    test::load_text(l, "html-media-p", "p.html",
+                    "<p>前言 <video src=\"v.mp4\" title=\"演示\"></video> 后话</p>\n"
+                    "<div>第一段<br><br>第二段\n  接着</div>");
+    const auto& b = l.chapter.blocks;
+    REQUIRE(b.size() == 5);
+    CHECK(model::plain_text(b[0].inlines) == "前言");
+    CHECK(b[1].kind == model::BlockKind::MediaNote);
+    CHECK(b[1].url == "v.mp4");
+    CHECK(model::plain_text(b[2].inlines) == "后话");
+    CHECK(model::plain_text(b[3].inlines) == "第一段");
+    REQUIRE(b[4].inlines.size() == 3);
+    CHECK(b[4].inlines[1].kind == model::InlineKind::SoftBreak);
+    CHECK(l.chapter.title == "演示");
+}
