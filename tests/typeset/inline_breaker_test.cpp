@@ -335,3 +335,32 @@ TEST_CASE("inline code: ¼ em from Han text, breaks after / . _ rather than anyw
         CHECK(items.stretch[k] == 0);  // nothing stretches inside code
     }
 }
+
+TEST_CASE("A5: slack goes to word spaces first, then the Han–Latin space, then between characters") {
+    const std::u32string t = U"一二ab cd三四";
+    const Measured m = constant_measured(t);
+    const BreakItems items = build_break_items(m, unibreak(t), false);
+    const LineSpan span{0, static_cast<std::uint32_t>(m.clusters.size()), false, false, false};
+    const float natural = static_cast<float>(measure_line(items, span.first, span.end).natural);
+    CHECK(natural == doctest::Approx(40 + 20 + 2.5 + 2.5 + 2.5));  // 4 Han, 4 Latin, space, 2 × ¼ em
+    BreakOptions o;
+    // A little slack: the word space alone absorbs it.
+    o.width = natural + 1;
+    SetLine s = set_line(items, span, o);
+    CHECK(s.advance[0] == doctest::Approx(10));   // 一|二: untouched
+    CHECK(s.advance[4] == doctest::Approx(3.5));  // the space: 2.5 + 1
+    // More slack than the space can take (to ½ em = +2.5): the Han–Latin spaces come next.
+    o.width = natural + 3.5f;
+    s = set_line(items, span, o);
+    CHECK(s.advance[4] == doctest::Approx(5));
+    CHECK(s.advance[1] > 12.5f);                 // 二|a got the rest
+    CHECK(s.advance[0] == doctest::Approx(10));  // still nothing between Han characters
+    float sum = 0;
+    for (float a : s.advance) sum += a;
+    CHECK(sum == doctest::Approx(o.width));
+    // Shrinking: word space first, down to ¼ em.
+    o.width = natural - 0.3f;
+    s = set_line(items, span, o);
+    CHECK(s.advance[4] == doctest::Approx(2.2));
+    CHECK(s.advance[1] == doctest::Approx(12.5));
+}

@@ -138,6 +138,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     it.end_trim.assign(n, 0);
     it.start_trim.assign(n, 0);
     it.forced.assign(n, 0);
+    it.glue_class.assign(n, kGlueInter);
     it.core.assign(n, 0);
     std::vector<std::uint8_t> url = url_chars(t);
     for (const Cluster& c : cl)  // inline code breaks like a URL
@@ -211,17 +212,20 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                     it.glue[k] = 0.25f * em2;
                     it.stretch[k] = em2 / 12;
                     it.shrink[k] = em2 / 8;
+                    it.glue_class[k] = kGlueHanLatin;
                 } else {
                     const float w = cl[k].width;
                     it.glue[k] = w;
                     it.stretch[k] = std::max(0.5f * em - w, 0.5f * w);  // up to ½ em
                     it.shrink[k] = std::max(w - 0.25f * em, 0.2f * w);   // down to ¼ em
+                    it.glue_class[k] = kGlueSpace;
                 }
             }
         } else if ((ideo_a && latin_b) || (latin_a && ideo_b)) {
             it.glue[k] = 0.25f * em2;  // A4: ¼ em, shrinking to ⅛, stretching to ⅓
             it.stretch[k] = em2 / 12;
             it.shrink[k] = em2 / 8;
+            it.glue_class[k] = kGlueHanLatin;
         } else if (mono_a || mono_b) {
             // Inside or next to inline code: nothing stretches.
         } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) || is_dash_or_ellipsis(a) ||
@@ -231,10 +235,16 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
             if (!inside_pair) {
                 it.stretch[k] = 0.1f * em2;  // inter-character spacing (A5, last in order)
                 it.shrink[k] = 0.02f * em2;
-                if (cl[k].blank_right && it.rtrim[k] == 0 && is_closing_mark(a) && full_mark(k))
+                it.glue_class[k] = kGlueInter;
+                // A mark's empty half can give way before anything else (commas, brackets).
+                if (cl[k].blank_right && it.rtrim[k] == 0 && is_closing_mark(a) && full_mark(k)) {
                     it.shrink[k] += 0.25f * em;
-                if (cl[k + 1].blank_left && it.ltrim[k + 1] == 0 && is_opening_mark(b) && full_mark(k + 1))
+                    it.glue_class[k] = kGluePunct;
+                }
+                if (cl[k + 1].blank_left && it.ltrim[k + 1] == 0 && is_opening_mark(b) && full_mark(k + 1)) {
                     it.shrink[k] += 0.25f * cl[k + 1].em;
+                    it.glue_class[k] = kGluePunct;
+                }
             }
         }
 

@@ -41,11 +41,17 @@ struct Measured {
 inline constexpr float kNoBreak = std::numeric_limits<float>::infinity();
 inline constexpr float kEmergencyPenalty = 1e5f;  // p² outweighs any loose line
 
+// clreq's adjustment priorities (CJK-RULES A5). Stretch: Western word spaces, then the
+// Han–Western space, then inter-character spacing. Shrink: word spaces, punctuation,
+// the Han–Western space, then the rest.
+enum GlueClass : std::uint8_t { kGlueSpace = 0, kGluePunct = 1, kGlueHanLatin = 2, kGlueInter = 3 };
+
 struct BreakItems {
     std::vector<float> box;        // width after punctuation-pair compression
     std::vector<float> ltrim;      // compression taken from the left of the cluster (pair)
     std::vector<float> rtrim;      // compression taken from the right (pair)
     std::vector<float> glue, stretch, shrink;  // glue between cluster k and k+1
+    std::vector<std::uint8_t> glue_class;  // GlueClass: the order of adjustment (A5)
     std::vector<float> penalty;    // break after k: kNoBreak when not allowed
     std::vector<float> emergency;  // break after k when nothing else fits (pass 2)
     std::vector<float> end_trim;   // removed when a line ends with k (mark set half width)

@@ -10,6 +10,39 @@
 
 namespace bookc::typeset::inl {
 
+namespace {
+
+// Spreads `amount` (> 0 stretch, < 0 shrink) over the glue of clusters [a, b-1) in clreq's
+// priority order: each class is used up to its capacity (its glue's stretch or shrink)
+// before the next one is touched; the last class with any capacity takes what remains
+// (for stretch, beyond its nominal maximum, so justified lines are always flush).
+void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double amount, bool stretch,
+                std::vector<float>& adv) {
+    static constexpr GlueClass kStretchOrder[] = {kGlueSpace, kGlueHanLatin, kGlueInter, kGluePunct};
+    static constexpr GlueClass kShrinkOrder[] = {kGlueSpace, kGluePunct, kGlueHanLatin, kGlueInter};
+    const auto& cap = stretch ? it.stretch : it.shrink;
+    const GlueClass* order = stretch ? kStretchOrder : kShrinkOrder;
+    double total[4] = {0, 0, 0, 0};
+    for (std::uint32_t k = a; k + 1 < b; ++k) total[it.glue_class[k]] += cap[k];
+    int last_class = -1;
+    for (int i = 0; i < 4; ++i)
+        if (total[order[i]] > 0) last_class = i;
+    double left = std::fabs(amount);
+    const double sign = stretch ? 1 : -1;
+    for (int i = 0; i <= last_class && left > 0; ++i) {
+        const GlueClass c = order[i];
+        if (total[c] <= 0) continue;
+        // The class's share: all of it, or what is left when that is less.
+        double take = (i == last_class) ? left : std::min(left, total[c]);
+        const double r = take / total[c];
+        for (std::uint32_t k = a; k + 1 < b; ++k)
+            if (it.glue_class[k] == c) adv[k - a] += static_cast<float>(sign * cap[k] * r);
+        left -= take;
+    }
+}
+
+}  // namespace
+
 SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions& o) {
     SetLine s;
     const std::uint32_t a = line.first, b = line.end;
@@ -37,23 +70,20 @@ SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions&
     const double diff = W - lm.natural;
     if (justify) {
         if (diff > 0 && lm.stretch > 0) {
-            const double r = diff / lm.stretch;
-            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += static_cast<float>(it.stretch[k] * r);
+            distribute(it, a, b, diff, true, s.advance);
         } else if (diff > 0 && n > 1) {
             // No glue at all (one long word, a URL piece): letter-space to stay flush.
             const float per = static_cast<float>(diff / (n - 1));
             for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += per;
         } else if (diff < 0 && lm.shrink > 0) {
-            const double r = std::max(diff / lm.shrink, -1.0);
-            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += static_cast<float>(it.shrink[k] * r);
+            distribute(it, a, b, std::max(diff, -lm.shrink), false, s.advance);
         }
     } else if (!o.code && diff > 0) {
         if (o.align == TextAlign::Center) s.x += static_cast<float>(diff / 2);
         else if (o.align == TextAlign::Right) s.x += static_cast<float>(diff);
     } else if (!o.code && diff < 0 && lm.shrink > 0 && o.align == TextAlign::Justify) {
         // A last line that is a little too long: shrink it to fit.
-        const double r = std::max(diff / lm.shrink, -1.0);
-        for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += static_cast<float>(it.shrink[k] * r);
+        distribute(it, a, b, std::max(diff, -lm.shrink), false, s.advance);
     }
     return s;
 }
