@@ -7,6 +7,8 @@
 #include <atomic>
 #include <exception>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "typeset/flow/flow.hpp"
 #include "typeset/pages/pages.hpp"
@@ -67,6 +69,49 @@ void run_all(const std::vector<ChapterJob>& jobs, const model::Book& book, const
     for (std::size_t t = 1; t < n; ++t) threads.emplace_back(worker);
     worker();
     for (auto& t : threads) t.join();
+}
+
+// Internal links: a relative URI naming another chapter's file ("02-x.md#sec") becomes a
+// link to that chapter's destination; links to destinations that do not exist (a missing
+// footnote, an unknown #id) are dropped, the text stays.
+void resolve_links(std::vector<display::Page>& pages, const std::vector<ChapterJob>& jobs) {
+    std::unordered_map<std::string, std::string> by_file;
+    for (const auto& j : jobs) {
+        const std::string& rel = j.chapter->rel_path;
+        if (rel.empty()) continue;
+        by_file.emplace(rel, j.dest);
+        auto slash = rel.rfind('/');
+        if (slash != std::string::npos) by_file.emplace(rel.substr(slash + 1), j.dest);
+    }
+    std::unordered_set<std::string> anchors;
+    for (const auto& page : pages)
+        for (const auto& it : page.items)
+            if (auto a = std::get_if<display::Anchor>(&it)) anchors.insert(a->name);
+    for (auto& page : pages) {
+        auto& items = page.items;
+        for (auto& it : items) {
+            auto l = std::get_if<display::Link>(&it);
+            if (!l || l->uri.empty() || l->uri.find("://") != std::string::npos ||
+                l->uri.rfind("mailto:", 0) == 0)
+                continue;
+            std::string file = l->uri, frag;
+            if (auto hash = file.find('#'); hash != std::string::npos)
+                frag = file.substr(hash + 1), file.resize(hash);
+            if (file.rfind("./", 0) == 0) file = file.substr(2);
+            auto found = by_file.find(file);
+            if (found == by_file.end()) continue;
+            l->uri.clear();
+            l->dest = found->second;
+            if (!frag.empty() && anchors.count(found->second + "/" + frag)) l->dest += "/" + frag;
+        }
+        items.erase(std::remove_if(items.begin(), items.end(),
+                                   [&](const display::Item& it) {
+                                       auto l = std::get_if<display::Link>(&it);
+                                       return l && l->uri.empty() &&
+                                              (l->dest.empty() || !anchors.count(l->dest));
+                                   }),
+                    items.end());
+    }
 }
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
@@ -167,6 +212,7 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
     doc.pages = std::move(front);
     doc.pages.reserve(doc.pages.size() + body.size());
     for (auto& p : body) doc.pages.push_back(std::move(p));
+    resolve_links(doc.pages, jobs);
     doc.fonts = table.faces();
 
     auto& m = doc.meta;

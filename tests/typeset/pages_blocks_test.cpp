@@ -185,3 +185,29 @@ TEST_CASE("blocks: headings without ids still get unique destinations") {
     CHECK(ch.children[0].dest != ch.children[1].dest);
     for (const auto& s : ch.children) CHECK(page_of_anchor(doc, s.dest) >= 0);
 }
+
+TEST_CASE("blocks: links to other chapters' files resolve; links to missing places drop") {
+    model::Book book = one_chapter({});
+    model::Inline to_file = wrap(model::InlineKind::Link, {text("下一章")});
+    to_file.url = "b.md#sec";
+    model::Inline missing = wrap(model::InlineKind::Link, {text("无处")});
+    missing.url = "#nowhere";
+    model::Inline fref;
+    fref.kind = model::InlineKind::FootnoteRef;
+    fref.number = 7;  // no such footnote
+    auto& first = book.parts[0].chapters[0];
+    first.rel_path = "a.md";
+    first.blocks.push_back(para({to_file, text("和"), missing, fref}));
+    model::Chapter second;
+    second.title = "二章";
+    second.rel_path = "b.md";
+    second.blocks.push_back(heading(2, "节", "sec"));
+    book.parts[0].chapters.push_back(second);
+    auto doc = typeset_it(book);
+    std::vector<std::string> dests;
+    for (const auto& l : items<display::Link>(doc))
+        if (!l.dest.empty()) dests.push_back(l.dest);
+    CHECK(dests == std::vector<std::string>{"ch-2/sec"});
+    CHECK(page_of_anchor(doc, "ch-2/sec") >= 0);
+    CHECK(text_of(doc).find("无处") != std::string::npos);
+}
