@@ -364,3 +364,14 @@ TEST_CASE("A5: slack goes to word spaces first, then the Han–Latin space, then
     CHECK(s.advance[4] == doctest::Approx(2.2));
     CHECK(s.advance[1] == doctest::Approx(12.5));
 }
+
+TEST_CASE("the ideographic space is a fixed 1 em box, not a collapsible word space") {
+    const std::u32string t = U"\u3000\u3000正文排版一二三四五六七八九十一二三四五六七八九十";
+    auto lines = layout(t, 10);
+    INFO(show(lines));
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0].text.substr(0, 2) == U"\u3000\u3000");
+    CHECK(lines[0].adv[0] == doctest::Approx(10));
+    CHECK(lines[0].adv[1] == doctest::Approx(10));
+    check_flush(lines, 10);
+}

@@ -92,7 +92,8 @@ std::vector<std::uint16_t> build_class_table() {
         mark(kUrlBreakAfter, fUrlBreak);
         for (char32_t c = 0; c < 0x10000; ++c) {
             if (compute_ideo(c)) t[c] |= fIdeo;
-            if (c == ' ' || c == 0xA0 || c == 0x3000 || c == '\t' || (c >= 0x2000 && c <= 0x200A)) t[c] |= fSpace;
+            // U+3000 is not here: the ideographic space is a fixed 1 em box.
+            if (c == ' ' || c == 0xA0 || c == '\t' || (c >= 0x2000 && c <= 0x200A)) t[c] |= fSpace;
             if (is_digit(c)) t[c] |= fDigit;
             if (is_latin_letter(c)) t[c] |= fLatin;
         }
@@ -288,6 +289,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         } else if (a == '-' && is_latin_letter(b) && p == 0) {
             p = 50;  // after an explicit hyphen
         }
+        // A soft hyphen would need a visible hyphen drawn at the break: not offered.
+        if (a == 0xAD) p = kNoBreak;
         if (prohibited) p = kNoBreak;
         it.penalty[k] = p;
         // Last resort (pass 2): anywhere, except inside —— and ……; prohibited spots cost more.
