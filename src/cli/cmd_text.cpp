@@ -12,7 +12,7 @@ int cmd_text(const Options& opts) {
     auto loaded = load_all(opts, sources, diags, exit);
     report(diags, sources, true);
     if (!loaded) return exit;
-    std::string text = model::book_text(loaded->book);
+    std::string text = model::book_text(loaded->book, !opts.no_footnotes);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return exit_status(diags, opts.strict);
 }

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
 
     auto* text = app.add_subcommand("text", "Print the book's text in reading order (for search or checks)");
     text->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
-    text->add_flag("-q,--quiet", opts.quiet, "Print only problems");
+    text->add_flag("--no-footnotes", opts.no_footnotes, "Leave footnotes out");
 
     try {
         app.parse(argc, argv);

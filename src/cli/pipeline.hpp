@@ -19,6 +19,7 @@ struct Options {
     std::string layout;
     bool strict = false;
     bool quiet = false;
+    bool no_footnotes = false;  // text: leave footnotes out
 };
 
 struct Loaded {

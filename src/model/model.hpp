@@ -191,7 +191,7 @@ struct Book {
 std::string plain_text(const Inlines& inlines);
 
 // The book's text in reading order (titles, body, footnotes, comments), one block a line.
-std::string book_text(const Book& book);
+std::string book_text(const Book& book, bool footnotes = true);
 
 // Stable, human-readable dump of the whole model (golden tests, `bookc check --dump`).
 std::string dump(const Book& book);

@@ -41,14 +41,16 @@ void blocks_text(const Blocks& blocks, std::string& out) {
 }  // namespace
 
 // The book's text in reading order, as a reader would copy it: chapter titles, body,
-// footnotes, then the readers' comments. Used to measure the PDF's text fidelity.
-std::string book_text(const Book& book) {
+// footnotes (optional: a PDF sets them at the foot of the citing page, not at the chapter
+// end), then the readers' comments. Used to measure the PDF's text fidelity.
+std::string book_text(const Book& book, bool footnotes) {
     std::string out;
     book.for_each_chapter([&](const Chapter& ch) {
         out += ch.title;
         out += "\n\n";
         blocks_text(ch.blocks, out);
-        for (const auto& fn : ch.footnotes) blocks_text(fn.blocks, out);
+        if (footnotes)
+            for (const auto& fn : ch.footnotes) blocks_text(fn.blocks, out);
         if (ch.comments) {
             for (const auto& c : ch.comments->comments) {
                 out += c.author + "\n";

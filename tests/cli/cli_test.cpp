@@ -2,6 +2,7 @@
 // atomically, determinism, and nothing written outside the output folder.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "support/test_support.hpp"
@@ -10,7 +11,7 @@ namespace fs = std::filesystem;
 using namespace bookc::test;
 
 namespace {
-std::string bookc(const std::string& args) { return shell_quote(bookc_bin()) + " " + args; }
+std::string cmd(const std::string& args) { return shell_quote(bookc_bin()) + " " + args; }
 
 // A tiny book: two Markdown articles, one with a comment block.
 std::string make_book(const std::string& name) {
@@ -36,21 +37,21 @@ std::string list_tree(const std::string& dir) {
 }  // namespace
 
 TEST_CASE("--version and --help") {
-    auto r = run(bookc("--version"));
+    auto r = run(cmd("--version"));
     CHECK(r.status == 0);
     CHECK(r.out == "bookc 0.1.0\n");
-    auto h = run(bookc("build --help"));
+    auto h = run(cmd("build --help"));
     CHECK(h.status == 0);
     CHECK(h.out.find("--format") != std::string::npos);
     CHECK(h.out.find("--strict") != std::string::npos);
 }
 
 TEST_CASE("bad usage exits 2") {
-    CHECK(run(bookc("")).status == 2);
-    CHECK(run(bookc("frobnicate")).status == 2);
-    CHECK(run(bookc("build --no-such-flag")).status == 2);
+    CHECK(run(cmd("")).status == 2);
+    CHECK(run(cmd("frobnicate")).status == 2);
+    CHECK(run(cmd("build --no-such-flag")).status == 2);
     std::string dir = make_book("cli-usage");
-    auto r = run(bookc("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") +
+    auto r = run(cmd("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") +
                        " --format mobi"));
     CHECK(r.status == 2);
     CHECK(r.err.find("unknown format `mobi`") != std::string::npos);
@@ -60,7 +61,7 @@ TEST_CASE("bad usage exits 2") {
 TEST_CASE("a bad book.toml exits 2 and names the key and line") {
     std::string dir = make_book("cli-badtoml");
     write_text(dir + "/book/book.toml", "[book]\ntitle = \"书\"\ntitel = \"typo\"\n");
-    auto r = run("cd " + shell_quote(dir) + " && " + bookc("check book"));
+    auto r = run("cd " + shell_quote(dir) + " && " + cmd("check book"));
     CHECK(r.status == 2);
     CHECK(r.err.find("book/book.toml:3:1: error: unknown key `book.titel`\n") != std::string::npos);
     CHECK(r.err.find("bookc: 1 error\n") != std::string::npos);
@@ -68,7 +69,7 @@ TEST_CASE("a bad book.toml exits 2 and names the key and line") {
 
 TEST_CASE("an unknown layout exits 2") {
     std::string dir = make_book("cli-layout");
-    auto r = run(bookc("check " + shell_quote(dir + "/book") + " --layout nonesuch"));
+    auto r = run(cmd("check " + shell_quote(dir + "/book") + " --layout nonesuch"));
     CHECK(r.status == 2);
     CHECK(r.err.find("error: layout `nonesuch` not found") != std::string::npos);
 }
@@ -77,7 +78,7 @@ TEST_CASE("a folder without articles is an error (exit 1)") {
     std::string dir = temp_dir("cli-empty");
     fs::create_directories(dir + "/book");
     write_text(dir + "/book/notes.pdf", "%PDF-1.4");
-    auto r = run(bookc("check " + shell_quote(dir + "/book")));
+    auto r = run(cmd("check " + shell_quote(dir + "/book")));
     CHECK(r.status == 1);
     CHECK(r.err.find(": error: ") != std::string::npos);
     CHECK(r.err.find("bookc: 1 error") != std::string::npos);
@@ -86,7 +87,7 @@ TEST_CASE("a folder without articles is an error (exit 1)") {
 TEST_CASE("check writes nothing and reports the book") {
     std::string dir = make_book("cli-check");
     std::string before = list_tree(dir);
-    auto r = run("cd " + shell_quote(dir) + " && " + bookc("check book"));
+    auto r = run("cd " + shell_quote(dir) + " && " + cmd("check book"));
     CHECK(r.status == 0);
     CHECK(r.out.find("2 chapters") != std::string::npos);
     CHECK(list_tree(dir) == before);
@@ -95,7 +96,7 @@ TEST_CASE("check writes nothing and reports the book") {
 TEST_CASE("build writes both outputs into the output folder only, byte-identical twice") {
     std::string dir = make_book("cli-build");
     std::string book_before = list_tree(dir + "/book");
-    auto r = run("cd " + shell_quote(dir) + " && " + bookc("build book -o out"));
+    auto r = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out"));
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(r.out.find("wrote out/book.epub") != std::string::npos);
@@ -105,10 +106,10 @@ TEST_CASE("build writes both outputs into the output folder only, byte-identical
     CHECK(epub1.rfind("PK", 0) == 0);
     CHECK(pdf1.rfind("%PDF-", 0) == 0);
     CHECK(list_tree(dir + "/book") == book_before);  // nothing written into the book
-    CHECK(list_tree(dir) == book_before + dir + "/out\n" + dir + "/out/book.epub\n" + dir +
+    CHECK(list_tree(dir) == dir + "/book\n" + book_before + dir + "/out\n" + dir + "/out/book.epub\n" + dir +
                                 "/out/book.pdf\n");
 
-    auto r2 = run("cd " + shell_quote(dir) + " && " + bookc("build book -o out -q"));
+    auto r2 = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out -q"));
     REQUIRE(r2.status == 0);
     CHECK(r2.out.empty());
     CHECK(read_text(dir + "/out/book.epub") == epub1);
@@ -117,7 +118,7 @@ TEST_CASE("build writes both outputs into the output folder only, byte-identical
 
 TEST_CASE("--format epub writes only the EPUB") {
     std::string dir = make_book("cli-format");
-    auto r = run(bookc("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") +
+    auto r = run(cmd("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") +
                        " --format epub -q"));
     REQUIRE(r.status == 0);
     CHECK(fs::exists(dir + "/out/book.epub"));
@@ -126,14 +127,14 @@ TEST_CASE("--format epub writes only the EPUB") {
 
 TEST_CASE("a failed build leaves the previous book intact") {
     std::string dir = make_book("cli-atomic");
-    std::string cmd = bookc("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") + " -q");
-    REQUIRE(run(cmd).status == 0);
+    std::string build = cmd("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") + " -q");
+    REQUIRE(run(build).status == 0);
     std::string epub = read_text(dir + "/out/book.epub");
     std::string pdf = read_text(dir + "/out/book.pdf");
     // An image outside the book folder is an error: the build fails, outputs stay as they were.
     write_text(dir + "/secret.png", "not really a png");
     write_text(dir + "/book/3-bad.md", "# 坏\n\n![x](../secret.png)\n");
-    auto r = run(cmd);
+    auto r = run(build);
     CHECK(r.status == 1);
     CHECK(r.err.find("3-bad.md:3:") != std::string::npos);
     CHECK(read_text(dir + "/out/book.epub") == epub);
@@ -145,7 +146,7 @@ TEST_CASE("a failed build leaves the previous book intact") {
 TEST_CASE("--strict turns warnings into a failure") {
     std::string dir = make_book("cli-strict");
     write_text(dir + "/book/5-空.md", "");  // an empty file is a warning
-    std::string base = bookc("check " + shell_quote(dir + "/book"));
+    std::string base = cmd("check " + shell_quote(dir + "/book"));
     auto lax = run(base);
     CHECK(lax.status == 0);
     CHECK(lax.err.find("warning: ") != std::string::npos);
@@ -154,7 +155,7 @@ TEST_CASE("--strict turns warnings into a failure") {
 
 TEST_CASE("text prints the book in reading order") {
     std::string dir = make_book("cli-text");
-    auto r = run(bookc("text " + shell_quote(dir + "/book")));
+    auto r = run(cmd("text " + shell_quote(dir + "/book")));
     CHECK(r.status == 0);
     auto a = r.out.find("开篇");
     auto b = r.out.find("写得清楚。");
@@ -165,7 +166,7 @@ TEST_CASE("text prints the book in reading order") {
 }
 
 TEST_CASE("bookc fonts names a file for every role of the default layout") {
-    auto r = run(bookc("fonts " + shell_quote(source_dir() + "/content")));
+    auto r = run(cmd("fonts " + shell_quote(source_dir() + "/content")));
     INFO(r.out, r.err);
     CHECK(r.status == 0);
     CHECK(r.out.find("body") != std::string::npos);

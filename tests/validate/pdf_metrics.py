@@ -19,7 +19,10 @@ J = L.get("justification", {})
 F = R.get("fidelity", {})
 S = R.get("structure", {})
 hist = L.get("indent_hist_em", {})
-peak = max(hist.items(), key=lambda kv: kv[1])[0] if hist else "none"
+# Most lines start at the text block's edge (0.0); the first-line indent is the peak of
+# the indented lines.
+indented = {k: v for k, v in hist.items() if float(k) > 0.6}
+peak = max(indented.items(), key=lambda kv: kv[1])[0] if indented else "none"
 out = {
     "pages": R.get("pages"),
     "lines_total": L.get("lines_total"),
