@@ -147,7 +147,7 @@ TEST_CASE("A2: numbers stay together and with their units") {
     // Widths put the natural break inside the number or between number and unit.
     for (std::u32string t : {U"一二三四五六七八2024年九十一二三四", U"一二三四五六七八九3.14十一二三四",
                              U"一二三四五六七八九十50%的一二三四", U"一二三四五六七八九十¥100一二三四",
-                             U"一二三四五六七八九1,000十一二三四"}) {
+                             U"一二三四五六七八九1,000十一二三四", U"一二三四五六七八重 5 kg 的一二三四"}) {
         for (float w : {9.f, 9.5f, 10.f, 10.5f, 11.f}) {
             auto lines = layout(t, w);
             INFO(show(lines) << " width " << w);
@@ -157,6 +157,8 @@ TEST_CASE("A2: numbers stay together and with their units") {
                 bool digit_b = b >= '0' && b <= '9';
                 CHECK_FALSE((digit_a && (digit_b || b == '.' || b == ',' || b == '%' || b == U'年')));
                 CHECK_FALSE(((a == '.' || a == ',' || a == U'¥') && digit_b));
+                CHECK_FALSE((a == ' ' && lines[i].text.size() >= 2 && lines[i].text[lines[i].text.size() - 2] == '5' &&
+                             b == 'k'));
             }
             check_flush(lines, w);
         }

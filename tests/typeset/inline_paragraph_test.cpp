@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "base/utf8.hpp"
 #include "font/font.hpp"
 #include "typeset/inline/paragraph.hpp"
 
@@ -193,5 +194,42 @@ TEST_CASE("paragraph: code wraps with a continuation mark and keeps blank lines"
             right = std::max(right, r.x + w);
         }
         CHECK(right <= 150.01f);
+    }
+}
+
+TEST_CASE("paragraph: the rules hold on real text at many measures") {
+    const std::string text =
+        "图灵在他的论文中提出了“图灵机”的描述，即“以布尔代数为基础，将逻辑中的任意命题用一种通用的机器来表示和完成”，"
+        "奠定了现代计算机发展理论的基础。而在大多数的互联网企业中（尤其是2015年以后），技术承担的角色类似——"
+        "解决确定性的需求……那么作为一个技术负责人，是否需要思考技术创新呢？答案显然是肯定的：增长了30%、"
+        "用户超过1,000,000人。参见 https://example.com/articles/2024/innovation?from=book&lang=zh 以及"
+        "《人月神话》和 The Mythical Man-Month 这本书。";
+    const std::u32string no_start = U"、，。．：；！？”’」』）》〉】—…%";
+    const std::u32string no_end = U"“‘「『（《〈【";
+    for (float width = 100; width <= 420; width += 37) {
+        FontTable table;
+        base::DiagSink diags;
+        auto spec = spec_of(text, width);
+        spec.first_indent = 20;
+        auto layout = layout_paragraph(spec, table, diags);
+        std::string all;
+        for (std::size_t i = 0; i < layout.lines.size(); ++i) {
+            const Line& l = layout.lines[i];
+            const std::string t = line_text(l);
+            all += t;
+            INFO("width " << width << " line " << i << ": " << t);
+            std::u32string u = bookc::base::to_u32(t);
+            REQUIRE_FALSE(u.empty());
+            if (i > 0) CHECK(no_start.find(u.front()) == std::u32string::npos);
+            if (i + 1 < layout.lines.size()) {
+                char32_t last = u.back() == U' ' && u.size() > 1 ? u[u.size() - 2] : u.back();
+                CHECK(no_end.find(last) == std::u32string::npos);
+                const float right = l.runs.front().x + line_advance(l);
+                CHECK(std::fabs(right - width) < 0.01f);
+            }
+            CHECK(l.runs.front().x + line_advance(l) <= width + 0.01f);
+        }
+        CHECK(all == text);
+        CHECK(layout.lines.front().runs.front().x >= 10.0f);  // the indent (less ½ em for a bracket)
     }
 }
