@@ -211,3 +211,33 @@ TEST_CASE("blocks: links to other chapters' files resolve; links to missing plac
     CHECK(page_of_anchor(doc, "ch-2/sec") >= 0);
     CHECK(text_of(doc).find("无处") != std::string::npos);
 }
+
+TEST_CASE("blocks: a footnote cited in a table cell or a heading still reaches its page foot") {
+    model::Inline r1, r2;
+    r1.kind = r2.kind = model::InlineKind::FootnoteRef;
+    r1.number = 1;
+    r2.number = 2;
+    model::Block t;
+    t.kind = model::BlockKind::Table;
+    t.header_rows = 1;
+    t.rows.push_back({model::TableCell{{text("列")}, {}}});
+    t.rows.push_back({model::TableCell{{text("格"), r1}, {}}});
+    model::Block h = heading(2, "标题", "h");
+    h.inlines.push_back(r2);
+    model::Book book = one_chapter({t, h, para("正文")});
+    for (int n : {1, 2}) {
+        model::Footnote fn;
+        fn.number = n;
+        fn.blocks.push_back(para("注" + std::to_string(n)));
+        book.parts[0].chapters[0].footnotes.push_back(fn);
+    }
+    auto doc = typeset_it(book);
+    for (const char* name : {"ch-1/fn-1", "ch-1/fn-2"}) {
+        int p = page_of_anchor(doc, name);
+        REQUIRE(p >= 0);
+        bool cited = false;
+        for (const auto& it : doc.pages[std::size_t(p)].items)
+            if (auto l = std::get_if<display::Link>(&it); l && l->dest == name) cited = true;
+        CHECK(cited);
+    }
+}

@@ -54,6 +54,18 @@ void Builder::push(VBox box) {
     list.boxes.push_back(std::move(box));
 }
 
+void Builder::cite(VBox& box, const std::vector<display::Link>& links) const {
+    const std::string fn_prefix = dest_prefix + "fn-";
+    for (const auto& l : links) {
+        if (l.dest.rfind(fn_prefix, 0) != 0) continue;
+        int num = std::atoi(l.dest.c_str() + fn_prefix.size());
+        for (const auto& [number, index] : footnote_index)
+            if (number == num &&
+                std::find(box.footnotes.begin(), box.footnotes.end(), index) == box.footnotes.end())
+                box.footnotes.push_back(index);
+    }
+}
+
 void Builder::glue(float h) {
     if (h <= 0) return;
     VBox g;
@@ -70,7 +82,6 @@ void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size
                     bool widow_rules) {
     if (pitch <= 0) pitch = st.pitch;
     const std::size_t n = pl.lines.size();
-    const std::string fn_prefix = dest_prefix + "fn-";
     for (std::size_t k = 0; k < n; ++k) {
         const Line& ln = pl.lines[k];
         VBox box;
@@ -102,16 +113,9 @@ void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size
             display::Link l = link;
             l.x += x0;
             l.y += baseline;
-            if (l.dest.rfind(fn_prefix, 0) == 0) {
-                int num = std::atoi(l.dest.c_str() + fn_prefix.size());
-                for (const auto& [number, index] : footnote_index)
-                    if (number == num &&
-                        std::find(box.footnotes.begin(), box.footnotes.end(), index) ==
-                            box.footnotes.end())
-                        box.footnotes.push_back(index);
-            }
             box.items.push_back(std::move(l));
         }
+        cite(box, ln.links);
         if (k == 0 && !marker.empty()) {
             for (auto item : marker) {
                 translate(item, 0, baseline);

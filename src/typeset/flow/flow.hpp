@@ -98,6 +98,8 @@ struct Builder {
     void lines(const ParagraphLayout& pl, float x0, float pitch, float size, bool grid,
                bool widow_rules = true);
     ParagraphLayout layout(ParagraphSpec spec);
+    // Footnotes cited by links on a box's lines are placed on the box's page.
+    void cite(VBox& box, const std::vector<display::Link>& links) const;
 };
 
 // Blocks (stack.cpp) and the special blocks (lists.cpp, tables.cpp, media.cpp, comments.cpp).

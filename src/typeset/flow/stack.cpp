@@ -90,6 +90,7 @@ void flow_heading(Builder& b, const model::Inlines& in, int level, const std::st
             l.y += baseline;
             box.items.push_back(std::move(l));
         }
+        b.cite(box, ln.links);
         y += hl;
     }
     b.push(std::move(box));

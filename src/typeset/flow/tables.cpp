@@ -128,6 +128,7 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
                     l.y += baseline;
                     box.items.push_back(std::move(l));
                 }
+                b.cite(box, ln.links);
                 y += pitch;
             }
         }
