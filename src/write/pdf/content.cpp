@@ -15,16 +15,20 @@ constexpr double kMinAdjust = 0.5;
 
 class ContentWriter {
 public:
-    ContentWriter(const display::Page& page, const std::vector<FontEntry>& fonts, ImageStore& images,
-                  PageResources& used)
+    ContentWriter(const display::Page& page, const std::vector<FontEntry>& fonts,
+                  ImageStore& images, PageResources& used)
         : page_(page), fonts_(fonts), images_(images), used_(used) {}
 
     std::string run() {
         for (const auto& item : page_.items) {
-            if (const auto* r = std::get_if<display::GlyphRun>(&item)) text_run(*r);
-            else if (const auto* r = std::get_if<display::Rule>(&item)) rule(*r);
-            else if (const auto* r = std::get_if<display::Rect>(&item)) rect(*r);
-            else if (const auto* r = std::get_if<display::Image>(&item)) image(*r);
+            if (const auto* r = std::get_if<display::GlyphRun>(&item))
+                text_run(*r);
+            else if (const auto* r = std::get_if<display::Rule>(&item))
+                rule(*r);
+            else if (const auto* r = std::get_if<display::Rect>(&item))
+                rect(*r);
+            else if (const auto* r = std::get_if<display::Image>(&item))
+                image(*r);
             // Links and anchors are not drawn.
         }
         end_text();
@@ -109,7 +113,9 @@ private:
     }
 
     void text_run(const display::GlyphRun& run) {
-        if (run.glyphs.empty() || run.font < 0 || static_cast<std::size_t>(run.font) >= fonts_.size()) return;
+        if (run.glyphs.empty() || run.font < 0 ||
+            static_cast<std::size_t>(run.font) >= fonts_.size())
+            return;
         const FontEntry& font = fonts_[static_cast<std::size_t>(run.font)];
         if (!font.usable || run.size <= 0) return;
         begin_text();

@@ -14,8 +14,8 @@
 namespace bookc::pdf {
 
 struct PageResources {
-    std::set<std::size_t> fonts;        // indices into the font table
-    std::set<std::string> images;       // XObject names
+    std::set<std::size_t> fonts;   // indices into the font table
+    std::set<std::string> images;  // XObject names
 };
 
 // The uncompressed content stream of one page.

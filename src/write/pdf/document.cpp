@@ -5,8 +5,8 @@
 
 #include "base/hash.hpp"
 #include "write/pdf/content.hpp"
-#include "write/pdf/format.hpp"
 #include "write/pdf/fonts.hpp"
+#include "write/pdf/format.hpp"
 #include "write/pdf/images.hpp"
 #include "write/pdf/navigation.hpp"
 #include "write/pdf/tounicode.hpp"
@@ -25,9 +25,12 @@ std::string pdf_date(const std::string& iso) {
     std::size_t i = 0;
     for (; i < iso.size() && digits.size() < 14; ++i) {
         char c = iso[i];
-        if (c >= '0' && c <= '9') digits += c;
-        else if (c == '-' || c == ':' || c == 'T' || c == ' ') continue;
-        else break;
+        if (c >= '0' && c <= '9')
+            digits += c;
+        else if (c == '-' || c == ':' || c == 'T' || c == ' ')
+            continue;
+        else
+            break;
     }
     if (digits.size() < 4 || digits.size() % 2 != 0) return "";
     std::string out = "D:" + digits;
@@ -42,7 +45,8 @@ std::string pdf_date(const std::string& iso) {
         std::string off;
         for (std::size_t k = i + 1; k < iso.size(); ++k)
             if (iso[k] >= '0' && iso[k] <= '9') off += iso[k];
-        if (off.size() == 4) out += std::string(1, iso[i]) + off.substr(0, 2) + "'" + off.substr(2, 2) + "'";
+        if (off.size() == 4)
+            out += std::string(1, iso[i]) + off.substr(0, 2) + "'" + off.substr(2, 2) + "'";
     }
     return out;
 }
@@ -115,7 +119,8 @@ std::optional<std::string> write_document(const display::Document& doc, base::Di
         PdfObject* obj = objects.CreateObject("Page");
         obj->GetDictionary().AddKey("Parent", tree->Reference());
         obj->GetDictionary().AddKey(
-            "MediaBox", PdfObject(PdfVariant(PdfData((" [0 0 " + num(page.width) + ' ' + num(page.height) + "]").c_str()))));
+            "MediaBox", PdfObject(PdfVariant(PdfData(
+                            (" [0 0 " + num(page.width) + ' ' + num(page.height) + "]").c_str()))));
         kids.push_back(obj->Reference());
         pages.push_back(obj);
     }
@@ -151,7 +156,8 @@ std::optional<std::string> write_document(const display::Document& doc, base::Di
     write_outline(objects, catalog, doc, dests, diags);
     write_dests(catalog, dests);
     write_page_labels(catalog, doc);
-    catalog.GetDictionary().AddKey("PageMode", PdfName(doc.outline.empty() ? "UseNone" : "UseOutlines"));
+    catalog.GetDictionary().AddKey("PageMode",
+                                   PdfName(doc.outline.empty() ? "UseNone" : "UseOutlines"));
     PdfDictionary prefs;
     prefs.AddKey("DisplayDocTitle", true);
     catalog.GetDictionary().AddKey("ViewerPreferences", prefs);

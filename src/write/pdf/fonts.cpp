@@ -63,7 +63,8 @@ CffIndex read_index(const Bytes& b, std::size_t at) {
     ix.data = ix.offsets + (ix.count + 1) * ix.offsize - 1;
     auto off = [&](std::size_t i) {
         std::size_t v = 0;
-        for (std::size_t k = 0; k < ix.offsize; ++k) v = (v << 8) | b.u8(ix.offsets + i * ix.offsize + k);
+        for (std::size_t k = 0; k < ix.offsize; ++k)
+            v = (v << 8) | b.u8(ix.offsets + i * ix.offsize + k);
         return v;
     };
     ix.end = ix.data + off(ix.count);
@@ -149,7 +150,8 @@ CffCharset cff_charset(const Bytes& b) {
             unsigned first = b.u16(at);
             unsigned left = format == 1 ? b.u8(at + 2) : b.u16(at + 2);
             at += format == 1 ? 3 : 4;
-            for (unsigned k = 0; k <= left && gid < nglyphs; ++k) cids[gid++] = static_cast<std::uint16_t>(first + k);
+            for (unsigned k = 0; k <= left && gid < nglyphs; ++k)
+                cids[gid++] = static_cast<std::uint16_t>(first + k);
         }
     } else {
         return out;
@@ -176,7 +178,8 @@ std::string postscript_name(const FontEntry& f) {
     if (!f.face.postscript_name.empty()) return clean_name(f.face.postscript_name);
     char buf[128];
     unsigned len = sizeof buf;
-    hb_ot_name_get_utf8(f.hb_face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, buf);
+    hb_ot_name_get_utf8(f.hb_face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len,
+                        buf);
     return clean_name(std::string(buf, len));
 }
 
@@ -218,8 +221,10 @@ std::string widths_array(const std::map<std::uint16_t, double>& widths, double d
                      num(list[k].second) + ' ';
             } else {
                 for (std::size_t q = k; q < m; ++q) {
-                    if (pending.empty()) pending_start = list[q].first;
-                    else pending += ' ';
+                    if (pending.empty())
+                        pending_start = list[q].first;
+                    else
+                        pending += ' ';
                     pending += num(list[q].second);
                 }
             }
@@ -247,7 +252,9 @@ double default_width(const std::map<std::uint16_t, double>& widths) {
 }
 
 // PdfData is written as it is, without the separator PoDoFo puts before numbers: add one.
-PdfObject make_raw(const std::string& text) { return PdfObject(PdfVariant(PdfData((" " + text).c_str()))); }
+PdfObject make_raw(const std::string& text) {
+    return PdfObject(PdfVariant(PdfData((" " + text).c_str())));
+}
 
 PdfReference add_stream(PdfVecObjects& objects, const std::string& data) {
     PdfObject* obj = objects.CreateObject();
@@ -323,12 +330,14 @@ std::vector<FontEntry> open_fonts(const display::Document& doc, base::DiagSink& 
     for (std::size_t i = 0; i < doc.fonts.size(); ++i) {
         FontEntry f;
         f.face = doc.fonts[i];
-        f.resource = "F" + std::to_string(i);
+        f.resource = std::to_string(i);
+        f.resource.insert(f.resource.begin(), 'F');  // ("F" + … trips GCC 12's -Wrestrict)
         f.blob.reset(hb_blob_create_from_file_or_fail(f.face.path.c_str()));
         if (f.blob) {
             unsigned faces = hb_face_count(f.blob.get());
             if (f.face.face_index >= 0 && static_cast<unsigned>(f.face.face_index) < faces) {
-                f.hb_face.reset(hb_face_create(f.blob.get(), static_cast<unsigned>(f.face.face_index)));
+                f.hb_face.reset(
+                    hb_face_create(f.blob.get(), static_cast<unsigned>(f.face.face_index)));
                 f.glyph_count = hb_face_get_glyph_count(f.hb_face.get());
             }
         }
@@ -362,16 +371,19 @@ void embed_one(PdfVecObjects& objects, FontEntry& f, base::DiagSink& diags) {
     hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
     for (auto g : gids) hb_set_add(glyphs, g);
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                       HB_TAG('B', 'A', 'S', 'E'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('v', 'h', 'e', 'a'),
-                       HB_TAG('v', 'm', 't', 'x'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
-                       HB_TAG('D', 'S', 'I', 'G')})
+    for (hb_tag_t t :
+         {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+          HB_TAG('B', 'A', 'S', 'E'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('v', 'h', 'e', 'a'),
+          HB_TAG('v', 'm', 't', 'x'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+          HB_TAG('D', 'S', 'I', 'G')})
         hb_set_add(drop, t);
-    hb_subset_input_set_flags(input.get(), f.cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT);
+    hb_subset_input_set_flags(input.get(),
+                              f.cff ? HB_SUBSET_FLAGS_DESUBROUTINIZE : HB_SUBSET_FLAGS_DEFAULT);
     HbPtr<hb_subset_plan_t> plan(hb_subset_plan_create_or_fail(f.hb_face.get(), input.get()));
     HbPtr<hb_face_t> sub(plan ? hb_subset_plan_execute_or_fail(plan.get()) : nullptr);
     if (!sub) {
-        diags.error_at(f.face.path, 0, 0, "PDF: hb-subset failed for this font; its text is left out");
+        diags.error_at(f.face.path, 0, 0,
+                       "PDF: hb-subset failed for this font; its text is left out");
         f.usable = false;
         return;
     }
@@ -389,8 +401,10 @@ void embed_one(PdfVecObjects& objects, FontEntry& f, base::DiagSink& diags) {
         const CffCharset charset = cff_charset(cff.bytes);
         for (auto g : gids) {
             std::uint32_t n = new_gid(g), code = g;  // unreadable: Noto keeps glyph ids as CIDs
-            if (charset.readable && charset.cid_keyed) code = n < charset.cids.size() ? charset.cids[n] : 0;
-            else if (charset.readable) code = n;  // name-keyed CFF: CIDs are glyph ids
+            if (charset.readable && charset.cid_keyed)
+                code = n < charset.cids.size() ? charset.cids[n] : 0;
+            else if (charset.readable)
+                code = n;  // name-keyed CFF: CIDs are glyph ids
             f.codes[g] = static_cast<std::uint16_t>(code);
         }
     } else {
@@ -422,16 +436,19 @@ void embed_one(PdfVecObjects& objects, FontEntry& f, base::DiagSink& diags) {
     f.ref = type0->Reference();
 
     PdfObject* file = objects.CreateObject();
-    if (f.cff) file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-    else file->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(program.size()));
+    if (f.cff)
+        file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    else
+        file->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(program.size()));
     file->GetStream()->Set(program.data(), static_cast<pdf_long>(program.size()));
 
     PdfObject* desc = objects.CreateObject("FontDescriptor");
     PdfDictionary& dd = desc->GetDictionary();
     dd.AddKey("FontName", PdfName(base_name));
     dd.AddKey("Flags", static_cast<pdf_int64>(d.flags));
-    dd.AddKey("FontBBox", make_raw("[" + std::to_string(d.bbox[0]) + ' ' + std::to_string(d.bbox[1]) + ' ' +
-                                   std::to_string(d.bbox[2]) + ' ' + std::to_string(d.bbox[3]) + "]"));
+    dd.AddKey("FontBBox",
+              make_raw("[" + std::to_string(d.bbox[0]) + ' ' + std::to_string(d.bbox[1]) + ' ' +
+                       std::to_string(d.bbox[2]) + ' ' + std::to_string(d.bbox[3]) + "]"));
     dd.AddKey("ItalicAngle", make_raw(num(d.italic_angle)));
     dd.AddKey("Ascent", static_cast<pdf_int64>(d.ascent));
     dd.AddKey("Descent", static_cast<pdf_int64>(d.descent));
@@ -446,7 +463,8 @@ void embed_one(PdfVecObjects& objects, FontEntry& f, base::DiagSink& diags) {
     PdfDictionary info;
     info.AddKey("Registry", PdfString("Adobe"));
     info.AddKey("Ordering", PdfString("Identity"));
-    info.AddKey("Supplement", PdfObject(static_cast<pdf_int64>(0)));  // a bare 0 picks AddKey(name, PdfObject*)
+    info.AddKey("Supplement",
+                PdfObject(static_cast<pdf_int64>(0)));  // a bare 0 picks AddKey(name, PdfObject*)
     cd.AddKey("CIDSystemInfo", info);
     cd.AddKey("FontDescriptor", desc->Reference());
     const double dw = default_width(f.widths);

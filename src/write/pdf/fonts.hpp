@@ -47,10 +47,13 @@ struct FontEntry {
     std::vector<std::uint16_t> code_by_gid;
     std::vector<double> width_by_gid;
 
-    std::uint16_t code(std::uint32_t gid) const { return gid < code_by_gid.size() ? code_by_gid[gid] : 0; }
+    std::uint16_t code(std::uint32_t gid) const {
+        return gid < code_by_gid.size() ? code_by_gid[gid] : 0;
+    }
     // Width in 1/1000 em of the glyph as the PDF knows it (that of its code).
     double width_of_glyph(std::uint32_t gid) const {
-        return gid < width_by_gid.size() ? width_by_gid[gid] : (width_by_gid.empty() ? 0 : width_by_gid[0]);
+        return gid < width_by_gid.size() ? width_by_gid[gid]
+                                         : (width_by_gid.empty() ? 0 : width_by_gid[0]);
     }
 };
 

@@ -17,7 +17,9 @@ struct JpegInfo {
 };
 
 bool read_jpeg(const std::string& d, JpegInfo& info) {
-    auto u8 = [&](std::size_t i) -> unsigned { return i < d.size() ? static_cast<unsigned char>(d[i]) : 0; };
+    auto u8 = [&](std::size_t i) -> unsigned {
+        return i < d.size() ? static_cast<unsigned char>(d[i]) : 0;
+    };
     auto u16 = [&](std::size_t i) { return (u8(i) << 8) | u8(i + 1); };
     if (d.size() < 4 || u8(0) != 0xFF || u8(1) != 0xD8) return false;
     std::size_t i = 2;
@@ -33,7 +35,8 @@ bool read_jpeg(const std::string& d, JpegInfo& info) {
             continue;
         }
         std::size_t len = u16(i + 2);
-        bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        bool sof =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (marker == 0xEE && len >= 7 && d.compare(i + 4, 5, "Adobe") == 0) info.adobe = true;
         if (sof) {
             info.bits = static_cast<int>(u8(i + 4));
@@ -74,7 +77,9 @@ std::string ImageStore::get(const display::Image& image) {
         if (!read_jpeg(*image.data, info) || info.bits != 8) {
             diags_.warning_at(label, 0, 0, "PDF: not a baseline/progressive 8-bit JPEG; left out");
         } else {
-            const char* cs = info.components == 1 ? "DeviceGray" : info.components == 3 ? "DeviceRGB" : "DeviceCMYK";
+            const char* cs = info.components == 1   ? "DeviceGray"
+                             : info.components == 3 ? "DeviceRGB"
+                                                    : "DeviceCMYK";
             PdfObject* obj = image_object(objects_, info.width, info.height, cs, 8);
             PdfMemoryInputStream in(image.data->data(), static_cast<pdf_long>(image.data->size()));
             obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(image.data->size()));
@@ -95,14 +100,18 @@ std::string ImageStore::get(const display::Image& image) {
         std::memset(&png, 0, sizeof png);
         png.version = PNG_IMAGE_VERSION;
         if (!png_image_begin_read_from_memory(&png, image.data->data(), image.data->size())) {
-            diags_.warning_at(label, 0, 0, std::string("PDF: cannot read PNG: ") + png.message + "; left out");
+            diags_.warning_at(label, 0, 0,
+                              std::string("PDF: cannot read PNG: ") + png.message + "; left out");
         } else {
             const bool alpha = png.format & PNG_FORMAT_FLAG_ALPHA;
             const bool color = png.format & PNG_FORMAT_FLAG_COLOR;
-            png.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) : (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
+            png.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB)
+                               : (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
             std::vector<png_byte> pixels(PNG_IMAGE_SIZE(png));
             if (!png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr)) {
-                diags_.warning_at(label, 0, 0, std::string("PDF: cannot decode PNG: ") + png.message + "; left out");
+                diags_.warning_at(
+                    label, 0, 0,
+                    std::string("PDF: cannot decode PNG: ") + png.message + "; left out");
                 png_image_free(&png);
             } else {
                 const std::size_t n = static_cast<std::size_t>(png.width) * png.height;
@@ -118,7 +127,8 @@ std::string ImageStore::get(const display::Image& image) {
                         if (px[channels] != 255) opaque = false;
                     }
                 }
-                PdfObject* obj = image_object(objects_, static_cast<int>(png.width), static_cast<int>(png.height),
+                PdfObject* obj = image_object(objects_, static_cast<int>(png.width),
+                                              static_cast<int>(png.height),
                                               color ? "DeviceRGB" : "DeviceGray", 8);
                 obj->GetStream()->Set(base.data(), static_cast<pdf_long>(base.size()));
                 if (alpha && !opaque) {

@@ -73,8 +73,9 @@ std::string ascii_uri(const std::string& uri) {
 
 }  // namespace
 
-void write_links(PdfVecObjects& objects, const display::Document& doc, const std::vector<PdfObject*>& pages,
-                 const DestMap& dests, base::DiagSink& diags) {
+void write_links(PdfVecObjects& objects, const display::Document& doc,
+                 const std::vector<PdfObject*>& pages, const DestMap& dests,
+                 base::DiagSink& diags) {
     for (std::size_t p = 0; p < doc.pages.size() && p < pages.size(); ++p) {
         const double h = doc.pages[p].height;
         PdfArray annots;
@@ -90,7 +91,8 @@ void write_links(PdfVecObjects& objects, const display::Document& doc, const std
             PdfDictionary& d = annot->GetDictionary();
             d.AddKey("Subtype", PdfName("Link"));
             std::string rect = " [";
-            for (double v : {static_cast<double>(l->x), h - l->y - l->h, static_cast<double>(l->x + l->w), h - l->y}) {
+            for (double v : {static_cast<double>(l->x), h - l->y - l->h,
+                             static_cast<double>(l->x + l->w), h - l->y}) {
                 put_num(rect, v);
                 rect += ' ';
             }

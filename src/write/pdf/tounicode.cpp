@@ -65,7 +65,8 @@ public:
             hb_face_collect_unicodes(font.hb_face.get(), unicodes.get());
             hb_codepoint_t cp = HB_SET_VALUE_INVALID, g = 0;
             while (hb_set_next(unicodes.get(), &cp))
-                if (hb_font_get_nominal_glyph(font.hb_font.get(), cp, &g)) map->emplace(g, static_cast<char32_t>(cp));
+                if (hb_font_get_nominal_glyph(font.hb_font.get(), cp, &g))
+                    map->emplace(g, static_cast<char32_t>(cp));
         }
         auto it = map->find(gid);
         std::string out;
@@ -104,7 +105,8 @@ void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fo
         for (const Cluster& c : clusters) {
             if (c.last - c.first != 1 || c.end == c.begin) continue;
             std::uint32_t gid = run.glyphs[c.first].gid;
-            if (gid < font->glyph_count && font->glyph_text[gid].empty()) font->glyph_text[gid] = c.text(run);
+            if (gid < font->glyph_count && font->glyph_text[gid].empty())
+                font->glyph_text[gid] = c.text(run);
         }
     });
     // Pass 2: glyphs only seen in multi-glyph clusters: the n-th character when the
@@ -122,8 +124,10 @@ void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fo
                 std::uint32_t gid = run.glyphs[c.first + k].gid;
                 if (gid >= font->glyph_count || !font->glyph_text[gid].empty()) continue;
                 std::string t;
-                if (n == text.size()) base::append_utf8(t, text[k]);
-                else t = cmap.text(*font, gid);
+                if (n == text.size())
+                    base::append_utf8(t, text[k]);
+                else
+                    t = cmap.text(*font, gid);
                 if (t.empty() && k == 0) t = std::string(c.text(run));
                 font->glyph_text[gid] = std::move(t);
             }
@@ -135,9 +139,11 @@ bool maps_to_source(const FontEntry& font, const display::GlyphRun& run, const C
                     std::string& scratch) {
     const std::string_view source = cluster.text(run);
     if (source.empty()) return true;  // nothing to give back
-    if (cluster.last - cluster.first == 1) return font.text_of(run.glyphs[cluster.first].gid) == source;
+    if (cluster.last - cluster.first == 1)
+        return font.text_of(run.glyphs[cluster.first].gid) == source;
     scratch.clear();
-    for (std::size_t i = cluster.first; i < cluster.last; ++i) scratch += font.text_of(run.glyphs[i].gid);
+    for (std::size_t i = cluster.first; i < cluster.last; ++i)
+        scratch += font.text_of(run.glyphs[i].gid);
     return scratch == source;
 }
 

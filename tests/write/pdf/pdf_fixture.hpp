@@ -13,7 +13,6 @@
 #include "display/display.hpp"
 #include "support/test_support.hpp"
 
-
 namespace bookc::pdf_test {
 
 inline const char* const kNotoSerifCjk = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
@@ -23,8 +22,8 @@ inline bool fonts_available() {
     return std::filesystem::exists(kNotoSerifCjk) && std::filesystem::exists(kDejaVuSans);
 }
 
-inline display::GlyphRun shape(const display::Document& doc, int font, const std::string& text, float size, float x,
-                        float y, display::Color color = {}) {
+inline display::GlyphRun shape(const display::Document& doc, int font, const std::string& text,
+                               float size, float x, float y, display::Color color = {}) {
     const display::FontFace& face = doc.fonts.at(static_cast<std::size_t>(font));
     hb_blob_t* blob = hb_blob_create_from_file(face.path.c_str());
     hb_face_t* hface = hb_face_create(blob, static_cast<unsigned>(face.face_index));
@@ -32,7 +31,8 @@ inline display::GlyphRun shape(const display::Document& doc, int font, const std
     const unsigned upem = hb_face_get_upem(hface);
     hb_font_set_scale(hfont, static_cast<int>(upem), static_cast<int>(upem));
     hb_buffer_t* buf = hb_buffer_create();
-    hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+    hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0,
+                       static_cast<int>(text.size()));
     hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
     hb_buffer_guess_segment_properties(buf);
     hb_shape(hfont, buf, nullptr, 0);
@@ -88,19 +88,23 @@ inline std::string png_with_alpha(int w, int h) {
     png_alloc_size_t size = 0;
     png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr);
     std::string out(size, '\0');
-    if (!png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr)) return {};
+    if (!png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr))
+        return {};
     out.resize(size);
     return out;
 }
 
-inline std::string jpeg_fixture() { return test::read_text(test::source_dir() + "/tests/fixtures/pdf/tiny.jpg"); }
+inline std::string jpeg_fixture() {
+    return test::read_text(test::source_dir() + "/tests/fixtures/pdf/tiny.jpg");
+}
 
 namespace {
 
 inline const char* kLine1 = "中文排版——测试，引号“你好”……完毕。";
 inline const char* kLine2 = "第二行：数字 2024 年与 English 混排。";
-inline const char* kLatin1 = "office efficient fish finance";        // Noto Latin: ffi, fi ligatures
-inline const char* kLatin2 = "fish flow n\xCC\x83 q\xCC\x83 x\xCC\xA3 e\xCC\x81";  // DejaVu: fi/fl, combining marks
+inline const char* kLatin1 = "office efficient fish finance";  // Noto Latin: ffi, fi ligatures
+inline const char* kLatin2 =
+    "fish flow n\xCC\x83 q\xCC\x83 x\xCC\xA3 e\xCC\x81";  // DejaVu: fi/fl, combining marks
 // U+2F00 (Kangxi radical one) draws with the glyph of U+4E00: it needs /ActualText.
 inline const char* kPage3 = "第二章　尾声。最后一页——完。⼀";
 

@@ -46,7 +46,8 @@ std::vector<std::string> lines_of(const std::string& s) {
     std::istringstream in(s);
     std::string line;
     while (std::getline(in, line)) {
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\f' || line.back() == '\r')) line.pop_back();
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\f' || line.back() == '\r'))
+            line.pop_back();
         while (!line.empty() && line.front() == '\f') line.erase(0, 1);
         if (!line.empty()) out.push_back(line);
     }
@@ -83,7 +84,8 @@ TEST_CASE("pdf: fonts are embedded CID subsets with ToUnicode") {
     bool cff = false, truetype = false;
     for (std::size_t i = 2; i < rows.size(); ++i) {
         INFO(rows[i]);
-        std::regex row(R"(^([A-Z]{6})\+(\S+)\s+(CID Type 0C|CID TrueType)\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+0$)");
+        std::regex row(
+            R"(^([A-Z]{6})\+(\S+)\s+(CID Type 0C|CID TrueType)\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+0$)");
         std::smatch m;
         REQUIRE(std::regex_match(rows[i], m, row));
         if (m[3] == "CID Type 0C") {
@@ -105,8 +107,9 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 }
 
 std::string page_text(const Written& w, int page, bool raw = false) {
-    auto r = run(std::string("pdftotext -enc UTF-8 ") + (raw ? "-raw " : "") + "-f " + std::to_string(page + 1) +
-                 " -l " + std::to_string(page + 1) + " " + shell_quote(w.path) + " -");
+    auto r = run(std::string("pdftotext -enc UTF-8 ") + (raw ? "-raw " : "") + "-f " +
+                 std::to_string(page + 1) + " -l " + std::to_string(page + 1) + " " +
+                 shell_quote(w.path) + " -");
     CHECK(r.status == 0);
     CHECK(r.err.empty());
     return r.out;
@@ -141,7 +144,9 @@ TEST_CASE("pdf: ActualText only where the glyph's ToUnicode text is not the sour
     const std::string q = qdf(sample());
     // U+2F00 shares the glyph of U+4E00, which the CMap maps to 一: one span, nothing else.
     std::size_t spans = 0;
-    for (std::size_t at = q.find("/ActualText"); at != std::string::npos; at = q.find("/ActualText", at + 1)) ++spans;
+    for (std::size_t at = q.find("/ActualText"); at != std::string::npos;
+         at = q.find("/ActualText", at + 1))
+        ++spans;
     CHECK(spans == 1);
     CHECK(q.find("/Span<</ActualText<feff2f00>>>BDC") != std::string::npos);
     // ——, ffi, fi: one glyph, several characters, mapped in the CMap.
@@ -154,7 +159,8 @@ TEST_CASE("pdf: ActualText only where the glyph's ToUnicode text is not the sour
 std::string mutool_errors(const std::string& err) {
     std::string out;
     for (const auto& line : lines_of(err))
-        if (line != "warning: ICC support is not available" && line.rfind("page ", 0) != 0) out += line + "\n";
+        if (line != "warning: ICC support is not available" && line.rfind("page ", 0) != 0)
+            out += line + "\n";
     return out;
 }
 
@@ -162,10 +168,12 @@ TEST_CASE("pdf: poppler and mupdf render every page without a complaint") {
     if (!tools_available()) return;
     const auto& w = sample();
     const std::string dir = test::temp_dir("pdf_render");
-    auto p = run("pdftoppm -r 70 -png " + shell_quote(w.path) + " " + shell_quote(dir + "/poppler"));
+    auto p =
+        run("pdftoppm -r 70 -png " + shell_quote(w.path) + " " + shell_quote(dir + "/poppler"));
     CHECK(p.status == 0);
     CHECK(p.err.empty());
-    auto m = run("mutool draw -r 70 -o " + shell_quote(dir + "/mupdf-%d.png") + " " + shell_quote(w.path));
+    auto m = run("mutool draw -r 70 -o " + shell_quote(dir + "/mupdf-%d.png") + " " +
+                 shell_quote(w.path));
     CHECK(m.status == 0);
     CHECK(mutool_errors(m.err).empty());
     for (int page = 1; page <= 3; ++page) {
@@ -210,9 +218,12 @@ TEST_CASE("pdf: outline, named destinations, links and page labels") {
     CHECK(q.find("/Dest (chap2)") != std::string::npos);
     CHECK(q.find("/URI (https://example.org/%E4%B9%A6?q=1)") != std::string::npos);
     std::ptrdiff_t links = 0, borders = 0;
-    for (std::size_t at = q.find("/Subtype /Link"); at != std::string::npos; at = q.find("/Subtype /Link", at + 1)) ++links;
+    for (std::size_t at = q.find("/Subtype /Link"); at != std::string::npos;
+         at = q.find("/Subtype /Link", at + 1))
+        ++links;
     std::regex border(R"(/Border \[\s*0\s+0\s+0\s*\])");
-    borders = std::distance(std::sregex_iterator(q.begin(), q.end(), border), std::sregex_iterator());
+    borders =
+        std::distance(std::sregex_iterator(q.begin(), q.end(), border), std::sregex_iterator());
     CHECK(links == 2);
     CHECK(borders == 2);
     CHECK(q.find("/M (") == std::string::npos);  // no annotation timestamps
@@ -308,7 +319,8 @@ TEST_CASE("pdf: images: JPEG passed through, PNG lossless with a soft mask, one 
     // The PNG used on two pages is one XObject (pdfimages lists it twice with the same id).
     const std::string q = qdf(w);
     std::size_t images = 0;
-    for (std::size_t at = q.find("/Subtype /Image"); at != std::string::npos; at = q.find("/Subtype /Image", at + 1))
+    for (std::size_t at = q.find("/Subtype /Image"); at != std::string::npos;
+         at = q.find("/Subtype /Image", at + 1))
         ++images;
     CHECK(images == 3);  // JPEG, PNG, its mask
 }

@@ -2,8 +2,8 @@
 // one of them shows as different ink), and the embedded font programs are bare subsets.
 #include <doctest/doctest.h>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <regex>
 
@@ -86,7 +86,8 @@ TEST_CASE("pdf render: poppler and mupdf draw the same glyphs") {
     REQUIRE(bytes.has_value());
     const std::string dir = test::temp_dir("pdf_render_compare");
     test::write_text(dir + "/text.pdf", *bytes);
-    auto p = run("pdftoppm -r 100 -gray -png " + shell_quote(dir + "/text.pdf") + " " + shell_quote(dir + "/poppler"));
+    auto p = run("pdftoppm -r 100 -gray -png " + shell_quote(dir + "/text.pdf") + " " +
+                 shell_quote(dir + "/poppler"));
     REQUIRE(p.status == 0);
     auto m = run("mutool draw -r 100 -c gray -o " + shell_quote(dir + "/mupdf-%d.png") + " " +
                  shell_quote(dir + "/text.pdf"));
@@ -101,7 +102,8 @@ TEST_CASE("pdf render: poppler and mupdf draw the same glyphs") {
     double worst = 0;  // measured: 0.8–5 with the right glyphs
     for (int page = 0; page < 3; ++page) {
         int blocks = 0;
-        double same = block_difference(pop[static_cast<std::size_t>(page)], mu[static_cast<std::size_t>(page)], &blocks);
+        double same = block_difference(pop[static_cast<std::size_t>(page)],
+                                       mu[static_cast<std::size_t>(page)], &blocks);
         INFO("page " << page + 1 << ": " << blocks << " ink blocks, difference " << same);
         CHECK(blocks > 20);
         CHECK(same < 9);
@@ -118,7 +120,8 @@ TEST_CASE("pdf render: poppler and mupdf draw the same glyphs") {
     REQUIRE(wrong_bytes.has_value());
     test::write_text(dir + "/wrong.pdf", *wrong_bytes);
     REQUIRE(run("mutool draw -r 100 -c gray -o " + shell_quote(dir + "/wrong-%d.png") + " " +
-                shell_quote(dir + "/wrong.pdf") + " 2").status == 0);
+                shell_quote(dir + "/wrong.pdf") + " 2")
+                .status == 0);
     int blocks = 0;
     double other = block_difference(pop[1], load_gray(dir + "/wrong-2.png"), &blocks);
     INFO("correct vs wrong glyphs: " << other);
@@ -137,7 +140,8 @@ std::vector<std::string> table_tags(const std::string& font) {
                static_cast<unsigned char>(font[i + 1]);
     };
     unsigned n = u16(4);
-    for (unsigned i = 0; i < n && 12 + 16 * i + 4 <= font.size(); ++i) tags.push_back(font.substr(12 + 16 * i, 4));
+    for (unsigned i = 0; i < n && 12 + 16 * i + 4 <= font.size(); ++i)
+        tags.push_back(font.substr(12 + 16 * i, 4));
     return tags;
 }
 
@@ -155,10 +159,12 @@ TEST_CASE("pdf render: embedded programs are subsets without layout tables") {
     std::smatch m;
     REQUIRE(std::regex_search(json, m, std::regex(R"re("/FontFile2": "(\d+) 0 R")re")));
     const std::string tt = run("qpdf --show-object=" + m[1].str() + " --filtered-stream-data " +
-                               shell_quote(dir + "/out.pdf")).out;
+                               shell_quote(dir + "/out.pdf"))
+                               .out;
     REQUIRE(std::regex_search(json, m, std::regex(R"re("/FontFile3": "(\d+) 0 R")re")));
     const std::string cff = run("qpdf --show-object=" + m[1].str() + " --filtered-stream-data " +
-                                shell_quote(dir + "/out.pdf")).out;
+                                shell_quote(dir + "/out.pdf"))
+                                .out;
     INFO("TrueType " << tt.size() << " bytes, CFF " << cff.size() << " bytes");
     // DejaVu Sans is 740 KB, Noto Serif CJK's CFF ~20 MB: a few glyphs stay small.
     CHECK(tt.size() < 20000);
