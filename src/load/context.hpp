@@ -2,6 +2,7 @@
 // into one chapter. One ChapterContext lives for the duration of one load_chapter call.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "base/diag.hpp"
@@ -24,6 +25,9 @@ struct ChapterContext {
     base::DiagSink& diags;
 
     bool remote_image_warned = false;
+    // Local images already resolved in this chapter: rel path → asset index, or -1 when
+    // the problem was reported once already.
+    std::map<std::string, int> images_seen;
     bool depth_warned = false;
 
     base::Span span(std::uint32_t begin, std::uint32_t end) const {

@@ -144,8 +144,15 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
         ctx.diags.error(at, "image is outside the book folder: " + src);
         return;
     }
+    auto seen = ctx.images_seen.find(rel);
+    if (seen != ctx.images_seen.end()) {  // reported (or found) once per chapter is enough
+        img.asset = seen->second;
+        if (seen->second >= 0) img.url = rel;
+        return;
+    }
     std::string problem;
     int idx = add_asset(ctx.book_dir, rel, ctx.book, problem);
+    ctx.images_seen[rel] = idx;
     if (idx >= 0) {
         img.asset = idx;
         img.url = rel;

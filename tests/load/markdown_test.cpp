@@ -185,3 +185,12 @@ TEST_CASE("markdown: footnote labels on continuation lines and in lists") {
     CHECK(fns[1].label == "b2");
     CHECK(model::plain_text(fns[1].blocks[0].inlines) == "列表的注。");
 }
+
+TEST_CASE("markdown: a missing image used many times is reported once") {
+    test::Loaded l;
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "![图](gone.png)";
+    test::load_text(l, "md-many-missing", "m.md", text + "\n\n![又一张](gone2.png)\n");
+    CHECK(l.diag_text() == l.sources.get(0).path + ":1:1: warning: image not found: gone.png\n" +
+                               l.sources.get(0).path + ":3:1: warning: image not found: gone2.png\n");
+}
