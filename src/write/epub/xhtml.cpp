@@ -148,16 +148,30 @@ void ChapterWriter::list(pugi::xml_node parent, const Block& b, int depth) {
     if (b.ordered && b.start != 1) set_attr(l, "start", std::to_string(b.start));
     for (const auto& item : b.children) {
         pugi::xml_node li = add_el(l, "li");
-        if (item.task >= 0) {
-            set_attr(li, "class", item.task == 1 ? "task done" : "task");
-            add_text_el(li, "span", item.task == 1 ? "☑" : "☐", "task-box");
-            add_text(li, " ");
-        }
-        const model::Blocks& content = item.kind == BlockKind::ListItem ? item.children : model::Blocks{};
         if (item.kind != BlockKind::ListItem) {
             block(li, item, depth + 1);
             continue;
         }
+        const model::Blocks& content = item.children;
+        auto task_box = [&](pugi::xml_node where) {
+            add_text_el(where, "span", item.task == 1 ? "☑" : "☐", "task-box");
+            add_text(where, " ");
+        };
+        if (item.task >= 0) set_attr(li, "class", item.task == 1 ? "task done" : "task");
+        if (!b.tight && item.task >= 0 && !content.empty() && content[0].kind == BlockKind::Paragraph) {
+            // Loose task item: the box goes inside the first paragraph, on its line.
+            pugi::xml_node p = add_el(li, "p");
+            task_box(p);
+            last_ = 0;
+            inlines(p, content[0].inlines);
+            add_text(li, "\n");
+            for (std::size_t i = 1; i < content.size(); ++i) {
+                block(li, content[i], depth + 1);
+                add_text(li, "\n");
+            }
+            continue;
+        }
+        if (item.task >= 0) task_box(li);
         if (b.tight) {
             // Tight list: paragraphs are not wrapped in <p>.
             bool first = true;
@@ -209,10 +223,14 @@ bool ChapterWriter::figure(pugi::xml_node parent, const Block& b) {
         img = &in;
     }
     if (!img) return false;
+    if (!plan_.assets.count(img->asset)) {  // remote or missing: a placeholder line
+        image(add_el(parent, "p", "image-block"), *img);
+        return true;
+    }
     pugi::xml_node fig = add_el(parent, "figure", "figure");
     image(fig, *img);
     std::string alt = xml_clean(img->text);
-    if (!alt.empty() && plan_.assets.count(img->asset)) add_text_el(fig, "figcaption", alt);
+    if (!alt.empty()) add_text_el(fig, "figcaption", alt);
     return true;
 }
 
