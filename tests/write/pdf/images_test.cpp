@@ -1,0 +1,103 @@
+// Images in other PNG colour types, undecodable images, glyphs a font lacks, page labels
+// with prefixes: checked with pdfimages, pdftotext and qpdf.
+#include <doctest/doctest.h>
+
+#include <regex>
+
+#include "write/pdf/pdf.hpp"
+#include "write/pdf/pdf_fixture.hpp"
+
+using namespace bookc;
+using bookc::test::run;
+using bookc::test::shell_quote;
+
+namespace {
+
+std::string png_of(png_uint_32 format, int w, int h) {
+    png_image image;
+    std::memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    image.width = static_cast<png_uint_32>(w);
+    image.height = static_cast<png_uint_32>(h);
+    image.format = format;
+    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
+    for (std::size_t i = 0; i < pixels.size(); ++i) pixels[i] = static_cast<png_byte>(i * 7);
+    png_alloc_size_t size = 0;
+    png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr);
+    std::string out(size, '\0');
+    png_image_write_to_memory(&image, out.data(), &size, 0, pixels.data(), 0, nullptr);
+    out.resize(size);
+    return out;
+}
+
+display::Image image_of(std::string data, display::ImageFormat format, const std::string& key,
+                        float y) {
+    display::Image im;
+    im.x = 50;
+    im.y = y;
+    im.w = 60;
+    im.h = 30;
+    im.format = format;
+    im.data = std::make_shared<const std::string>(std::move(data));
+    im.key = key;
+    return im;
+}
+
+}  // namespace
+
+TEST_CASE("pdf images: gray PNG, opaque RGBA PNG, undecodable data") {
+    if (!pdf_test::fonts_available() || !test::have_tool("pdfimages")) return;
+    display::Document doc;
+    display::Page page;
+    page.width = 300;
+    page.height = 300;
+    page.items.push_back(
+        image_of(png_of(PNG_FORMAT_GRAY, 8, 4), display::ImageFormat::Png, "gray.png", 10));
+    // Fully opaque alpha: no soft mask is written.
+    std::string opaque = png_of(PNG_FORMAT_RGB, 6, 6);
+    page.items.push_back(image_of(opaque, display::ImageFormat::Png, "rgb.png", 50));
+    page.items.push_back(image_of("not a png", display::ImageFormat::Png, "broken.png", 90));
+    page.items.push_back(
+        image_of("\xFF\xD8\xFF\xD9", display::ImageFormat::Jpeg, "broken.jpg", 130));
+    doc.pages.push_back(page);
+    base::DiagSink diags;
+    auto bytes = pdf::write_pdf(doc, diags);
+    REQUIRE(bytes.has_value());
+    CHECK(diags.errors() == 0);
+    CHECK(diags.warnings() == 2);  // one per broken image, the PDF is still written
+    const std::string path = test::temp_dir("pdf_images") + "/images.pdf";
+    test::write_text(path, *bytes);
+    auto r = run("pdfimages -list " + shell_quote(path));
+    INFO(r.out);
+    CHECK(std::regex_search(r.out, std::regex(R"(\s+image\s+8\s+4\s+gray\s+1\s+8\s+image)")));
+    CHECK(std::regex_search(r.out, std::regex(R"(\s+image\s+6\s+6\s+rgb\s+3\s+8\s+image)")));
+    CHECK(r.out.find("smask") == std::string::npos);
+    CHECK(run("qpdf --check " + shell_quote(path)).status == 0);
+}
+
+TEST_CASE("pdf text: characters a font lacks (.notdef) still extract exactly") {
+    if (!pdf_test::fonts_available() || !test::have_tool("pdftotext")) return;
+    display::Document doc;
+    doc.fonts.push_back({pdf_test::kDejaVuSans, 0, "DejaVuSans", 2048});
+    display::Page page;
+    page.width = 300;
+    page.height = 200;
+    // DejaVu has no hanzi: every one shapes to glyph 0, which can map to one text only.
+    auto run1 = pdf_test::shape(doc, 0, "abc 中文 def", 12, 20, 50);
+    CHECK(run1.glyphs[4].gid == 0);
+    page.items.push_back(run1);
+    doc.pages.push_back(page);
+    doc.page_labels.push_back({0, display::LabelStyle::UpperRoman, "A-", 4});
+    base::DiagSink diags;
+    auto bytes = pdf::write_pdf(doc, diags);
+    REQUIRE(bytes.has_value());
+    const std::string path = test::temp_dir("pdf_notdef") + "/notdef.pdf";
+    test::write_text(path, *bytes);
+    auto t = run("pdftotext -enc UTF-8 " + shell_quote(path) + " -");
+    CHECK(t.out.find("abc 中文 def") != std::string::npos);
+    auto j = run("qpdf --json=2 --json-key=pagelabels " + shell_quote(path)).out;
+    INFO(j);
+    CHECK(std::regex_search(j, std::regex(R"re("/P": "u:A-")re")));
+    CHECK(std::regex_search(j, std::regex(R"re("/S": "/R")re")));
+    CHECK(std::regex_search(j, std::regex(R"re("/St": 4)re")));
+}
