@@ -1,5 +1,7 @@
 #include "load/front_matter.hpp"
 
+#include <cctype>
+
 #include <yaml-cpp/yaml.h>
 
 #include "load/text.hpp"
@@ -36,10 +38,23 @@ std::size_t front_matter_length(std::string_view text) {
     std::string_view line;
     std::size_t i = line_at(text, 0, line);
     if (trim_ascii(line) != "---" || line.size() < 3 || line.substr(0, 3) != "---") return 0;
+    bool first = true;
     while (i < text.size()) {
         std::size_t len = line_at(text, i, line);
         std::string_view t = trim_ascii(line);
         if ((t == "---" || t == "...") && line.substr(0, 3) == t.substr(0, 3)) return i + len;
+        if (first && !t.empty() && t[0] != '#') {
+            // A thematic break that opens an article is not front matter: the first
+            // line of real front matter is "key: value" (or a YAML flow / list item).
+            first = false;
+            std::size_t k = 0;
+            while (k < t.size() && (std::isalnum(static_cast<unsigned char>(t[k])) || t[k] == '_' ||
+                                    t[k] == '-' || static_cast<unsigned char>(t[k]) >= 0x80))
+                ++k;
+            bool key = k > 0 && k < t.size() && (t[k] == ':' || (t[k] == ' ' && t.find(':') != std::string_view::npos &&
+                                                                 trim_ascii(t.substr(k)).front() == ':'));
+            if (!key && t[0] != '{') return 0;
+        }
         i += len;
     }
     return 0;

@@ -194,3 +194,13 @@ TEST_CASE("markdown: a missing image used many times is reported once") {
     CHECK(l.diag_text() == l.sources.get(0).path + ":1:1: warning: image not found: gone.png\n" +
                                l.sources.get(0).path + ":3:1: warning: image not found: gone2.png\n");
 }
+
+TEST_CASE("markdown: an opening thematic break is not front matter") {
+    test::Loaded l;
+    test::load_text(l, "md-hr-start", "h.md", "---\n\n这是正文，不是元数据。\n\n---\n\n结尾。\n");
+    CHECK(l.diags.all().empty());
+    REQUIRE(l.chapter.blocks.size() == 4);
+    CHECK(l.chapter.blocks[0].kind == model::BlockKind::ThematicBreak);
+    CHECK(l.chapter.blocks[2].kind == model::BlockKind::ThematicBreak);
+    CHECK(load::detect_format("---\ntitle: 有\n---\n", ".txt") == model::Format::Markdown);
+}
