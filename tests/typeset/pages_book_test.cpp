@@ -165,3 +165,28 @@ TEST_CASE("pages: comments show author, likes and date, then text and the author
 TEST_CASE("pages: output is deterministic") {
     CHECK(display::dump(typeset_it(sample_book())) == display::dump(sample_doc()));
 }
+
+TEST_CASE("pages: many chapters laid out in parallel: recto openings, blank versos, same output") {
+    model::Book book;
+    book.meta.title = "多章之书";
+    model::Part part;
+    for (int c = 0; c < 24; ++c) {
+        model::Chapter ch;
+        ch.title = "第" + std::to_string(c + 1) + "章";
+        for (int p = 0; p < 1 + c % 9; ++p) ch.blocks.push_back(para(prose(160, c + p)));
+        part.chapters.push_back(std::move(ch));
+    }
+    book.parts.push_back(std::move(part));
+    auto a = typeset_it(book), b = typeset_it(book);
+    CHECK(display::dump(a) == display::dump(b));
+    int blanks = 0;
+    for (int c = 0; c < 24; ++c) {
+        int p = page_of_anchor(a, "ch-" + std::to_string(c + 1));
+        REQUIRE(p >= 0);
+        CHECK(page_number(a, p) % 2 == 1);
+        if (page_number(a, p) > 1 && a.pages[std::size_t(p - 1)].items.empty()) ++blanks;
+    }
+    CHECK(blanks > 0);  // some chapters end on a recto, so a blank verso follows
+    REQUIRE(a.outline.size() == 25);
+    CHECK(a.outline[24].dest == "ch-24");
+}
