@@ -1,6 +1,7 @@
 // A stable text dump of a display list: one item per line, numbers rounded to 0.01.
 // Used by golden tests and for debugging (`page N` headers, then indented items).
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -15,8 +16,8 @@ std::string num(float v) {
     double r = std::round(double(v) * 100.0) / 100.0;
     if (r == 0) r = 0;  // no "-0"
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", r);
-    std::string s = buf;
+    auto res = std::to_chars(buf, buf + sizeof buf, r, std::chars_format::fixed, 2);  // no locale
+    std::string s(buf, res.ptr);
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     return s;
