@@ -1,5 +1,7 @@
 #include "load/markdown.hpp"
 
+#include <string_view>
+
 #include "load/boilerplate.hpp"
 #include "load/comments.hpp"
 #include "load/html.hpp"
@@ -67,12 +69,27 @@ base::Span MdConverter::span(cmark_node* n, base::Span fallback) const {
     return ctx_.span(b, e);
 }
 
+bool MdConverter::is_html_part(cmark_node* n) const {
+    if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK) return true;
+    // A paragraph holding a comment heading in inline HTML (a block that did not start
+    // on its own line) is read as part of the surrounding raw HTML.
+    if (result.comments || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH) return false;
+    cmark_node* parent = cmark_node_parent(n);
+    if (!parent || cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT) return false;
+    bool has_html = false;
+    for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+        has_html |= cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE;
+    if (!has_html) return false;
+    base::Span s = span(n);
+    return std::string_view(ctx_.file.text).substr(s.begin, s.end - s.begin).find("精选留言") !=
+           std::string_view::npos;
+}
+
 void MdConverter::blocks(cmark_node* parent, model::Blocks& out, int depth) {
     for (cmark_node* c = cmark_node_first_child(parent); c;) {
-        if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) {
+        if (is_html_part(c)) {
             cmark_node* last = c;
-            while (cmark_node_next(last) && cmark_node_get_type(cmark_node_next(last)) == CMARK_NODE_HTML_BLOCK)
-                last = cmark_node_next(last);
+            while (cmark_node_next(last) && is_html_part(cmark_node_next(last))) last = cmark_node_next(last);
             html_run(c, last, out, depth + 1);
             c = cmark_node_next(last);
             continue;

@@ -204,3 +204,18 @@ TEST_CASE("markdown: an opening thematic break is not front matter") {
     CHECK(l.chapter.blocks[2].kind == model::BlockKind::ThematicBreak);
     CHECK(load::detect_format("---\ntitle: 有\n---\n", ".txt") == model::Format::Markdown);
 }
+
+TEST_CASE("markdown: a comment heading inside a paragraph's inline HTML") {
+    test::Loaded l;
+    test::load_text(l, "md-inline-comments", "i.md",
+                    "# 题目\n\n正文一段。\n<span>精选留言（1）</span>\n<ul>\n"
+                    "<li><img src=\"https://example.invalid/a.jpg\"><span>丁</span> 👍（4） 💬（0）<div>赞同。</div>2023-03-03</li>\n"
+                    "</ul>\n");
+    REQUIRE(l.chapter.comments);
+    REQUIRE(l.chapter.comments->comments.size() == 1);
+    CHECK(l.chapter.comments->comments[0].author == "丁");
+    CHECK(l.chapter.comments->comments[0].likes == 4);
+    REQUIRE(l.chapter.blocks.size() == 1);
+    CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文一段。");
+    CHECK(l.diags.all().empty());
+}
