@@ -160,6 +160,15 @@ TEST_CASE("paginate: a table's header rows come back after a page break") {
             CHECK(a->y == doctest::Approx(st.layout.margin_top));
         }
     CHECK(heads == 1);
+    // The part on the first page is closed with a bottom rule under its last row.
+    float last_row_end = 0;
+    for (const auto& it : pages[0].items)
+        if (auto a = std::get_if<display::Anchor>(&it)) last_row_end = std::max(last_row_end, a->y + 20);
+    bool closed = false;
+    for (const auto& it : pages[0].items)
+        if (auto r = std::get_if<display::Rule>(&it); r && r->y1 == doctest::Approx(last_row_end))
+            closed = true;
+    CHECK(closed);
 }
 
 TEST_CASE("paginate: rectos have the inner margin on the left, versos on the right") {

@@ -125,6 +125,16 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
                 if (std::find(page_fns.begin(), page_fns.end(), f) == page_fns.end())
                     page_fns.push_back(f);
         }
+        // A table that goes on overleaf is closed on this page with its bottom rule.
+        if (k < n && k > i && boxes[k].header >= 0 && boxes[k - 1].header == boxes[k].header) {
+            display::Rule rule;
+            rule.x1 = x;
+            rule.x2 = x + st.measure;
+            rule.y1 = rule.y2 = top + y;
+            rule.width = 0.8f;
+            rule.color = st.text;
+            page.items.push_back(rule);
+        }
         if (!page_fns.empty()) {
             float fy = top + body_h - fill.fn_height(page_fns);
             display::Rule rule;
