@@ -233,3 +233,20 @@ TEST_CASE("paragraph: the rules hold on real text at many measures") {
         CHECK(layout.lines.front().runs.front().x >= 10.0f);  // the indent (less ½ em for a bracket)
     }
 }
+
+TEST_CASE("paragraph: quotes and dashes stay in the font of the text around them") {
+    FontTable table;
+    base::DiagSink diags;
+    FontChain latin_first;
+    latin_first.fonts.push_back(fonts().db.get("DejaVu Serif"));
+    latin_first.fonts.push_back(fonts().serif.fonts[0]);
+    REQUIRE(latin_first.fonts[0]);
+    REQUIRE(latin_first.fonts[0]->has_char(U'“'));
+    auto layout = layout_paragraph(spec_of("他说“好”——then “OK” — fine", 400, &latin_first), table, diags);
+    REQUIRE(layout.lines.size() == 1);
+    const auto& runs = layout.lines[0].runs;
+    REQUIRE(runs.size() == 2);
+    CHECK(runs[0].text == "他说“好”——");
+    CHECK(runs[1].text == "then “OK” — fine");
+    CHECK(table.faces().at(runs[0].font).face_index == 2);
+}

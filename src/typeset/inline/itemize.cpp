@@ -91,7 +91,10 @@ Itemized itemize(const ParagraphSpec& spec, base::DiagSink& diags) {
                 auto gc = hb_unicode_general_category(uf, c);
                 bool common = c == ' ' || (gc >= HB_UNICODE_GENERAL_CATEGORY_CONNECT_PUNCTUATION &&
                                            gc <= HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR &&
-                                           hb_unicode_script(uf, c) == HB_SCRIPT_COMMON && c < 0x2000);
+                                           hb_unicode_script(uf, c) == HB_SCRIPT_COMMON &&
+                                           !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF));
+                // (Quotes and dashes follow the text they sit in: “” after Han text keep
+                // the CJK font's full-width forms even when a Latin font comes first.)
                 if (common && cur >= 0 && chain->fonts[cur] && chain->fonts[cur]->has_char(c)) {
                     f = cur;
                 } else {
