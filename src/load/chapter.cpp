@@ -65,11 +65,6 @@ int first_h1(const model::Blocks& blocks) {
     return -1;
 }
 
-bool looks_like_document(std::string_view text) {
-    std::string head = to_lower_ascii(trim_ascii(text).substr(0, 512));
-    return starts_with(head, "<!doctype") || starts_with(head, "<html") || starts_with(head, "<head") ||
-           head.find("<body") != std::string::npos;
-}
 
 }  // namespace
 
@@ -113,7 +108,8 @@ model::Chapter load_chapter(const std::string& book_dir, base::FileId file, mode
         break;
     }
     case model::Format::Html: {
-        ParsedHtml parsed = parse_html(f.text, !looks_like_document(f.text));
+        // Always a document parse: a stray <title> in a fragment still lands in <head>.
+        ParsedHtml parsed = parse_html(f.text, false);
         if (parsed.truncated_at != std::string::npos) {
             auto at = static_cast<std::uint32_t>(parsed.truncated_at);
             diags.warning({file, at, at}, "HTML nested too deeply; the rest of the file was dropped");

@@ -95,6 +95,22 @@ void strip_reply_label(model::Inlines& in) {
     trim_inlines(in);
 }
 
+// "谢谢。 2019-03-22 09:00" at the end of a reply: the date moves to `date`.
+void take_trailing_date(model::Inlines& in, std::string& date) {
+    if (in.empty() || in.back().kind != model::InlineKind::Text) return;
+    std::string& t = in.back().text;
+    for (std::size_t len : {16u, 10u}) {
+        if (t.size() < len) continue;
+        std::string d;
+        if (parse_date(std::string_view(t).substr(t.size() - len), d) && d.size() == len) {
+            date = d;
+            t.resize(t.size() - len);
+            trim_inlines(in);
+            return;
+        }
+    }
+}
+
 struct ItemParser {
     HtmlConverter& conv;
     model::Comment c;
@@ -292,6 +308,7 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
             if (p.reply) {
                 conv.inlines(p.reply, p.c.reply);
                 strip_reply_label(p.c.reply);
+                take_trailing_date(p.c.reply, p.c.reply_date);
                 p.c.has_reply = true;
             }
             if (p.c.author.empty() && p.c.text.empty()) continue;

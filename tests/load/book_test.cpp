@@ -155,3 +155,40 @@ TEST_CASE("book: a folder as a chapter spec, and a trailing slash on BOOK_DIR") 
     CHECK(sources.get(book->parts[0].chapters[0].file).path == dir + "/part1/9-a.md");
     CHECK(book->parts[0].chapters[1].title == "乙");
 }
+
+TEST_CASE("book: cover image found, missing, or outside") {
+    std::string dir = test::temp_dir("book-cover");
+    test::write_text(dir + "/a.md", "# 甲\n");
+    test::write_text(dir + "/cover.gif", std::string("GIF89a\x08\x00\x04\x00", 10));
+    config::BookConfig cfg;
+    cfg.path = dir + "/book.toml";
+    cfg.cover = "cover.gif";
+    {
+        base::SourceMap sources;
+        base::DiagSink diags;
+        auto book = load::load_book(dir, cfg, sources, diags);
+        REQUIRE(book);
+        REQUIRE(book->meta.cover_asset == 0);
+        CHECK(book->assets[0].media_type == "image/gif");
+        CHECK(book->assets[0].width == 8);
+        CHECK(diags.all().empty());
+    }
+    {
+        cfg.cover = "nope.png";
+        base::SourceMap sources;
+        base::DiagSink diags;
+        auto book = load::load_book(dir, cfg, sources, diags);
+        REQUIRE(book);
+        CHECK(book->meta.cover_asset == -1);
+        CHECK(diags.format(sources) == dir + "/nope.png: warning: cover image not found\n");
+    }
+    {
+        cfg.cover = "../../etc/passwd";
+        base::SourceMap sources;
+        base::DiagSink diags;
+        auto book = load::load_book(dir, cfg, sources, diags);
+        REQUIRE(book);
+        CHECK(book->assets.empty());
+        CHECK(diags.format(sources) == dir + "/book.toml: error: cover image is outside the book folder: ../../etc/passwd\n");
+    }
+}

@@ -147,3 +147,19 @@ TEST_CASE("html: media inside a paragraph, whitespace and double line breaks") {
     CHECK(b[4].inlines[1].kind == model::InlineKind::SoftBreak);
     CHECK(l.chapter.title == "演示");
 }
+
+TEST_CASE("html: a reply carrying its own date") {
+    test::Loaded l;
+    test::load_text(l, "html-reply-date", "r.html",
+                    "<title>回复的日期</title><p>正文。</p><div><span>精选留言（1）</span><ul><li>"
+                    "<img src=\"https://example.invalid/a.jpg\"><span>戊</span><span>👍（3）</span><span>💬（1）</span>"
+                    "<div>问题一个。</div><div><p>作者回复：答案在这里。 2019-03-22 09:00</p></div><span>2019-03-21</span>"
+                    "</li></ul></div>");
+    CHECK(l.chapter.title == "回复的日期");
+    REQUIRE(l.chapter.comments);
+    REQUIRE(l.chapter.comments->comments.size() == 1);
+    const auto& c = l.chapter.comments->comments[0];
+    CHECK(c.date == "2019-03-21");
+    CHECK(c.reply_date == "2019-03-22 09:00");
+    CHECK(model::plain_text(c.reply) == "答案在这里。");
+}
