@@ -192,3 +192,22 @@ TEST_CASE("book: cover image found, missing, or outside") {
         CHECK(diags.format(sources) == dir + "/book.toml: error: cover image is outside the book folder: ../../etc/passwd\n");
     }
 }
+
+TEST_CASE("book: golden dump of the fixture book") {
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    config::BookConfig cfg;
+    cfg.title = "样例书";
+    cfg.subtitle = "副标题";
+    cfg.authors = {"作者甲", "作者乙"};
+    cfg.date = "2024-06-01";
+    cfg.description = "用来测试的书。";
+    cfg.subjects = {"测试"};
+    cfg.cover = "img/dot.png";
+    base::SourceMap sources;
+    base::DiagSink diags;
+    auto book = load::load_book(test::fixture("book"), cfg, sources, diags);
+    unsetenv("SOURCE_DATE_EPOCH");
+    REQUIRE(book);
+    CHECK(book->chapter_count() == 3);
+    test::check_golden("fixture-book", model::dump(*book));
+}
