@@ -47,9 +47,11 @@ std::vector<display::Page> toc_pages(const std::vector<TocEntry>& entries, const
         y = std::ceil((y + pitch) / pitch) * pitch;
     }
     const float num_w = 2.5f * st.size;
+    // Under part entries, chapter entries step in by one character.
+    const bool parts = std::any_of(entries.begin(), entries.end(), [](const TocEntry& e) { return e.level == 0; });
     for (const auto& e : entries) {
         bool part = e.level == 0;
-        float indent = part ? 0 : (e.level - 1) * 2 * st.size;
+        float indent = part ? 0 : float(e.level - (parts ? 0 : 1)) * st.size;
         TextStyle s = part ? st.style(st.sans_bold, st.size * 1.05f, st.text)
                            : st.style(st.body, st.size, st.text);
         ParagraphSpec spec;
