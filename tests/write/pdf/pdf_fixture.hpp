@@ -12,6 +12,7 @@
 
 #include "display/display.hpp"
 #include "support/test_support.hpp"
+#include "write/pdf/hb_ptr.hpp"
 
 namespace bookc::pdf_test {
 
@@ -25,20 +26,21 @@ inline bool fonts_available() {
 inline display::GlyphRun shape(const display::Document& doc, int font, const std::string& text,
                                float size, float x, float y, display::Color color = {}) {
     const display::FontFace& face = doc.fonts.at(static_cast<std::size_t>(font));
-    hb_blob_t* blob = hb_blob_create_from_file(face.path.c_str());
-    hb_face_t* hface = hb_face_create(blob, static_cast<unsigned>(face.face_index));
-    hb_font_t* hfont = hb_font_create(hface);
-    const unsigned upem = hb_face_get_upem(hface);
-    hb_font_set_scale(hfont, static_cast<int>(upem), static_cast<int>(upem));
-    hb_buffer_t* buf = hb_buffer_create();
-    hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0,
+    pdf::HbPtr<hb_blob_t> blob(hb_blob_create_from_file(face.path.c_str()));
+    pdf::HbPtr<hb_face_t> hface(hb_face_create(blob.get(), static_cast<unsigned>(face.face_index)));
+    pdf::HbPtr<hb_font_t> hfont(hb_font_create(hface.get()));
+    const unsigned upem = hb_face_get_upem(hface.get());
+    hb_font_set_scale(hfont.get(), static_cast<int>(upem), static_cast<int>(upem));
+    std::unique_ptr<hb_buffer_t, decltype(&hb_buffer_destroy)> buf(hb_buffer_create(),
+                                                                   &hb_buffer_destroy);
+    hb_buffer_add_utf8(buf.get(), text.data(), static_cast<int>(text.size()), 0,
                        static_cast<int>(text.size()));
-    hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
-    hb_buffer_guess_segment_properties(buf);
-    hb_shape(hfont, buf, nullptr, 0);
+    hb_buffer_set_language(buf.get(), hb_language_from_string("zh-Hans", -1));
+    hb_buffer_guess_segment_properties(buf.get());
+    hb_shape(hfont.get(), buf.get(), nullptr, 0);
     unsigned n = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &n);
     display::GlyphRun run;
     run.font = font;
     run.size = size;
@@ -56,10 +58,6 @@ inline display::GlyphRun shape(const display::Document& doc, int font, const std
         g.dy = static_cast<float>(pos[i].y_offset) * k;
         run.glyphs.push_back(g);
     }
-    hb_buffer_destroy(buf);
-    hb_font_destroy(hfont);
-    hb_face_destroy(hface);
-    hb_blob_destroy(blob);
     return run;
 }
 
