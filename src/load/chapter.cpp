@@ -34,6 +34,31 @@ base::FileId register_text(const std::string& book_dir, const std::string& rel, 
     return id;
 }
 
+namespace {
+// Decodes UTF-16 (LE or BE, from its byte order mark); unpaired surrogates become U+FFFD.
+std::string utf16_to_utf8(std::string_view raw) {
+    bool le = raw[0] == '\xFF';
+    std::string out;
+    auto unit = [&](std::size_t i) -> char32_t {
+        auto a = static_cast<unsigned char>(raw[i]), b = static_cast<unsigned char>(raw[i + 1]);
+        return le ? static_cast<char32_t>(a | (b << 8)) : static_cast<char32_t>((a << 8) | b);
+    };
+    for (std::size_t i = 2; i + 1 < raw.size(); i += 2) {
+        char32_t u = unit(i);
+        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < raw.size()) {
+            char32_t v = unit(i + 2);
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                base::append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        base::append_utf8(out, (u >= 0xD800 && u <= 0xDFFF) ? 0xFFFD : u);
+    }
+    return out;
+}
+}  // namespace
+
 std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& book_real,
                                              const std::string& rel, base::SourceMap& sources,
                                              base::DiagSink& diags) {
@@ -48,6 +73,8 @@ std::optional<base::FileId> register_article(const std::string& book_dir, const 
         diags.error_at(path, 0, 0, "cannot read the article");
         return std::nullopt;
     }
+    if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF')))
+        raw = utf16_to_utf8(raw);  // UTF-16 with a byte order mark (Windows editors)
     std::size_t nul = raw.find('\0');
     if (nul != std::string::npos) {
         diags.warning_at(path, 0, 0, "not a text file (it contains NUL bytes); skipped");

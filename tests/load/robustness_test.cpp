@@ -114,3 +114,28 @@ TEST_CASE("robust: random bytes through every format do not crash") {
         }
     }
 }
+
+TEST_CASE("robust: UTF-16 files with a byte order mark are decoded") {
+    std::string dir = test::temp_dir("robust-utf16");
+    std::u16string u = u"# 标题\n\n正文😀。\n";
+    std::string le("\xFF\xFE", 2), be("\xFE\xFF", 2);
+    for (char16_t c : u) {
+        le += static_cast<char>(c & 0xFF);
+        le += static_cast<char>(c >> 8);
+        be += static_cast<char>(c >> 8);
+        be += static_cast<char>(c & 0xFF);
+    }
+    test::write_text(dir + "/a.md", le);
+    test::write_text(dir + "/b.md", be);
+    base::SourceMap sources;
+    base::DiagSink diags;
+    auto book = load::load_book(dir, config::BookConfig{}, sources, diags);
+    REQUIRE(book);
+    REQUIRE(book->chapter_count() == 2);
+    for (const auto& ch : book->parts[0].chapters) {
+        CHECK(ch.title == "标题");
+        REQUIRE(ch.blocks.size() == 1);
+        CHECK(model::plain_text(ch.blocks[0].inlines) == "正文😀。");
+    }
+    CHECK(diags.all().empty());
+}
