@@ -377,3 +377,21 @@ TEST_CASE("the ideographic space is a fixed 1 em box, not a collapsible word spa
     CHECK(lines[0].adv[1] == doctest::Approx(10));
     check_flush(lines, 10);
 }
+
+TEST_CASE("inline code: a space of the code at the end of a line takes no room") {
+    const std::u32string t = U"一二三四五六七八九十一二三四五{ file = 1 }六七";
+    Measured m = constant_measured(t);
+    for (auto& c : m.clusters)
+        if (t[c.begin] == '{' || (c.begin > 15 && c.begin < t.size() - 2)) c.mono = true, c.width = kEm / 2;
+    const BreakItems items = build_break_items(m, unibreak(t), false);
+    BreakOptions o;
+    o.width = 18 * kEm;
+    const auto spans = break_lines(m, items, o);
+    REQUIRE(spans.size() == 2);
+    const SetLine set = set_line(items, spans[0], o);
+    float sum = 0;
+    for (float a : set.advance) sum += a;
+    CHECK(sum == doctest::Approx(o.width));
+    CHECK(t[m.clusters[spans[0].end - 1].begin] == ' ');  // broken after a space of the code
+    CHECK(set.advance.back() == doctest::Approx(0));
+}

@@ -174,6 +174,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     for (std::size_t k = 0; k < n; ++k) {
         it.box[k] = cl[k].width - it.ltrim[k] - it.rtrim[k];
         if (!code && !cl[k].mono && is_space_char(first(k))) it.box[k] = 0;  // a space is glue
+        // A space inside inline code keeps its width, except at the end of a line.
+        if (!code && cl[k].mono && is_space_char(first(k))) it.end_trim[k] = it.box[k];
         // Line end: a full-width mark is set half width (GB/T 15834 §5.1.10).
         if (!cl[k].mono && is_closing_mark(last(k)) && cl[k].blank_right && full_mark(k) && it.rtrim[k] == 0)
             it.end_trim[k] = 0.5f * cl[k].em;
