@@ -66,7 +66,8 @@ std::string text_of(const display::Document& doc) {
 TEST_CASE("blocks: images scale to the measure; other formats and remote images get placeholders") {
     model::Book book = one_chapter({para({text("前文"), image("示意图", 0), text("后文")}),
                                     para({image("动图", 1)}),
-                                    para({image("远程", -1, "https://example.com/a.png")})});
+                                    para({image("远程", -1, "https://example.com/a.png")}),
+                                    para({wrap(model::InlineKind::Link, {image("", 0)})})});
     model::Asset png;
     png.rel_path = "images/wide.png";
     png.media_type = "image/png";
@@ -79,7 +80,7 @@ TEST_CASE("blocks: images scale to the measure; other formats and remote images 
     book.assets.push_back(gif);
     auto doc = typeset_it(book);
     auto images = items<display::Image>(doc);
-    REQUIRE(images.size() == 1);
+    REQUIRE(images.size() == 2);  // the second one is a linked picture
     const auto& im = images[0];
     config::Layout L;
     CHECK(im.key == "images/wide.png");

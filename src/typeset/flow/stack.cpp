@@ -37,11 +37,16 @@ void flow_paragraph(Builder& b, const model::Inlines& in, Area a, float indent,
     model::Inlines seg;
     bool first = true;
     for (const auto& n : in) {
-        if (n.kind == model::InlineKind::Image) {
+        // A picture, or a linked picture ([![alt](a.png)](url)), stands as a block.
+        const model::Inline* img = n.kind == model::InlineKind::Image ? &n : nullptr;
+        if (n.kind == model::InlineKind::Link && n.children.size() == 1 &&
+            n.children[0].kind == model::InlineKind::Image)
+            img = &n.children[0];
+        if (img) {
             text_paragraph(b, seg, a, first ? indent : 0, style, align);
             if (!seg.empty()) first = false;
             seg.clear();
-            flow_image(b, n, a);
+            flow_image(b, *img, a);
             continue;
         }
         seg.push_back(n);
