@@ -1,5 +1,9 @@
 #include "load/chapter.hpp"
 
+#include <iconv.h>
+
+#include <vector>
+
 #include "base/atomic_file.hpp"
 #include "base/utf8.hpp"
 #include "load/comments.hpp"
@@ -13,10 +17,41 @@
 
 namespace bookc::load {
 
+namespace {
+// Whole-file GB18030 (GBK) text, as Chinese Windows editors save it: converted when most
+// non-ASCII bytes are invalid UTF-8 and the whole file decodes as GB18030.
+bool looks_like_gb18030(const std::string& raw, const std::vector<base::Utf8Problem>& problems, std::string& out) {
+    if (problems.size() < 4) return false;
+    std::size_t high = 0, bad = 0;
+    for (char c : raw) high += static_cast<unsigned char>(c) >= 0x80;
+    for (const auto& p : problems) bad += p.length;
+    if (bad * 2 < high) return false;
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+    std::string in = raw;
+    out.assign(raw.size() * 2 + 16, '\0');
+    char* ip = in.data();
+    char* op = out.data();
+    std::size_t il = in.size(), ol = out.size();
+    std::size_t r = iconv(cd, &ip, &il, &op, &ol);
+    iconv_close(cd);
+    if (r == static_cast<std::size_t>(-1) || il != 0) return false;
+    out.resize(out.size() - ol);
+    return base::find_invalid_utf8(out).empty();
+}
+}  // namespace
+
 base::FileId register_text(const std::string& book_dir, const std::string& rel, std::string raw,
                            base::SourceMap& sources, base::DiagSink& diags) {
     if (starts_with(raw, "\xEF\xBB\xBF")) raw.erase(0, 3);
     auto problems = base::find_invalid_utf8(raw);
+    std::string converted;
+    if (looks_like_gb18030(raw, problems, converted)) {
+        base::FileId id = sources.add(book_dir + "/" + rel, rel, std::move(converted));
+        diags.warning({id, 0, 0}, "the file is not UTF-8; it was read as GB18030 (GBK)",
+                      {"save it as UTF-8 to silence this warning"});
+        return id;
+    }
     std::string text = problems.empty() ? std::move(raw) : base::sanitize_utf8(raw);
     base::FileId id = sources.add(book_dir + "/" + rel, rel, std::move(text));
     // Report each bad sequence where it now is (each became the 3 bytes of U+FFFD).

@@ -139,3 +139,20 @@ TEST_CASE("robust: UTF-16 files with a byte order mark are decoded") {
     }
     CHECK(diags.all().empty());
 }
+
+TEST_CASE("robust: a whole GBK file is read as GB18030 with one warning") {
+    std::string dir = test::temp_dir("robust-gbk");
+    // "# 标题\n\n中文正文。\n" in GBK
+    std::string gbk = "# \xB1\xEA\xCC\xE2\n\n\xD6\xD0\xCE\xC4\xD5\xFD\xCE\xC4\xA1\xA3\n";
+    test::write_text(dir + "/a.md", gbk);
+    base::SourceMap sources;
+    base::DiagSink diags;
+    auto book = load::load_book(dir, config::BookConfig{}, sources, diags);
+    REQUIRE(book);
+    const auto& ch = book->parts[0].chapters[0];
+    CHECK(ch.title == "标题");
+    REQUIRE(ch.blocks.size() == 1);
+    CHECK(model::plain_text(ch.blocks[0].inlines) == "中文正文。");
+    CHECK(diags.format(sources) == dir + "/a.md:1:1: warning: the file is not UTF-8; it was read as GB18030 (GBK)\n"
+                                         "  hint: save it as UTF-8 to silence this warning\n");
+}
