@@ -242,3 +242,44 @@ TEST_CASE("blocks: a footnote cited in a table cell or a heading still reaches i
         CHECK(cited);
     }
 }
+
+TEST_CASE("blocks: degenerate input still typesets") {
+    model::Block empty_table;
+    empty_table.kind = model::BlockKind::Table;
+    model::Block ragged;
+    ragged.kind = model::BlockKind::Table;
+    ragged.header_rows = 1;
+    ragged.rows.push_back({model::TableCell{{text("一")}, {}}});
+    ragged.rows.push_back({model::TableCell{{text("二")}, {}}, model::TableCell{{}, {}}});
+    model::Block code;
+    code.kind = model::BlockKind::CodeBlock;
+    model::Block empty_heading;
+    empty_heading.kind = model::BlockKind::Heading;
+    empty_heading.level = 9;
+    model::Block list;
+    list.kind = model::BlockKind::List;
+    list.ordered = true;
+    list.start = 998;
+    model::Block item;
+    item.kind = model::BlockKind::ListItem;
+    list.children.push_back(item);
+    list.children.push_back(item);
+    model::Block quote;
+    quote.kind = model::BlockKind::BlockQuote;
+    model::Book book = one_chapter({empty_table, ragged, code, empty_heading, list, quote, para(""),
+                                    para({image("", 42)})});
+    auto& ch = book.parts[0].chapters[0];
+    ch.footnotes.push_back(model::Footnote{});
+    model::CommentThread th;
+    th.comments.push_back(model::Comment{});
+    ch.comments = th;
+    book.parts.push_back(model::Part{"空的部分", {}});
+    model::Part untitled;
+    untitled.chapters.push_back(model::Chapter{});
+    book.parts.push_back(untitled);
+    auto doc = typeset_it(book);
+    CHECK(doc.pages.size() >= 8);
+    CHECK(text_of(doc).find("空的部分") != std::string::npos);
+    CHECK(text_of(doc).find("匿名") != std::string::npos);
+    CHECK(display::dump(doc) == display::dump(typeset_it(book)));
+}
