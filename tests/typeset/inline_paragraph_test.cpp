@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <thread>
 
 #include "base/utf8.hpp"
 #include "font/font.hpp"
@@ -249,4 +250,36 @@ TEST_CASE("paragraph: quotes and dashes stay in the font of the text around them
     CHECK(runs[0].text == "他说“好”——");
     CHECK(runs[1].text == "then “OK” — fine");
     CHECK(table.faces().at(runs[0].font).face_index == 2);
+}
+
+TEST_CASE("paragraph: layouts in parallel threads match the sequential ones") {
+    const std::vector<std::string> texts = {
+        "中文排版——这是一个测试……它包含“引号”和English words，还有2024年的数字。",
+        "标点挤压（括号）。」测试：“你好！”他说。网址https://example.com/a/b?x=1再见。",
+        "Hello world, this is a long English sentence with words that should justify nicely.",
+    };
+    auto run_all = [&](FontTable& table, std::vector<std::string>& out) {
+        base::DiagSink diags;
+        for (int rep = 0; rep < 30; ++rep)
+            for (const auto& t : texts) {
+                auto layout = layout_paragraph(spec_of(t, 90.f + 10.f * float(rep % 7)), table, diags);
+                std::string dump;
+                for (const auto& l : layout.lines) {
+                    dump += line_text(l) + "|";
+                    for (const auto& r : l.runs)
+                        for (const auto& g : r.glyphs) dump += std::to_string(g.gid) + ":" + std::to_string(int(g.advance * 100)) + " ";
+                }
+                out.push_back(dump);
+            }
+    };
+    FontTable seq_table;
+    std::vector<std::string> expected;
+    run_all(seq_table, expected);
+    FontTable table;
+    std::vector<std::vector<std::string>> got(4);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i) threads.emplace_back([&, i] { run_all(table, got[i]); });
+    for (auto& t : threads) t.join();
+    for (const auto& g : got) CHECK(g == expected);
+    CHECK(table.faces().size() == 1);
 }
