@@ -142,7 +142,9 @@ void ChapterWriter::block(pugi::xml_node parent, const Block& b, int depth) {
 }
 
 void ChapterWriter::list(pugi::xml_node parent, const Block& b, int depth) {
-    bool tasks = std::any_of(b.children.begin(), b.children.end(), [](const Block& c) { return c.task >= 0; });
+    // "task-list" (no bullets) only when every item is a task; mixed lists mark the items.
+    bool tasks = !b.children.empty() &&
+                 std::all_of(b.children.begin(), b.children.end(), [](const Block& c) { return c.task >= 0; });
     std::string cls = tasks ? "task-list" : "";
     pugi::xml_node l = add_el(parent, b.ordered ? "ol" : "ul", cls);
     if (b.ordered && b.start != 1) set_attr(l, "start", std::to_string(b.start));

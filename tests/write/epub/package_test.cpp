@@ -111,3 +111,19 @@ TEST_CASE("epub: a minimal book (one chapter, no metadata) is valid") {
         CHECK(r.warnings == 0);
     }
 }
+
+TEST_CASE("epub: a book without chapters still makes a valid package") {
+    model::Book book;
+    book.meta.title = "空书";
+    auto b = build(book);
+    auto m = unzip_map(b.bytes);
+    pugi::xml_document nav;
+    parse_xml(nav, m.at("OEBPS/nav.xhtml"), "nav");
+    CHECK(nav.select_node("//nav[@epub:type='toc']/ol/li/a").node());
+    auto r = epubcheck(b.bytes, "empty");
+    if (r.ran) {
+        INFO(r.output);
+        CHECK(r.errors == 0);
+        CHECK(r.warnings == 0);
+    }
+}

@@ -1,0 +1,48 @@
+// The package stylesheet: taken from the layout, designed for Chinese reading.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "epub_support.hpp"
+#include "support/test_support.hpp"
+#include "write/epub/css.hpp"
+
+using namespace bookc;
+using namespace bookc::epubtest;
+
+TEST_CASE("epub css: both layouts' epub.css carry the Chinese reading rules") {
+    for (const char* layout : {"handbook", "a4"}) {
+        CAPTURE(layout);
+        std::string css = test::read_text(test::source_dir() + "/layouts/" + layout + "/epub.css");
+        REQUIRE(!css.empty());
+        for (const char* rule : {"text-indent: 2em", "text-align: justify", "text-justify: inter-character",
+                                 "line-break: strict", "line-height: 1.8", "section.comments", "div.comment-reply",
+                                 "monospace", "\"Noto Serif CJK SC\"", "serif;", "sans-serif;"})
+            CHECK_MESSAGE(css.find(rule) != std::string::npos, rule);
+        // Braces balance (a cheap well-formedness check).
+        CHECK(std::count(css.begin(), css.end(), '{') == std::count(css.begin(), css.end(), '}'));
+    }
+    // The built-in default is the handbook's stylesheet.
+    CHECK(epub::default_css() == test::read_text(test::source_dir() + "/layouts/handbook/epub.css"));
+}
+
+TEST_CASE("epub css: the layout's file is used, the default when it is missing") {
+    std::string dir = test::temp_dir("epub-layout-css");
+    test::write_text(dir + "/epub.css", "body { color: #123456; }\n");
+    config::Layout l;
+    l.name = "custom";
+    l.dir = dir;
+    auto m = unzip_map(build(sample_book(), {}, l).bytes);
+    CHECK(m.at("OEBPS/css/book.css") == "body { color: #123456; }\n");
+
+    config::Layout missing;
+    missing.name = "nocss";
+    missing.dir = test::temp_dir("epub-layout-nocss");
+    auto b = build(sample_book(), {}, missing);
+    CHECK(unzip_map(b.bytes).at("OEBPS/css/book.css") == epub::default_css());
+    CHECK(b.diags.warnings() == 1);
+    // Every document links the stylesheet.
+    for (const auto& [name, data] : unzip_map(b.bytes))
+        if (name.size() > 6 && name.substr(name.size() - 6) == ".xhtml")
+            CHECK_MESSAGE(data.find("css/book.css\"") != std::string::npos, name);
+}
