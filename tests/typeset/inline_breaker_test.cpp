@@ -395,3 +395,17 @@ TEST_CASE("inline code: a space of the code at the end of a line takes no room")
     CHECK(t[m.clusters[spans[0].end - 1].begin] == ' ');  // broken after a space of the code
     CHECK(set.advance.back() == doctest::Approx(0));
 }
+
+TEST_CASE("A9: 孤字 is avoided even when that needs a line looser than the first pass allows") {
+    const std::u32string t = U"一二三四五六七八九十一。";  // 5 em: 5 + 5 + "一。"
+    BreakOptions greedy;
+    greedy.optimal = false;
+    auto g = layout(t, 5, greedy);
+    REQUIRE(g.size() == 3);
+    CHECK(g.back().text == U"一。");
+    auto lines = layout(t, 5);
+    INFO(show(lines));
+    REQUIRE(lines.size() == 3);
+    CHECK(lines.back().text.size() >= 3);
+    check_flush(lines, 5);
+}

@@ -20,7 +20,7 @@ namespace {
 constexpr double kEps = 0.01;
 constexpr double kLinePenalty = 10;
 constexpr double kAdjDemerits = 3000;
-constexpr double kOrphanDemerits = 5e6;
+constexpr double kOrphanDemerits = 5e7;  // ≈ one line at badness 7000 (ratio ~4)
 constexpr double kOverfullDemerits = 1e14;  // worse than any emergency break
 constexpr double kMaxBadness = 10000;
 constexpr double kInf = 1e300;
@@ -41,7 +41,8 @@ bool orphan_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
 
 // Returns false when no way through the segment exists under the pass's rules.
 bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t s, std::uint32_t e,
-                     bool last_segment, bool pass2, std::vector<std::uint32_t>& breaks) {
+                     bool last_segment, bool pass2, std::vector<std::uint32_t>& breaks,
+                     double* total = nullptr) {
     const bool justify = o.align == TextAlign::Justify;
     std::vector<std::uint32_t> cands;  // break after cluster cands[i]
     for (std::uint32_t k = s; k + 1 < e; ++k)
@@ -137,6 +138,7 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
     std::vector<std::uint32_t> rev;
     for (std::int64_t n = best; n >= 4; n = nodes[n].prev) rev.push_back(cands[n / 4 - 1]);
     breaks.insert(breaks.end(), rev.rbegin(), rev.rend());
+    if (total) *total = nodes[best].demerits;
     return true;
 }
 
@@ -150,8 +152,15 @@ std::vector<LineSpan> break_optimal(const BreakItems& it, const BreakOptions& o)
         if (!(it.forced[k] || k + 1 == n)) continue;
         const std::uint32_t e = k + 1;
         std::vector<std::uint32_t> breaks;
-        if (!optimal_segment(it, o, s, e, e == n, false, breaks)) {
+        double d1 = 0;
+        if (!optimal_segment(it, o, s, e, e == n, false, breaks, &d1)) {
             if (!optimal_segment(it, o, s, e, e == n, true, breaks)) return {};
+        } else if (e == n && breaks.size() >= 2 && orphan_line(it, breaks[breaks.size() - 2] + 1, e)) {
+            // Pass 1 kept a 孤字 because avoiding it needs a looser line than its
+            // tolerance: let pass 2 try, and keep whichever costs less.
+            std::vector<std::uint32_t> alt;
+            double d2 = 0;
+            if (optimal_segment(it, o, s, e, true, true, alt, &d2) && d2 < d1) breaks = std::move(alt);
         }
         std::uint32_t a = s;
         for (std::uint32_t br : breaks) {
