@@ -60,7 +60,8 @@ struct ParagraphSpec {
 
 struct Line {
     float width = 0;    // width of the measure this line was set to
-    float natural = 0;  // natural width of its content
+    float natural = 0;  // natural width of its content (without the first-line indent or
+                        // the code continuation mark; line-end marks counted half width)
     float ascent = 0;   // pt above the baseline (max over runs)
     float descent = 0;  // pt below the baseline (positive)
     // Positioned relative to the line origin: x from the line's left edge, y = 0 on the
@@ -74,6 +75,11 @@ struct ParagraphLayout {
     std::vector<Line> lines;
 };
 
+// Shapes the paragraph once, breaks it (Knuth–Plass total fit with the clreq rules of
+// ../shared/notes/CJK-RULES.md; greedy for code and huge paragraphs) and justifies it.
+// Each GlyphRun's text is exactly the characters its glyphs stand for; a character no font
+// of the chain has is left out with a warning at its run's span. Thread-safe: paragraphs
+// may be laid out in parallel with one FontTable.
 ParagraphLayout layout_paragraph(const ParagraphSpec& spec, FontTable& table,
                                  base::DiagSink& diags);
 
