@@ -79,7 +79,7 @@ struct ParagraphLayout {
 // ../shared/notes/CJK-RULES.md; greedy for code and huge paragraphs) and justifies it.
 // Each GlyphRun's text is exactly the characters its glyphs stand for; a character no font
 // of the chain has is left out with a warning at its run's span. Thread-safe: paragraphs
-// may be laid out in parallel with one FontTable.
+// may be laid out in parallel sharing one FontTable (each thread with its own DiagSink).
 ParagraphLayout layout_paragraph(const ParagraphSpec& spec, FontTable& table,
                                  base::DiagSink& diags);
 
