@@ -1,5 +1,6 @@
 // Block stacking: paragraphs, headings, quotes, and dispatch to the special blocks.
 #include <algorithm>
+#include <cmath>
 
 #include "typeset/flow/flow.hpp"
 
@@ -60,38 +61,53 @@ void flow_heading(Builder& b, const model::Inlines& in, int level, const std::st
     level = std::clamp(level, 1, 6);
     int eff = std::max(level, 2);  // level 1 inside a chapter reads as a section
     float size = float(L.body_size * L.heading_scale[eff - 1]);
-    TextStyle s = b.st.style(b.st.sans_bold, size, level <= 2 ? b.st.text : b.st.text);
+    TextStyle s = b.st.style(b.st.sans_bold, size, b.st.text);
+    // Sections (level 2) carry an accent bar at the left; their text steps in after it.
+    const bool bar = eff == 2;
+    const float text_x = a.x + (bar ? 0.9f * b.st.size : 0);
     InlineOut out;
     collect_inlines(in, s, b.st, b.dest_prefix, out);
     if (out.runs.empty()) return;
     ParagraphSpec spec;
     spec.runs = std::move(out.runs);
-    spec.width = a.width;
+    spec.width = a.width - (text_x - a.x);
     spec.align = TextAlign::Left;
     ParagraphLayout pl = b.layout(std::move(spec));
     // Space above (dropped at a page top): a line for sections, half a line below that.
     bool at_start = b.list.boxes.empty();
     if (!at_start) b.glue(b.st.pitch * (level <= 3 ? 1.0f : 0.5f));
     // All lines of a heading in one box, kept with what follows.
+    // The box takes whole lines of the grid; the heading sits a little below the middle
+    // of them, nearer the text it introduces.
     float hl = size * 1.4f;
     VBox box;
-    box.height = hl * float(pl.lines.size()) + b.st.pitch * 0.35f;
+    float text_h = hl * float(pl.lines.size());
+    box.height = std::ceil((text_h + b.st.pitch * 0.3f) / b.st.pitch - 1e-3f) * b.st.pitch;
     display::Anchor anchor;
     anchor.name = dest;
     anchor.y = 0;
     box.items.push_back(anchor);
-    float y = 0;
+    float y = (box.height - text_h) * 0.55f;
+    if (bar) {
+        display::Rect r;
+        r.x = a.x;
+        r.w = 0.22f * b.st.size;
+        r.y = y + (hl - size) / 2 + 0.02f * size;
+        r.h = size * 0.96f;
+        r.fill_color = b.st.accent;
+        box.items.push_back(r);
+    }
     for (const auto& ln : pl.lines) {
         float baseline = y + (hl - size) / 2 + 0.88f * size;
         for (const auto& run : ln.runs) {
             display::GlyphRun r = run;
-            r.x += a.x;
+            r.x += text_x;
             r.y += baseline;
             box.items.push_back(std::move(r));
         }
         for (const auto& link : ln.links) {
             display::Link l = link;
-            l.x += a.x;
+            l.x += text_x;
             l.y += baseline;
             box.items.push_back(std::move(l));
         }
