@@ -52,6 +52,71 @@ bool read_jpeg(const std::string& d, JpegInfo& info) {
     return false;
 }
 
+// ---- PNG, read with libpng's low-level API: samples as stored (no gamma or colour
+// conversion), 16-bit kept at 16 bits; palettes, low bit depths and tRNS expanded. ----
+
+struct PngSource {
+    const std::string* data;
+    std::size_t pos;
+    std::string error;
+};
+
+struct DecodedPng {
+    png_uint_32 width = 0, height = 0;
+    int channels = 0;  // 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA
+    int bits = 8;      // 8 or 16
+    std::vector<unsigned char> pixels;
+    std::vector<png_bytep> rows;
+};
+
+void png_read_bytes(png_structp png, png_bytep out, png_size_t n) {
+    auto* src = static_cast<PngSource*>(png_get_io_ptr(png));
+    if (src->pos + n > src->data->size()) png_error(png, "truncated PNG data");
+    std::memcpy(out, src->data->data() + src->pos, n);
+    src->pos += n;
+}
+
+void png_fail(png_structp png, png_const_charp message) {
+    auto* src = static_cast<PngSource*>(png_get_error_ptr(png));
+    src->error = message ? message : "error";
+    png_longjmp(png, 1);
+}
+
+void png_ignore_warning(png_structp, png_const_charp) {}
+
+// No C++ object is created between setjmp and the calls that may longjmp.
+bool decode_png(PngSource& src, DecodedPng& out) {
+    png_structp png =
+        png_create_read_struct(PNG_LIBPNG_VER_STRING, &src, png_fail, png_ignore_warning);
+    if (!png) return false;
+    png_infop info = png_create_info_struct(png);
+    if (!info || setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+        return false;
+    }
+    png_set_read_fn(png, &src, png_read_bytes);
+    png_read_info(png, info);
+    png_set_expand(png);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    out.width = png_get_image_width(png, info);
+    out.height = png_get_image_height(png, info);
+    out.channels = png_get_channels(png, info);
+    out.bits = png_get_bit_depth(png, info);
+    const std::size_t stride = png_get_rowbytes(png, info);
+    if (out.width == 0 || out.height == 0 || (out.bits != 8 && out.bits != 16) ||
+        out.channels < 1 || out.channels > 4 ||
+        stride != out.width * static_cast<std::size_t>(out.channels * out.bits / 8))
+        png_error(png, "unsupported PNG layout");
+    out.pixels.resize(stride * out.height);
+    out.rows.resize(out.height);
+    for (png_uint_32 y = 0; y < out.height; ++y) out.rows[y] = out.pixels.data() + y * stride;
+    png_read_image(png, out.rows.data());
+    png_read_end(png, nullptr);
+    png_destroy_read_struct(&png, &info, nullptr);
+    return true;
+}
+
 PdfObject* image_object(PdfVecObjects& objects, int w, int h, const char* colorspace, int bits) {
     PdfObject* obj = objects.CreateObject("XObject");
     PdfDictionary& dict = obj->GetDictionary();
@@ -96,50 +161,39 @@ std::string ImageStore::get(const display::Image& image) {
             refs_.emplace(name, obj->Reference());
         }
     } else {
-        png_image png;
-        std::memset(&png, 0, sizeof png);
-        png.version = PNG_IMAGE_VERSION;
-        if (!png_image_begin_read_from_memory(&png, image.data->data(), image.data->size())) {
-            diags_.warning_at(label, 0, 0,
-                              std::string("PDF: cannot read PNG: ") + png.message + "; left out");
+        PngSource src{image.data.get(), 0, {}};
+        DecodedPng png;
+        if (!decode_png(src, png)) {
+            diags_.warning_at(label, 0, 0, "PDF: cannot read PNG (" + src.error + "); left out");
         } else {
-            const bool alpha = png.format & PNG_FORMAT_FLAG_ALPHA;
-            const bool color = png.format & PNG_FORMAT_FLAG_COLOR;
-            png.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB)
-                               : (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
-            std::vector<png_byte> pixels(PNG_IMAGE_SIZE(png));
-            if (!png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr)) {
-                diags_.warning_at(
-                    label, 0, 0,
-                    std::string("PDF: cannot decode PNG: ") + png.message + "; left out");
-                png_image_free(&png);
-            } else {
-                const std::size_t n = static_cast<std::size_t>(png.width) * png.height;
-                const std::size_t channels = color ? 3 : 1;
-                std::string base, mask;
-                base.reserve(n * channels);
-                bool opaque = true;
-                for (std::size_t p = 0; p < n; ++p) {
-                    const png_byte* px = pixels.data() + p * (channels + (alpha ? 1 : 0));
-                    base.append(reinterpret_cast<const char*>(px), channels);
-                    if (alpha) {
-                        mask += static_cast<char>(px[channels]);
-                        if (px[channels] != 255) opaque = false;
-                    }
+            const bool alpha = png.channels == 2 || png.channels == 4;
+            const std::size_t colors = alpha ? png.channels - 1 : png.channels;
+            const std::size_t sample = png.bits / 8;
+            const std::size_t n = static_cast<std::size_t>(png.width) * png.height;
+            std::string base, mask;
+            base.reserve(n * colors * sample);
+            bool opaque = true;
+            for (std::size_t p = 0; p < n; ++p) {
+                const unsigned char* px = png.pixels.data() + p * png.channels * sample;
+                base.append(reinterpret_cast<const char*>(px), colors * sample);
+                if (alpha) {
+                    const unsigned char* a = px + colors * sample;
+                    mask.append(reinterpret_cast<const char*>(a), sample);
+                    for (std::size_t k = 0; k < sample; ++k)
+                        if (a[k] != 0xFF) opaque = false;
                 }
-                PdfObject* obj = image_object(objects_, static_cast<int>(png.width),
-                                              static_cast<int>(png.height),
-                                              color ? "DeviceRGB" : "DeviceGray", 8);
-                obj->GetStream()->Set(base.data(), static_cast<pdf_long>(base.size()));
-                if (alpha && !opaque) {
-                    PdfObject* smask = image_object(objects_, static_cast<int>(png.width),
-                                                    static_cast<int>(png.height), "DeviceGray", 8);
-                    smask->GetStream()->Set(mask.data(), static_cast<pdf_long>(mask.size()));
-                    obj->GetDictionary().AddKey("SMask", smask->Reference());
-                }
-                name = "Im" + std::to_string(refs_.size());
-                refs_.emplace(name, obj->Reference());
             }
+            const int w = static_cast<int>(png.width), h = static_cast<int>(png.height);
+            PdfObject* obj =
+                image_object(objects_, w, h, colors == 3 ? "DeviceRGB" : "DeviceGray", png.bits);
+            obj->GetStream()->Set(base.data(), static_cast<pdf_long>(base.size()));
+            if (alpha && !opaque) {
+                PdfObject* smask = image_object(objects_, w, h, "DeviceGray", png.bits);
+                smask->GetStream()->Set(mask.data(), static_cast<pdf_long>(mask.size()));
+                obj->GetDictionary().AddKey("SMask", smask->Reference());
+            }
+            name = "Im" + std::to_string(refs_.size());
+            refs_.emplace(name, obj->Reference());
         }
     }
     by_key_.emplace(image.key, name);

@@ -30,6 +30,25 @@ std::string png_of(png_uint_32 format, int w, int h) {
     return out;
 }
 
+// A 4×2 colour-mapped PNG with a 3-entry palette.
+std::string palette_png() {
+    png_image image;
+    std::memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    image.width = 4;
+    image.height = 2;
+    image.format = PNG_FORMAT_RGB_COLORMAP;
+    image.colormap_entries = 3;
+    const png_byte colormap[9] = {255, 0, 0, 0, 255, 0, 0, 0, 255};
+    const png_byte pixels[8] = {0, 1, 2, 0, 2, 1, 0, 1};
+    png_alloc_size_t size = 0;
+    png_image_write_to_memory(&image, nullptr, &size, 0, pixels, 0, colormap);
+    std::string out(size, '\0');
+    png_image_write_to_memory(&image, out.data(), &size, 0, pixels, 0, colormap);
+    out.resize(size);
+    return out;
+}
+
 display::Image image_of(std::string data, display::ImageFormat format, const std::string& key,
                         float y) {
     display::Image im;
@@ -57,6 +76,11 @@ TEST_CASE("pdf images: gray PNG, opaque RGBA PNG, undecodable data") {
     std::string opaque = png_of(PNG_FORMAT_RGB, 6, 6);
     page.items.push_back(image_of(opaque, display::ImageFormat::Png, "rgb.png", 50));
     page.items.push_back(image_of("not a png", display::ImageFormat::Png, "broken.png", 90));
+    // 16 bits per sample with alpha: kept at 16 bits, mask included.
+    page.items.push_back(image_of(png_of(PNG_FORMAT_LINEAR_RGB_ALPHA, 5, 3),
+                                  display::ImageFormat::Png, "deep.png", 170));
+    // A palette PNG (colour-mapped): expanded to RGB.
+    page.items.push_back(image_of(palette_png(), display::ImageFormat::Png, "palette.png", 210));
     page.items.push_back(
         image_of("\xFF\xD8\xFF\xD9", display::ImageFormat::Jpeg, "broken.jpg", 130));
     doc.pages.push_back(page);
@@ -71,7 +95,14 @@ TEST_CASE("pdf images: gray PNG, opaque RGBA PNG, undecodable data") {
     INFO(r.out);
     CHECK(std::regex_search(r.out, std::regex(R"(\s+image\s+8\s+4\s+gray\s+1\s+8\s+image)")));
     CHECK(std::regex_search(r.out, std::regex(R"(\s+image\s+6\s+6\s+rgb\s+3\s+8\s+image)")));
-    CHECK(r.out.find("smask") == std::string::npos);
+    CHECK(std::regex_search(r.out, std::regex(R"(\s+image\s+5\s+3\s+rgb\s+3\s+16\s+image)")));
+    CHECK(std::regex_search(r.out, std::regex(R"(\s+smask\s+5\s+3\s+gray\s+1\s+16\s+image)")));
+    CHECK(std::regex_search(r.out, std::regex(R"(\s+image\s+4\s+2\s+rgb\s+3\s+8\s+image)")));
+    std::ptrdiff_t masks = 0;
+    for (std::size_t at = r.out.find("smask"); at != std::string::npos;
+         at = r.out.find("smask", at + 1))
+        ++masks;
+    CHECK(masks == 1);  // the opaque RGB image has none
     CHECK(run("qpdf --check " + shell_quote(path)).status == 0);
 }
 

@@ -323,6 +323,30 @@ TEST_CASE("pdf: images: JPEG passed through, PNG lossless with a soft mask, one 
          at = q.find("/Subtype /Image", at + 1))
         ++images;
     CHECK(images == 3);  // JPEG, PNG, its mask
+
+    // Lossless: the PNG's samples come back exactly (pixels as made by png_with_alpha).
+    auto json = run("qpdf --json=2 --json-key=qpdf " + shell_quote(w.path)).out;
+    std::smatch m;
+    REQUIRE(std::regex_search(
+        json, m,
+        std::regex(
+            R"re("obj:(\d+) 0 R": \{\s*"stream": \{\s*"dict": \{[^}]*"/SMask": "(\d+) 0 R")re")));
+    auto data = [&](const std::string& obj) {
+        return run("qpdf --show-object=" + obj + " --filtered-stream-data " + shell_quote(w.path))
+            .out;
+    };
+    const std::string rgb = data(m[1].str()), alpha = data(m[2].str());
+    REQUIRE(rgb.size() == 20 * 20 * 3);
+    REQUIRE(alpha.size() == 20 * 20);
+    bool same = true;
+    for (int y = 0; y < 20; ++y)
+        for (int x = 0; x < 20; ++x) {
+            const auto* px = reinterpret_cast<const unsigned char*>(rgb.data()) + (y * 20 + x) * 3;
+            const auto a = static_cast<unsigned char>(alpha[static_cast<std::size_t>(y * 20 + x)]);
+            same = same && px[0] == 255 * x / 19 && px[1] == 40 && px[2] == 255 * y / 19 &&
+                   a == (x < 10 ? 255 : 64);
+        }
+    CHECK(same);
 }
 
 TEST_CASE("pdf: PoDoFo errors and unusable fonts become diagnostics") {
