@@ -11,12 +11,30 @@ namespace bookc::font {
 
 Font::~Font() = default;
 
-std::shared_ptr<Font> Font::open(const FaceInfo& info) {
-    std::ifstream in(info.path, std::ios::binary);
+namespace {
+
+// File bytes shared by the faces of one collection (Noto Sans CJK SC and Sans Mono CJK SC
+// live in the same 20 MB .ttc): read once while any face of it is open.
+std::shared_ptr<std::string> read_shared(const std::string& path) {
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<std::string>> files;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = files.find(path); it != files.end())
+        if (auto alive = it->second.lock()) return alive;
+    std::ifstream in(path, std::ios::binary);
     if (!in) return nullptr;
     auto bytes = std::make_shared<std::string>(std::istreambuf_iterator<char>(in),
                                                std::istreambuf_iterator<char>());
     if (bytes->empty()) return nullptr;
+    files[path] = bytes;
+    return bytes;
+}
+
+}  // namespace
+
+std::shared_ptr<Font> Font::open(const FaceInfo& info) {
+    auto bytes = read_shared(info.path);
+    if (!bytes) return nullptr;
 
     std::shared_ptr<Font> f(new Font());
     f->info_ = info;

@@ -76,3 +76,16 @@ TEST_CASE("FontDb: the project's fonts folder is searched first") {
     REQUIRE(s);
     CHECK(s->path == dejavu);
 }
+
+TEST_CASE("Font: faces of one collection share the file's bytes") {
+    FontDb db("/nonexistent");
+    auto sans = db.get("Noto Sans CJK SC");
+    auto mono = db.get("Noto Sans Mono CJK SC");
+    REQUIRE(sans);
+    REQUIRE(mono);
+    CHECK(sans != mono);
+    CHECK(sans->info().index != mono->info().index);
+    CHECK(&sans->bytes() == &mono->bytes());
+    CHECK(sans->glyph_for(U'中') != 0);
+    CHECK(mono->glyph_for(U'a') != 0);
+}
