@@ -112,6 +112,10 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
             nlines = std::max(nlines, laid[c].lines.size());
         }
         box.height = float(nlines) * pitch + 2 * vpad;
+        if (box.height > st.body_height)
+            b.diags.warning(t.rows[r].empty() ? t.span : t.rows[r][0].span,
+                            "a table row is taller than a page and runs past its foot",
+                            {"split the cell's text, or make the table a list"});
         for (std::size_t c = 0; c < ncols; ++c) {
             float y = vpad;
             for (const auto& ln : laid[c].lines) {
