@@ -190,3 +190,27 @@ TEST_CASE("epub fixtures: the project's content/ and examples/") {
         check_book(*l, name);
     }
 }
+
+TEST_CASE("epub fixtures: the shared seed articles as one book") {
+    std::string seeds = test::seeds_dir();
+    if (seeds.empty()) {
+        MESSAGE("no ../shared/seeds: skipped");
+        return;
+    }
+    std::string dir = test::temp_dir("epub-seeds-book");
+    int n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(seeds)) {
+        if (!e.is_regular_file()) continue;
+        std::filesystem::copy_file(e.path(), std::filesystem::path(dir) / e.path().filename());
+        ++n;
+    }
+    if (n == 0) return;
+    auto l = build_folder(dir);
+    check_book(*l, "seeds");
+    for (const auto& f : unzip(l->bytes)) {
+        if (f.name.find(".xhtml") == std::string::npos) continue;
+        CHECK_MESSAGE(f.data.find("<script") == std::string::npos, f.name);
+        CHECK_MESSAGE(f.data.find("<audio") == std::string::npos, f.name);
+        CHECK_MESSAGE(f.data.find("<img src=\"http") == std::string::npos, f.name);
+    }
+}
