@@ -30,6 +30,7 @@ struct Cluster {
     bool blank_left = false;   // full-width mark whose left half is empty (opening bracket)
     bool blank_right = false;  // full-width mark whose right half is empty (，。」）…)
     bool mono = false;         // monospace/code text: no CJK glue, breaks anywhere
+    bool raised = false;       // super/subscript (footnote marks): hugs the text before it
 };
 
 struct Measured {

@@ -86,6 +86,7 @@ Shaped shape(Itemized&& in, const ParagraphSpec& spec) {
             c.width = w;
             c.em = run.style.size;
             c.mono = mono;
+            c.raised = run.style.baseline_shift != 0;
             if (h == g + 1 && c.end == c.begin + 1 && w >= 0.8f * c.em) {
                 char32_t ch = text[c.begin];
                 if (is_opening_mark(ch) || is_closing_mark(ch)) {
