@@ -40,6 +40,18 @@ std::string render_opf(const Plan& plan, const std::vector<ManifestItem>& manife
     if (!plan.description.empty()) add_text_el(md, "dc:description", plan.description);
     for (const auto& s : plan.subjects) add_text_el(md, "dc:subject", s);
     set_attr(add_text_el(md, "meta", plan.modified), "property", "dcterms:modified");
+    // Accessibility metadata (schema.org, a reserved prefix in EPUB 3): what the package offers.
+    auto a11y = [&](const char* property, const char* value) {
+        set_attr(add_text_el(md, "meta", value), "property", property);
+    };
+    bool images = !plan.assets.empty();
+    a11y("schema:accessMode", "textual");
+    if (images) a11y("schema:accessMode", "visual");
+    a11y("schema:accessModeSufficient", "textual");
+    for (const char* f : {"structuralNavigation", "tableOfContents", "readingOrder"})
+        a11y("schema:accessibilityFeature", f);
+    if (images) a11y("schema:accessibilityFeature", "alternativeText");
+    a11y("schema:accessibilityHazard", "none");
     if (!cover_image_id.empty()) {  // EPUB 2 readers find the cover this way
         pugi::xml_node m = add_el(md, "meta");
         set_attr(m, "name", "cover");

@@ -320,9 +320,7 @@ void ChapterWriter::image(pugi::xml_node parent, const Inline& in) {
         pugi::xml_node img = add_el(parent, "img");
         set_attr(img, "src", "../" + it->second.href);
         set_attr(img, "alt", in.text);
-        const auto& a = book_.assets[in.asset];
         if (!xml_clean(in.title).empty()) set_attr(img, "title", in.title);
-        (void)a;
         return;
     }
     // Remote or missing image: a placeholder, never an <img> pointing to the web.

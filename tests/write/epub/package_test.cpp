@@ -1,6 +1,8 @@
 // The package as a whole: ZIP layout, OPF metadata, epubcheck, determinism.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "epub_support.hpp"
 
 using namespace bookc;
@@ -52,6 +54,16 @@ TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
     CHECK(id.size() == 9 + 36);
     CHECK(std::string(md.find_child_by_attribute("meta", "property", "dcterms:modified").child_value()) ==
           "2024-05-01T08:00:00Z");
+
+    // Accessibility metadata: images make the book visual too, with alt text.
+    std::set<std::string> a11y;
+    for (auto n : md.children("meta"))
+        if (std::string(n.attribute("property").value()).rfind("schema:", 0) == 0)
+            a11y.insert(std::string(n.attribute("property").value()) + "=" + n.child_value());
+    CHECK(a11y.count("schema:accessMode=textual") == 1);
+    CHECK(a11y.count("schema:accessMode=visual") == 1);
+    CHECK(a11y.count("schema:accessibilityFeature=alternativeText") == 1);
+    CHECK(a11y.count("schema:accessibilityHazard=none") == 1);
 
     // Without a build date: the fixed epoch. With an identifier: it is used as is.
     auto book = sample_book();
