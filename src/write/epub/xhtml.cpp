@@ -101,8 +101,8 @@ void ChapterWriter::block(pugi::xml_node parent, const Block& b, int depth) {
         break;
     }
     case BlockKind::Heading: {
-        std::string name = "h" + std::to_string(heading_level(b));
-        pugi::xml_node h = add_el(parent, name.c_str());
+        static const char* const kNames[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+        pugi::xml_node h = add_el(parent, kNames[heading_level(b) - 1]);
         auto it = cp_.heading_ids.find(&b);
         if (it != cp_.heading_ids.end()) set_attr(h, "id", it->second);
         inlines(h, b.inlines);
