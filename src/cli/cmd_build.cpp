@@ -67,6 +67,7 @@ int cmd_build(const Options& opts) {
     }
     if (formats.count("pdf") && !diags.has_errors()) {
         display::Document doc = typeset::typeset_book(book, loaded->layout, fonts, sources, diags);
+        doc.meta.creator = std::string("bookc ") + BOOKC_VERSION;
         if (!diags.has_errors()) {
             auto bytes = pdf::write_pdf(doc, diags);
             if (bytes) outputs.emplace_back((out_dir / (slug + ".pdf")).string(), std::move(*bytes));
