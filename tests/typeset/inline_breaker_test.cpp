@@ -409,3 +409,14 @@ TEST_CASE("A9: 孤字 is avoided even when that needs a line looser than the fir
     CHECK(lines.back().text.size() >= 3);
     check_flush(lines, 5);
 }
+
+TEST_CASE("A4: a raised footnote number hugs the Han text before it") {
+    const std::u32string t = U"正文1后面";
+    Measured m = constant_measured(t);
+    m.clusters[2].raised = true;
+    const BreakItems items = build_break_items(m, unibreak(t), false);
+    CHECK(items.glue[1] == 0);  // 文|¹
+    CHECK(items.glue[2] == 0);  // ¹|后
+    const Measured plain = constant_measured(t);
+    CHECK(build_break_items(plain, unibreak(t), false).glue[1] == doctest::Approx(2.5));
+}

@@ -283,3 +283,57 @@ TEST_CASE("paragraph: layouts in parallel threads match the sequential ones") {
     for (const auto& g : got) CHECK(g == expected);
     CHECK(table.faces().size() == 1);
 }
+
+TEST_CASE("paragraph: lines broken inside URLs and inline code still end flush") {
+    const std::string before = "读者问：这到底是什么？ https://example.invalid/audio/handbook/reader-talk-08.mp3 配置里，也可以写成 ";
+    const std::string code = "{ file = \"chapters/01-intro.md\", title = \"引言\" }";
+    const std::string after = " 的样子，两种写法等价。";
+    for (float width = 90; width <= 330; width += 11) {
+        FontTable table;
+        base::DiagSink diags;
+        ParagraphSpec spec = spec_of(before, width);
+        StyledRun c = spec.runs[0];
+        c.text = code;
+        c.style.fonts = &fonts().mono;
+        c.style.monospace = true;
+        StyledRun a = spec.runs[0];
+        a.text = after;
+        spec.runs.push_back(c);
+        spec.runs.push_back(a);
+        auto layout = layout_paragraph(spec, table, diags);
+        REQUIRE(layout.lines.size() >= 2);
+        for (std::size_t i = 0; i + 1 < layout.lines.size(); ++i) {
+            const Line& l = layout.lines[i];
+            INFO("width " << width << " line " << i << ": " << line_text(l));
+            CHECK(std::fabs(l.runs.front().x + line_advance(l) - width) < 0.01f);
+        }
+    }
+}
+
+TEST_CASE("paragraph: struck runs get a rule across them, in their colour") {
+    FontTable table;
+    base::DiagSink diags;
+    ParagraphSpec spec = spec_of("正文", 200);
+    StyledRun s = spec.runs[0];
+    s.text = "删去的字";
+    s.style.strike = true;
+    s.style.color = {0.5f, 0, 0};
+    spec.runs.push_back(s);
+    spec.runs.push_back(spec.runs[0]);
+    auto layout = layout_paragraph(spec, table, diags);
+    REQUIRE(layout.lines.size() == 1);
+    const Line& l = layout.lines[0];
+    REQUIRE(l.rules.size() == 1);
+    const display::GlyphRun* struck = nullptr;
+    for (const auto& r : l.runs)
+        if (r.text == "删去的字") struck = &r;
+    REQUIRE(struck);
+    float w = 0;
+    for (const auto& g : struck->glyphs) w += g.advance;
+    CHECK(l.rules[0].x1 == doctest::Approx(struck->x));
+    CHECK(l.rules[0].x2 == doctest::Approx(struck->x + w));
+    CHECK(l.rules[0].y1 < 0);
+    CHECK(l.rules[0].y1 > -10);
+    CHECK(l.rules[0].color == display::Color{0.5f, 0, 0});
+    CHECK(struck->color == display::Color{0.5f, 0, 0});
+}

@@ -2,6 +2,7 @@
 // task lists, code blocks, strike-through, links, quotes, non-facing layouts.
 #include <doctest/doctest.h>
 
+#include "base/utf8.hpp"
 #include "typeset/pages_fixtures.hpp"
 
 using namespace bookc;
@@ -282,4 +283,157 @@ TEST_CASE("blocks: degenerate input still typesets") {
     CHECK(text_of(doc).find("空的部分") != std::string::npos);
     CHECK(text_of(doc).find("匿名") != std::string::npos);
     CHECK(display::dump(doc) == display::dump(typeset_it(book)));
+}
+
+namespace {
+
+float run_width(const display::GlyphRun& r) {
+    float w = 0;
+    for (const auto& g : r.glyphs) w += g.advance;
+    return w;
+}
+
+// The text block's edges on the chapter's pages, from a body paragraph: its continuation
+// lines start at the left edge, its full lines end at the right edge.
+struct Edges {
+    float left = 1e9f, right = 0;
+};
+Edges body_edges(const display::Document& doc, float size = 10.5f) {
+    Edges e;
+    std::map<long, std::pair<float, float>> by_y;  // baseline -> (min x, max right)
+    for (const auto& r : items<display::GlyphRun>(doc)) {
+        if (r.size != size) continue;
+        auto [it, fresh] = by_y.try_emplace(std::lround(r.y * 4), r.x, r.x + run_width(r));
+        if (!fresh) {
+            it->second.first = std::min(it->second.first, r.x);
+            it->second.second = std::max(it->second.second, r.x + run_width(r));
+        }
+    }
+    for (const auto& [y, lr] : by_y) e.left = std::min(e.left, lr.first), e.right = std::max(e.right, lr.second);
+    return e;
+}
+
+model::Block list_of(std::vector<model::Blocks> items, bool ordered = false) {
+    model::Block l;
+    l.kind = model::BlockKind::List;
+    l.ordered = ordered;
+    l.start = 1;
+    l.tight = true;
+    for (auto& children : items) {
+        model::Block item;
+        item.kind = model::BlockKind::ListItem;
+        item.children = std::move(children);
+        l.children.push_back(std::move(item));
+    }
+    return l;
+}
+
+}  // namespace
+
+TEST_CASE("lists: the marker starts at the paragraph indent, the text hangs after it, levels step in") {
+    const float em = 10.5f;
+    model::Block inner = list_of({{para("内层的条目")}});
+    model::Block outer = list_of({{para("第一条" + prose(70, 3)), inner}, {para("第二条")}});
+    auto doc = typeset_it(one_chapter({para(prose(90)), outer}));
+    const Edges e = body_edges(doc);
+    auto all = items<display::GlyphRun>(doc);
+    const display::GlyphRun *bullet = nullptr, *sub = nullptr, *first = nullptr, *para_first = nullptr;
+    for (const auto& r : all) {
+        if (r.text == "•" && !bullet) bullet = &r;
+        if (r.text == "◦") sub = &r;
+        if (r.text.rfind("第一条", 0) == 0) first = &r;
+        if (r.text.rfind("排版是", 0) == 0 && !para_first) para_first = &r;
+    }
+    REQUIRE(bullet);
+    REQUIRE(sub);
+    REQUIRE(first);
+    REQUIRE(para_first);
+    CHECK(para_first->x == doctest::Approx(e.left + 2 * em).epsilon(0.001));
+    // Level 1: the marker at the paragraph indent, the text after it.
+    CHECK(bullet->x == doctest::Approx(e.left + 2 * em).epsilon(0.001));
+    CHECK(first->x >= bullet->x + run_width(*bullet) + 0.25f * em);
+    CHECK(first->x <= bullet->x + 2 * em);
+    // Level 2 steps in 2 em from level 1.
+    CHECK(sub->x == doctest::Approx(bullet->x + 2 * em).epsilon(0.001));
+    // The item's lines hang at its text's x; all but its last end flush at the right edge.
+    std::map<long, std::pair<float, float>> lines;
+    for (const auto& r : all)
+        if (r.size == em && r.y >= first->y - 0.1f && r.y < sub->y - 0.1f && &r != bullet) {
+            auto [it, fresh] = lines.try_emplace(std::lround(r.y * 4), r.x, r.x + run_width(r));
+            if (!fresh) {
+                it->second.first = std::min(it->second.first, r.x);
+                it->second.second = std::max(it->second.second, r.x + run_width(r));
+            }
+        }
+    REQUIRE(lines.size() >= 3);
+    std::size_t i = 0;
+    for (const auto& [y, lr] : lines) {
+        INFO("item line " << i);
+        CHECK(lr.first == doctest::Approx(first->x).epsilon(0.001));
+        if (++i < lines.size()) CHECK(lr.second == doctest::Approx(e.right).epsilon(0.0005));
+    }
+}
+
+TEST_CASE("tables: a narrow table keeps its natural width, centred; a wide one fills the measure") {
+    model::Block narrow;
+    narrow.kind = model::BlockKind::Table;
+    narrow.header_rows = 1;
+    auto cell = [](std::string s) { return model::TableCell{{text(std::move(s))}, {}}; };
+    narrow.rows.push_back({cell("语法"), cell("效果")});
+    narrow.rows.push_back({cell("强调"), cell("着重号")});
+    narrow.rows.push_back({cell("删除线"), cell("删去的字")});
+    auto doc = typeset_it(one_chapter({para(prose(90)), narrow}));
+    const Edges e = body_edges(doc);
+    float x1 = 1e9f, x2 = 0;
+    for (const auto& r : items<display::Rule>(doc))
+        if (r.y1 == r.y2 && std::fabs(r.width - 0.8f) < 0.01f) x1 = std::min(x1, r.x1), x2 = std::max(x2, r.x2);
+    REQUIRE(x2 > x1);
+    CHECK(x2 - x1 < (e.right - e.left) * 0.6f);
+    CHECK((x1 - e.left) == doctest::Approx(e.right - x2).epsilon(0.01));
+    // Rows read in order: each row's cells share a baseline, about 1 em apart.
+    const display::GlyphRun *a = nullptr, *b = nullptr;
+    const auto cells = items<display::GlyphRun>(doc);
+    for (const auto& r : cells) {
+        if (r.text == "删除线") a = &r;
+        if (r.text == "删去的字") b = &r;
+    }
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->y == b->y);
+    CHECK(b->x - (a->x + run_width(*a)) <= 2.5f * 10.5f);
+
+    auto wide = typeset_it(one_chapter({para(prose(90)), table_block(3)}));
+    const Edges we = body_edges(wide);
+    float w1 = 1e9f, w2 = 0;
+    for (const auto& r : items<display::Rule>(wide))
+        if (r.y1 == r.y2 && std::fabs(r.width - 0.8f) < 0.01f) w1 = std::min(w1, r.x1), w2 = std::max(w2, r.x2);
+    CHECK(w1 == doctest::Approx(we.left).epsilon(0.001));
+    CHECK(w2 == doctest::Approx(we.right).epsilon(0.001));
+}
+
+TEST_CASE("headings: a wrapping heading's lines are flush but the last, which is never one character") {
+    for (int n : {22, 23, 25, 31}) {
+        std::string title = prose(n, 5);
+        auto doc = typeset_it(one_chapter({para(prose(90)), heading(3, title, "h"), para(prose(30))}));
+        const Edges e = body_edges(doc);
+        std::map<long, std::pair<float, float>> lines;
+        std::map<long, std::string> texts;
+        const auto all = items<display::GlyphRun>(doc);
+        float hsize = 0;
+        for (const auto& r : all)
+            if (r.text.rfind(title.substr(0, 9), 0) == 0 && r.size > 10.6f) hsize = r.size;
+        REQUIRE(hsize > 0);
+        for (const auto& r : all)
+            if (r.size == hsize) {
+                auto [it, fresh] = lines.try_emplace(std::lround(r.y * 4), r.x, r.x + run_width(r));
+                if (!fresh) it->second.second = std::max(it->second.second, r.x + run_width(r));
+                texts[std::lround(r.y * 4)] += r.text;
+            }
+        INFO("title of " << n << " characters");
+        REQUIRE(lines.size() >= 2);
+        std::size_t i = 0;
+        for (const auto& [y, lr] : lines)
+            if (++i < lines.size()) CHECK(lr.second == doctest::Approx(e.right).epsilon(0.0005));
+        CHECK(base::to_u32(texts.rbegin()->second).size() >= 2);
+    }
 }

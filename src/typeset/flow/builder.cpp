@@ -97,17 +97,12 @@ void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size
             display::GlyphRun r = run;
             r.x += x0;
             r.y += baseline;
-            if (r.color == st.strike_tag) {
-                r.color = st.text;
-                display::Rule rule;
-                rule.x1 = r.x;
-                rule.x2 = r.x + run_width(r);
-                rule.y1 = rule.y2 = r.y - r.size * 0.32f;
-                rule.width = std::max(0.4f, r.size * 0.05f);
-                rule.color = st.text;
-                box.items.push_back(rule);
-            }
             box.items.push_back(std::move(r));
+        }
+        for (const auto& rule : ln.rules) {
+            display::Item item = rule;
+            translate(item, x0, baseline);
+            box.items.push_back(std::move(item));
         }
         for (const auto& link : ln.links) {
             display::Link l = link;

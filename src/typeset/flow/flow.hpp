@@ -42,7 +42,6 @@ struct Styles {
     float measure = 300;   // text block width
     float body_height = 480;
     display::Color text, muted, accent, rule;
-    display::Color strike_tag;  // colour marking struck-through runs (restored after layout)
 
     TextStyle body_style() const;
     TextStyle style(const FontChain& f, float size, display::Color c) const;
@@ -85,6 +84,7 @@ struct Builder {
     int keep = 0;          // the next `keep` content boxes may not be separated from the previous
     int depth = 0;         // nesting of quotes etc.: body grid only at depth 0
     int list_depth = 0;    // nesting of lists (bullet shapes, no first-line indent)
+    float list_marker_x = 0;  // x of the innermost list's markers (nested lists step in)
     std::vector<display::Item> marker;  // list marker for the next line, relative to its baseline
     std::vector<std::pair<int, int>> footnote_index;  // (number, index in list.footnotes)
     std::vector<std::pair<std::string, std::string>> sections;  // outline: (title, dest)
@@ -101,6 +101,9 @@ struct Builder {
     // Footnotes cited by links on a box's lines are placed on the box's page.
     void cite(VBox& box, const std::vector<display::Link>& links) const;
 };
+
+// Each nested list level's markers step in this much (em) from its parent's.
+inline constexpr float kListStepEm = 2.0f;
 
 // Blocks (stack.cpp) and the special blocks (lists.cpp, tables.cpp, media.cpp, comments.cpp).
 struct Area {

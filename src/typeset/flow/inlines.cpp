@@ -46,7 +46,7 @@ void collect(const model::Inlines& in, const TextStyle& cur, const Styles& st,
             }
             case model::InlineKind::Strike: {
                 TextStyle s = cur;
-                s.color = st.strike_tag;
+                s.strike = true;
                 collect(n.children, s, st, prefix, out);
                 break;
             }

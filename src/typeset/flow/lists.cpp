@@ -1,5 +1,6 @@
 // Lists: hanging markers (bullets, numbers, drawn task boxes), nested indentation.
 #include <algorithm>
+#include <cmath>
 
 #include "typeset/flow/flow.hpp"
 
@@ -12,8 +13,10 @@ const char* bullet_for(int depth) {
     return kBullets[(depth - 1) % 3];
 }
 
-// Marker items relative to the first line's baseline, right-aligned at `right`.
-std::vector<display::Item> text_marker(Builder& b, const std::string& text, float right) {
+// Marker items relative to the first line's baseline, starting at `left`; `width` gets the
+// marker's natural width.
+std::vector<display::Item> text_marker(Builder& b, const std::string& text, float left,
+                                       float* width = nullptr) {
     StyledRun r;
     r.text = text;
     r.style = b.st.style(text.size() <= 3 && text[0] == '\xe2' ? b.st.sans : b.st.body, b.st.size,
@@ -26,19 +29,20 @@ std::vector<display::Item> text_marker(Builder& b, const std::string& text, floa
     std::vector<display::Item> items;
     if (pl.lines.empty()) return items;
     const Line& ln = pl.lines.front();
+    if (width) *width = ln.natural;
     for (const auto& run : ln.runs) {
         display::GlyphRun g = run;
-        g.x += right - ln.natural;
+        g.x += left;
         items.push_back(std::move(g));
     }
     return items;
 }
 
-std::vector<display::Item> task_marker(Builder& b, bool done, float right) {
+std::vector<display::Item> task_marker(Builder& b, bool done, float left) {
     const float s = b.st.size * 0.72f;
     std::vector<display::Item> items;
     display::Rect box;
-    box.x = right - s;
+    box.x = left + 0.05f * b.st.size;
     box.y = -s * 0.95f;
     box.w = box.h = s;
     box.fill = false;
@@ -61,27 +65,38 @@ std::vector<display::Item> task_marker(Builder& b, bool done, float right) {
 
 }  // namespace
 
+// As in a Chinese book: a level-1 marker starts at the paragraph indent (2 em from the
+// block's edge) and the item's text hangs after it; each nested level's marker steps in a
+// further kListStepEm from its parent's marker.
 void flow_list(Builder& b, const model::Block& list, Area a) {
     ++b.list_depth;
     const float em = b.st.size;
-    float hang = 2 * em;
-    if (list.ordered) {
-        std::size_t digits = std::to_string(list.start + int(list.children.size())).size();
-        hang = std::max(hang, (float(digits) * 0.55f + 1.2f) * em);
-    }
-    Area in{a.x + hang, a.width - hang};
+    const float saved_marker_x = b.list_marker_x;
+    const float marker_x = b.list_depth == 1 ? a.x + float(b.st.layout.indent_em) * em
+                                             : b.list_marker_x + kListStepEm * em;
+    // The hang: the widest marker of the list and a gap, rounded up to half ems.
+    float widest = 0.72f * em;  // bullets and task boxes
+    if (list.ordered)
+        for (std::size_t i = 0; i < list.children.size(); ++i) {
+            float w = 0;
+            text_marker(b, std::to_string(list.start + int(i)) + ".", 0, &w);
+            widest = std::max(widest, w);
+        }
+    const float hang = std::max(1.0f, std::ceil((widest / em + 0.3f) * 2) / 2) * em;
+    const float text_x = marker_x + hang;
+    Area in{text_x, a.x + a.width - text_x};
+    b.list_marker_x = marker_x;
     int n = list.start;
     bool first = true;
     for (const auto& item : list.children) {
         if (!first && !list.tight) b.glue(b.st.pitch * 0.3f);
         first = false;
-        float right = a.x + hang - 0.5f * em;
         if (item.task >= 0)
-            b.marker = task_marker(b, item.task == 1, right);
+            b.marker = task_marker(b, item.task == 1, marker_x);
         else if (list.ordered)
-            b.marker = text_marker(b, std::to_string(n) + ".", right);
+            b.marker = text_marker(b, std::to_string(n) + ".", marker_x);
         else
-            b.marker = text_marker(b, bullet_for(b.list_depth), right);
+            b.marker = text_marker(b, bullet_for(b.list_depth), marker_x);
         ++n;
         if (item.kind == model::BlockKind::ListItem)
             flow_blocks(b, item.children, in);
@@ -89,6 +104,7 @@ void flow_list(Builder& b, const model::Block& list, Area a) {
             flow_block(b, item, in);
         b.marker.clear();  // an empty item: its marker is dropped
     }
+    b.list_marker_x = saved_marker_x;
     --b.list_depth;
 }
 

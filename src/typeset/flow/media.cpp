@@ -174,7 +174,7 @@ void flow_media_note(Builder& b, const model::Block& note, Area a) {
     ParagraphSpec spec;
     spec.runs = std::move(out.runs);
     spec.width = a.width;
-    spec.align = TextAlign::Left;
+    spec.align = TextAlign::Justify;  // wrapped lines (a long URL) end flush
     ParagraphLayout pl = b.layout(std::move(spec));
     b.lines(pl, a.x, size * 1.6f, size, false);
 }

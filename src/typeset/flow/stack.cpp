@@ -71,7 +71,9 @@ void flow_heading(Builder& b, const model::Inlines& in, int level, const std::st
     ParagraphSpec spec;
     spec.runs = std::move(out.runs);
     spec.width = a.width - (text_x - a.x);
-    spec.align = TextAlign::Left;
+    // A heading that wraps is justified like the text (its last line natural); the breaker
+    // keeps a single character off the last line (孤字).
+    spec.align = TextAlign::Justify;
     ParagraphLayout pl = b.layout(std::move(spec));
     // Space above (dropped at a page top): a line for sections, half a line below that.
     bool at_start = b.list.boxes.empty();
@@ -104,6 +106,11 @@ void flow_heading(Builder& b, const model::Inlines& in, int level, const std::st
             r.x += text_x;
             r.y += baseline;
             box.items.push_back(std::move(r));
+        }
+        for (const auto& rule : ln.rules) {
+            display::Item item = rule;
+            translate(item, text_x, baseline);
+            box.items.push_back(std::move(item));
         }
         for (const auto& link : ln.links) {
             display::Link l = link;

@@ -49,8 +49,6 @@ Styles make_styles(const config::Layout& layout, font::FontDb& db, base::DiagSin
     st.muted = to_color(layout.muted);
     st.accent = to_color(layout.accent);
     st.rule = to_color(layout.rule);
-    // An unlikely colour one step away from the text colour: marks struck runs.
-    st.strike_tag = {st.text.r, st.text.g, std::min(1.0f, st.text.b + 1.0f / 1024)};
     return st;
 }
 

@@ -23,7 +23,7 @@ TextAlign align_of(const model::Block& t, std::size_t col) {
     }
 }
 
-// Column widths: natural widths when they fit (stretched to the measure), otherwise
+// Column widths of a table wider than the measure:
 // water-filling: narrow columns keep their natural width, wide ones share the rest.
 std::vector<float> column_widths(const std::vector<float>& nat, float avail, float min_w) {
     const std::size_t n = nat.size();
@@ -58,7 +58,7 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
     for (const auto& row : t.rows) ncols = std::max(ncols, row.size());
     if (ncols == 0) return;
     const float size = st.size * 0.9f, pitch = size * 1.55f;
-    const float hpad = size * 0.45f, vpad = size * 0.3f;
+    const float hpad = st.size * 0.5f, vpad = size * 0.3f;
 
     std::vector<std::vector<Cell>> cells(t.rows.size(), std::vector<Cell>(ncols));
     std::vector<float> nat(ncols, 0);
@@ -81,14 +81,24 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
         }
     }
     float avail = a.width - float(ncols) * 2 * hpad;
-    std::vector<float> w = column_widths(nat, avail, 2 * size);
-    std::vector<float> x(ncols, a.x);
+    std::vector<float> w;
+    float left = a.x;
+    const float natural_total = std::accumulate(nat.begin(), nat.end(), 0.0f);
+    if (natural_total <= avail) {
+        // A narrow table keeps its natural width, centred: columns spread over the whole
+        // measure leave gaps wide enough to read (and extract) a table column by column.
+        w = nat;
+        left = a.x + (avail - natural_total) / 2;
+    } else {
+        w = column_widths(nat, avail, 2 * size);  // wide: wrapping cells over the measure
+    }
+    std::vector<float> x(ncols, left);
     for (std::size_t c = 1; c < ncols; ++c) x[c] = x[c - 1] + w[c - 1] + 2 * hpad;
     float right = x[ncols - 1] + w[ncols - 1] + 2 * hpad;
 
     auto rule = [&](float y, float width, display::Color color) {
         display::Rule r;
-        r.x1 = a.x, r.x2 = right, r.y1 = r.y2 = y, r.width = width, r.color = color;
+        r.x1 = left, r.x2 = right, r.y1 = r.y2 = y, r.width = width, r.color = color;
         return r;
     };
     int header_index = -1;
@@ -125,6 +135,11 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
                     g.x += x[c] + hpad;
                     g.y += baseline;
                     box.items.push_back(std::move(g));
+                }
+                for (const auto& rule : ln.rules) {
+                    display::Item item = rule;
+                    translate(item, x[c] + hpad, baseline);
+                    box.items.push_back(std::move(item));
                 }
                 for (const auto& link : ln.links) {
                     display::Link l = link;

@@ -224,6 +224,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                     it.glue_class[k] = kGlueSpace;
                 }
             }
+        } else if (cl[k].raised != cl[k + 1].raised) {
+            // A footnote mark or superscript hugs its text: no Han–Latin space.
         } else if ((ideo_a && latin_b) || (latin_a && ideo_b)) {
             it.glue[k] = 0.25f * em2;  // A4: ¼ em, shrinking to ⅛, stretching to ⅓
             it.stretch[k] = em2 / 12;

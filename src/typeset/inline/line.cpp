@@ -41,6 +41,9 @@ void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double a
     }
 }
 
+// Beyond this multiple of its glue's stretch a justified line also letter-spaces.
+constexpr double kMaxGlueStretch = 2.0;
+
 }  // namespace
 
 SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions& o) {
@@ -69,8 +72,16 @@ SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions&
     const bool justify = o.align == TextAlign::Justify && !o.code && !line.last && !line.forced;
     const double diff = W - lm.natural;
     if (justify) {
-        if (diff > 0 && lm.stretch > 0) {
+        if (diff > 0 && lm.stretch > 0 && (diff <= kMaxGlueStretch * lm.stretch || n < 2)) {
             distribute(it, a, b, diff, true, s.advance);
+        } else if (diff > 0 && lm.stretch > 0) {
+            // The glue cannot take it all without gaping (a line broken inside a URL or inline
+            // code, few CJK characters): every glue stretches fully, and the rest is spread
+            // over every gap between characters, inside Latin and code runs too, so the line
+            // still ends flush.
+            distribute(it, a, b, lm.stretch, true, s.advance);
+            const float per = static_cast<float>((diff - lm.stretch) / double(n - 1));
+            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += per;
         } else if (diff > 0 && n > 1) {
             // No glue at all (one long word, a URL piece): letter-space to stay flush.
             const float per = static_cast<float>(diff / (n - 1));
@@ -165,6 +176,32 @@ Line commit_line(const Shaped& sh, const BreakItems& items, const LineSpan& span
                 add_metrics(line, *r.style.fonts->fonts[0], r.style.size, 0);
                 break;
             }
+    }
+
+    // Strike-through: a rule across each struck run, a little above the middle of the
+    // em box, in the run's colour.
+    for (std::size_t i = 0; i < line.runs.size(); ++i) {
+        if (run_of[i] == ~0u) continue;
+        const TextStyle& st = spec.runs[run_of[i]].style;
+        if (!st.strike) continue;
+        const auto& gr = line.runs[i];
+        float w = 0;
+        for (const auto& g : gr.glyphs) w += g.advance;
+        display::Rule r;
+        r.x1 = gr.x;
+        r.x2 = gr.x + w;
+        r.y1 = r.y2 = gr.y - st.baseline_shift - gr.size * 0.32f;
+        r.width = std::max(0.4f, gr.size * 0.05f);
+        r.color = st.color;
+        if (!line.rules.empty()) {
+            display::Rule& prev = line.rules.back();
+            if (std::fabs(prev.x2 - r.x1) < 0.01f && prev.y1 == r.y1 && prev.width == r.width &&
+                prev.color == r.color) {
+                prev.x2 = r.x2;
+                continue;
+            }
+        }
+        line.rules.push_back(r);
     }
 
     // Links: one rectangle per glyph run whose style links somewhere, merged with the

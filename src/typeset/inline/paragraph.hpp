@@ -38,6 +38,7 @@ struct TextStyle {
     std::string link_uri;         // non-empty: this run is an external link
     std::string link_dest;        // non-empty: this run links to a named destination
     bool monospace = false;       // code: may break between any characters, no CJK glue
+    bool strike = false;          // struck through: the line gets a rule across the run
 };
 
 struct StyledRun {
@@ -68,6 +69,7 @@ struct Line {
     // baseline (display coordinates, so y grows downwards). The caller translates them.
     std::vector<display::GlyphRun> runs;
     std::vector<display::Link> links;
+    std::vector<display::Rule> rules;  // strike-through rules, line-relative like `runs`
     bool last = false;  // the paragraph's last line
 };
 
