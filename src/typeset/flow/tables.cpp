@@ -58,7 +58,7 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
     for (const auto& row : t.rows) ncols = std::max(ncols, row.size());
     if (ncols == 0) return;
     const float size = st.size * 0.9f, pitch = size * 1.55f;
-    const float hpad = st.size * 0.5f, vpad = size * 0.3f;
+    const float hpad = size * 0.4f, vpad = size * 0.3f;
 
     std::vector<std::vector<Cell>> cells(t.rows.size(), std::vector<Cell>(ncols));
     std::vector<float> nat(ncols, 0);
