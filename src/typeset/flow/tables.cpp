@@ -80,17 +80,20 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
             for (const auto& ln : pl.lines) nat[c] = std::max(nat[c], ln.natural + 0.01f);
         }
     }
-    float avail = a.width - float(ncols) * 2 * hpad;
+    // A table is set into the text as a figure, inset one em from each side of the text
+    // block: its rows never line up with (or pose as) lines of body text.
+    const float inset = st.size;
+    float avail = a.width - 2 * inset - float(ncols) * 2 * hpad;
     std::vector<float> w;
-    float left = a.x;
+    float left = a.x + inset;
     const float natural_total = std::accumulate(nat.begin(), nat.end(), 0.0f);
     if (natural_total <= avail) {
         // A narrow table keeps its natural width, centred: columns spread over the whole
         // measure leave gaps wide enough to read (and extract) a table column by column.
         w = nat;
-        left = a.x + (avail - natural_total) / 2;
+        left = a.x + inset + (avail - natural_total) / 2;
     } else {
-        w = column_widths(nat, avail, 2 * size);  // wide: wrapping cells over the measure
+        w = column_widths(nat, avail, 2 * size);  // wide: wrapping cells over the inset measure
     }
     std::vector<float> x(ncols, left);
     for (std::size_t c = 1; c < ncols; ++c) x[c] = x[c - 1] + w[c - 1] + 2 * hpad;
