@@ -337,3 +337,26 @@ TEST_CASE("paragraph: struck runs get a rule across them, in their colour") {
     CHECK(l.rules[0].color == display::Color{0.5f, 0, 0});
     CHECK(struck->color == display::Color{0.5f, 0, 0});
 }
+
+TEST_CASE("paragraph: a long URL does not loosen the Chinese lines before it") {
+    // content/04: before URLs could space out, the optimizer loosened the three lines
+    // before the address by up to 5 em (gaps of a full em after 。 and ，) because every
+    // line ending inside the address had to be exactly full.
+    const std::string text =
+        "正文里的链接在电子书里可以点击，在纸书里却只能看。所以链接文字本身要有意义，不要写"
+        "「点击这里」。特别长的地址最好不要直接出现在正文里，否则会在行尾被硬生生折断，比如"
+        "这一个：https://example.invalid/archive/2024/05/column-export/chapter-07/comments?"
+        "sort=likes&page=3&utm_source=newsletter&utm_medium=email";
+    FontTable table;
+    base::DiagSink diags;
+    ParagraphSpec spec = spec_of(text, 300);  // 30 characters of 10 pt
+    auto layout = layout_paragraph(spec, table, diags);
+    REQUIRE(layout.lines.size() >= 4);
+    for (std::size_t i = 0; i + 1 < layout.lines.size(); ++i) {
+        const Line& l = layout.lines[i];
+        INFO("line " << i << ": " << line_text(l) << " natural " << l.natural);
+        if (line_text(l).find("http") != std::string::npos || line_text(l).find("/") != std::string::npos)
+            continue;  // lines of the address itself
+        CHECK(l.natural >= 300 - 10.0f);  // at most one em of slack to spread
+    }
+}

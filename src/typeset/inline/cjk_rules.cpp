@@ -233,6 +233,12 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
             it.glue_class[k] = kGlueHanLatin;
         } else if (mono_a || mono_b) {
             // Inside or next to inline code: nothing stretches.
+        } else if (url[cl[k].end - 1] && cl[k + 1].begin < url.size() && url[cl[k + 1].begin]) {
+            // Inside a URL the letters may space out a little (as TeX's \url does at its
+            // break points), so a line broken inside a long address can be justified
+            // without loosening the lines before it.
+            it.stretch[k] = 0.05f * em2;
+            it.glue_class[k] = kGlueInter;
         } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) || is_dash_or_ellipsis(a) ||
                     is_cjk_ideo(b) || is_opening_mark(b) || is_closing_mark(b) || is_dash_or_ellipsis(b)) &&
                    !is_latin_alnum(a) && !is_latin_alnum(b) && !(is_space_char(b))) {
