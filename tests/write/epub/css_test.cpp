@@ -13,7 +13,11 @@ using namespace bookc::epubtest;
 TEST_CASE("epub css: both layouts' epub.css carry the Chinese reading rules") {
     for (const char* layout : {"handbook", "a4"}) {
         CAPTURE(layout);
-        std::string css = test::read_text(test::source_dir() + "/layouts/" + layout + "/epub.css");
+        base::DiagSink diags;
+        auto L = config::load_layout(layout, diags);
+        REQUIRE(L);
+        std::string css = epub::layout_css(*L, diags);
+        CHECK(diags.all().empty());
         REQUIRE(!css.empty());
         for (const char* rule : {"text-indent: 2em", "text-align: justify", "text-justify: inter-character",
                                  "line-break: strict", "line-height: 1.8", "section.comments", "div.comment-reply",
@@ -45,4 +49,30 @@ TEST_CASE("epub css: the layout's file is used, the default when it is missing")
     for (const auto& [name, data] : unzip_map(b.bytes))
         if (name.size() > 6 && name.substr(name.size() - 6) == ".xhtml")
             CHECK_MESSAGE(data.find("css/book.css\"") != std::string::npos, name);
+}
+
+TEST_CASE("epub css: a layout imports another layout's stylesheet and states what differs") {
+    base::DiagSink diags;
+    auto a4 = config::load_layout("a4", diags);
+    REQUIRE(a4);
+    std::string css = epub::layout_css(*a4, diags);
+    CHECK(diags.all().empty());
+    CHECK(css.find("@import") == std::string::npos);                 // inlined, not left to readers
+    CHECK(css.find(epub::default_css()) != std::string::npos);        // the handbook design
+    CHECK(css.rfind("line-height: 1.85") > css.find(epub::default_css()));  // overrides after it
+
+    // An import that leaves the layouts folder is refused with a warning.
+    std::string root = test::temp_dir("epub-css-import");
+    test::write_text(root + "/secret.css", "body { color: red; }\n");
+    test::write_text(root + "/layouts/x/epub.css", "@import \"../../secret.css\";\np { margin: 0; }\n");
+    config::Layout x;
+    x.name = "x";
+    x.dir = root + "/layouts/x";
+    base::DiagSink d2;
+    std::string out = epub::layout_css(x, d2);
+    CHECK(out.find("color: red") == std::string::npos);
+    CHECK(out.find("p { margin: 0; }") != std::string::npos);
+    base::SourceMap sources;
+    CHECK(d2.format(sources).find("warning: cannot import `../../secret.css` into the EPUB stylesheet") !=
+          std::string::npos);
 }
