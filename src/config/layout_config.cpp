@@ -215,12 +215,16 @@ std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSin
     std::string name = name_or_path.empty() ? "handbook" : name_or_path;
     std::error_code ec;
     fs::path file;
-    bool is_path = name.find('/') != std::string::npos || name.find('.') == 0 ||
-                   fs::exists(name, ec);
+    // A bare name is a bundled layout even when a folder of that name sits in the current
+    // folder; anything with a slash, a leading dot or a .toml ending is a path.
+    fs::path bundled = fs::path(data_dir()) / "layouts" / name / "layout.toml";
+    bool looks_like_path = name.find('/') != std::string::npos || name.find('.') == 0 ||
+                           (name.size() > 5 && name.substr(name.size() - 5) == ".toml");
+    bool is_path = looks_like_path || (!fs::exists(bundled, ec) && fs::exists(name, ec));
     if (is_path) {
         file = fs::is_directory(name, ec) ? fs::path(name) / "layout.toml" : fs::path(name);
     } else {
-        file = fs::path(data_dir()) / "layouts" / name / "layout.toml";
+        file = bundled;
     }
     if (!fs::exists(file, ec)) {
         std::vector<std::string> hints;

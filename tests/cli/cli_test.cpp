@@ -74,6 +74,14 @@ TEST_CASE("an unknown layout exits 2") {
     CHECK(r.err.find("error: layout `nonesuch` not found") != std::string::npos);
 }
 
+TEST_CASE("a layout name means the bundled layout even beside a folder of that name") {
+    std::string dir = make_book("cli-layout-name");
+    std::filesystem::create_directories(dir + "/a4");  // e.g. an earlier output folder
+    auto r = run("cd " + shell_quote(dir) + " && " + cmd("check book --layout a4"));
+    CHECK(r.status == 0);
+    CHECK(r.err.find("error") == std::string::npos);
+}
+
 TEST_CASE("a folder without articles is an error (exit 1)") {
     std::string dir = temp_dir("cli-empty");
     fs::create_directories(dir + "/book");
