@@ -13,30 +13,11 @@
 #include "load/paths.hpp"
 #include "load/scan.hpp"
 #include "load/text.hpp"
+#include "model/passes.hpp"
 
 namespace bookc::load {
 
 namespace {
-
-std::string iso_from_epoch(long long t) {
-    std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-std::string modified_stamp(const config::BookConfig& cfg) {
-    if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long t = std::strtoll(e, &end, 10);
-        if (end && *end == '\0' && end != e && t >= 0) return iso_from_epoch(t);
-    }
-    const std::string& d = cfg.date;
-    if (d.size() >= 10 && d[4] == '-' && d[7] == '-') return d.substr(0, 10) + "T00:00:00Z";
-    return "1970-01-01T00:00:00Z";
-}
 
 void fill_meta(model::Book& book, const std::string& book_real, const config::BookConfig& cfg) {
     auto& m = book.meta;
@@ -50,7 +31,7 @@ void fill_meta(model::Book& book, const std::string& book_real, const config::Bo
     m.description = cfg.description;
     m.subjects = cfg.subjects;
     m.slug = cfg.slug.empty() ? folder : cfg.slug;
-    m.modified = modified_stamp(cfg);
+    model::set_build_date(book, std::getenv("SOURCE_DATE_EPOCH"));
 }
 
 }  // namespace
