@@ -125,36 +125,71 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
             nlines = std::max(nlines, laid[c].lines.size());
         }
         box.height = float(nlines) * pitch + 2 * vpad;
+        // Items of cell lines [l0, l1) with line l0's slot starting at `top`.
+        auto place_lines = [&](VBox& into, std::size_t l0, std::size_t l1, float top) {
+            for (std::size_t c = 0; c < ncols; ++c) {
+                float y = top;
+                for (std::size_t l = l0; l < l1 && l < laid[c].lines.size(); ++l) {
+                    const auto& ln = laid[c].lines[l];
+                    float baseline = y + (pitch - size) / 2 + 0.88f * size;
+                    for (const auto& run : ln.runs) {
+                        display::GlyphRun g = run;
+                        g.x += x[c] + hpad;
+                        g.y += baseline;
+                        into.items.push_back(std::move(g));
+                    }
+                    for (const auto& rule : ln.rules) {
+                        display::Item item = rule;
+                        translate(item, x[c] + hpad, baseline);
+                        into.items.push_back(std::move(item));
+                    }
+                    for (const auto& link : ln.links) {
+                        display::Link l2 = link;
+                        l2.x += x[c] + hpad;
+                        l2.y += baseline;
+                        into.items.push_back(std::move(l2));
+                    }
+                    b.cite(into, ln.links);
+                    y += pitch;
+                }
+            }
+        };
+        bool last = r + 1 == t.rows.size();
+        // A body row taller than a page less the repeated header cannot go whole on any
+        // page: it is set as one slice per line band, which the paginator may break
+        // between. Each page the row continues on gets the header again, and the page it
+        // leaves is closed with the table's bottom rule (paginate.cpp).
+        const float header_h =
+            header_index >= 0 ? [&] {
+                float h = 0;
+                for (const auto& hb : b.list.headers[std::size_t(header_index)]) h += hb.height;
+                return h;
+            }()
+                              : 0.0f;
+        if (!head && box.height > st.body_height - header_h && nlines >= 2) {
+            for (std::size_t l = 0; l < nlines; ++l) {
+                VBox slice;
+                const bool first_line = l == 0, last_line = l + 1 == nlines;
+                slice.height = pitch + (first_line ? vpad : 0) + (last_line ? vpad : 0);
+                place_lines(slice, l, l + 1, first_line ? vpad : 0);
+                if (first_line && r == 0) slice.items.push_back(rule(0, 0.8f, st.text));
+                if (last_line)
+                    slice.items.push_back(last ? rule(slice.height, 0.8f, st.text)
+                                               : rule(slice.height, 0.25f, st.rule));
+                slice.header = header_index;
+                if (first_line && int(r) == t.header_rows && t.header_rows > 0)
+                    slice.brk = Break::Never;
+                else if (l == 1 || l + 1 == nlines)
+                    slice.brk = Break::Avoid;  // no lone first or last line of the row
+                b.push(std::move(slice));
+            }
+            continue;
+        }
         if (box.height > st.body_height)
             b.diags.warning(t.rows[r].empty() ? t.span : t.rows[r][0].span,
                             "a table row is taller than a page and runs past its foot",
                             {"split the cell's text, or make the table a list"});
-        for (std::size_t c = 0; c < ncols; ++c) {
-            float y = vpad;
-            for (const auto& ln : laid[c].lines) {
-                float baseline = y + (pitch - size) / 2 + 0.88f * size;
-                for (const auto& run : ln.runs) {
-                    display::GlyphRun g = run;
-                    g.x += x[c] + hpad;
-                    g.y += baseline;
-                    box.items.push_back(std::move(g));
-                }
-                for (const auto& rule : ln.rules) {
-                    display::Item item = rule;
-                    translate(item, x[c] + hpad, baseline);
-                    box.items.push_back(std::move(item));
-                }
-                for (const auto& link : ln.links) {
-                    display::Link l = link;
-                    l.x += x[c] + hpad;
-                    l.y += baseline;
-                    box.items.push_back(std::move(l));
-                }
-                b.cite(box, ln.links);
-                y += pitch;
-            }
-        }
-        bool last = r + 1 == t.rows.size();
+        place_lines(box, 0, nlines, vpad);
         if (r == 0) box.items.push_back(rule(0, 0.8f, st.text));
         if (head && int(r) + 1 == t.header_rows) box.items.push_back(rule(box.height, 0.5f, st.text));
         if (!head && !last) box.items.push_back(rule(box.height, 0.25f, st.rule));

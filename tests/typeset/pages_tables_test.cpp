@@ -1,0 +1,143 @@
+// Tables across pages: a row taller than a page is split into line bands that continue
+// on the next pages under the repeated header; rows that fit a page never split.
+#include <doctest/doctest.h>
+
+#include "typeset/pages_fixtures.hpp"
+
+using namespace bookc;
+using namespace bookc::test;
+
+namespace {
+
+model::Book one_chapter(model::Blocks blocks) {
+    model::Book book;
+    book.meta.title = "书";
+    model::Part part;
+    model::Chapter ch;
+    ch.title = "一章";
+    ch.blocks = std::move(blocks);
+    part.chapters.push_back(std::move(ch));
+    book.parts.push_back(std::move(part));
+    return book;
+}
+
+model::TableCell cell(std::string s) { return model::TableCell{{text(std::move(s))}, {}}; }
+
+// The chapter's pages (after the front matter), as indices into doc.pages.
+std::vector<std::size_t> body_pages(const display::Document& doc) {
+    std::vector<std::size_t> v;
+    for (std::size_t p = std::size_t(doc.page_labels.back().first_page); p < doc.pages.size(); ++p)
+        v.push_back(p);
+    return v;
+}
+
+float width_of(const display::GlyphRun& r) {
+    float w = 0;
+    for (const auto& g : r.glyphs) w += g.advance;
+    return w;
+}
+
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+void erase_all(std::string& s, const std::string& part) {
+    for (auto p = s.find(part); p != std::string::npos; p = s.find(part)) s.erase(p, part.size());
+}
+
+}  // namespace
+
+TEST_CASE("tables: a row taller than a page continues on the next pages under the repeated header") {
+    std::string tall;
+    for (int i = 0; i < 700; ++i) tall += "很长的单元格";
+    tall += "终";
+    model::Block t;
+    t.kind = model::BlockKind::Table;
+    t.header_rows = 1;
+    t.rows.push_back({cell("表头甲"), cell("表头乙")});
+    t.rows.push_back({cell("短"), cell(tall)});
+    t.rows.push_back({cell("尾行"), cell("结束")});
+    model::Book book = one_chapter({para(prose(60)), t, para("表后的正文")});
+
+    const config::Layout L;
+    base::SourceMap sources;
+    base::DiagSink diags;
+    auto doc = typeset::typeset_book(book, L, test_fonts(), sources, diags);
+    for (const auto& d : diags.all()) CHECK_MESSAGE(!has(d.message, "taller than a page"), d.message);
+
+    const float cell_size = float(L.body_size) * 0.9f;
+    const float top = float(L.margin_top), bottom = float(L.page_height - L.margin_bottom);
+    const float left = float(std::min(L.margin_inner, L.margin_outer));
+    const float right = float(L.page_width - std::min(L.margin_inner, L.margin_outer));
+
+    std::string cells;  // the table's run texts in reading order
+    std::vector<std::size_t> tall_pages;
+    for (std::size_t p : body_pages(doc)) {
+        const auto& page = doc.pages[p];
+        bool tall_here = false;
+        std::string header_here;
+        for (const auto& it : page.items) {
+            if (auto r = std::get_if<display::GlyphRun>(&it); r && r->size == cell_size) {
+                // Every table run lies inside the page's text block.
+                CHECK(r->y - 0.88f * r->size >= top - 0.01f);
+                CHECK(r->y + 0.12f * r->size <= bottom + 0.01f);
+                CHECK(r->x >= left - 0.01f);
+                CHECK(r->x + width_of(*r) <= right + 0.01f);
+                cells += r->text;
+                if (has(r->text, "单元") || has(r->text, "终")) tall_here = true;
+                if (r->text == "表头甲" || r->text == "表头乙") header_here += r->text;
+            }
+            // The table's rules (0.8, 0.5, 0.25 pt; the running head's is 0.35 pt).
+            if (auto rule = std::get_if<display::Rule>(&it);
+                rule && rule->y1 == rule->y2 &&
+                (rule->width == 0.8f || rule->width == 0.5f || rule->width == 0.25f)) {
+                CHECK(rule->y1 >= top - 0.01f);
+                CHECK(rule->y1 <= bottom + 0.01f);
+            }
+        }
+        if (tall_here) {
+            tall_pages.push_back(p);
+            CHECK_MESSAGE(header_here == "表头甲表头乙", "page " << p);
+        }
+    }
+    // The row spans several consecutive pages.
+    REQUIRE(tall_pages.size() >= 2);
+    for (std::size_t k = 1; k < tall_pages.size(); ++k) CHECK(tall_pages[k] == tall_pages[k - 1] + 1);
+    // Nothing of the cell is lost or repeated: the runs read back as the cell's text.
+    CHECK(has(cells, "尾行"));
+    CHECK(has(cells, "结束"));
+    for (const char* other : {"表头甲", "表头乙", "短", "尾行", "结束"}) erase_all(cells, other);
+    CHECK(cells == tall);
+}
+
+TEST_CASE("tables: rows that fit a page never split, even when the table breaks") {
+    model::Block t;
+    t.kind = model::BlockKind::Table;
+    t.header_rows = 1;
+    t.rows.push_back({cell("列")});
+    const int nrows = 40;
+    for (int r = 0; r < nrows; ++r)
+        t.rows.push_back({cell("起" + std::to_string(r) + "点" + prose(120, r) + "末" + std::to_string(r) + "尾")});
+    auto doc = typeset_it(one_chapter({para(prose(60)), t}));
+    std::vector<std::string> texts;
+    for (std::size_t p : body_pages(doc)) {
+        std::string s;
+        for (const auto& l : lines(doc.pages[p])) s += l.text;
+        texts.push_back(s);
+    }
+    int breaks = 0;
+    for (int r = 0; r < nrows; ++r) {
+        const std::string a = "起" + std::to_string(r) + "点", z = "末" + std::to_string(r) + "尾";
+        int pa = -1, pz = -1;
+        for (std::size_t p = 0; p < texts.size(); ++p) {
+            if (has(texts[p], a)) pa = int(p);
+            if (has(texts[p], z)) pz = int(p);
+        }
+        REQUIRE(pa >= 0);
+        CHECK_MESSAGE(pa == pz, "row " << r);
+        if (r > 0) {
+            const std::string prev = "末" + std::to_string(r - 1) + "尾";
+            for (std::size_t p = 0; p < texts.size(); ++p)
+                if (has(texts[p], prev) && int(p) != pa) ++breaks;
+        }
+    }
+    CHECK(breaks >= 1);  // the table did break across pages
+}
