@@ -143,8 +143,11 @@ TEST_CASE("paginate: footnotes sit at the foot of the page that cites them") {
 TEST_CASE("paginate: a table's header rows come back after a page break") {
     auto st = styles();
     flow::VList l;
-    l.headers.push_back({line("head", Break::Allowed, 20)});
-    l.boxes.push_back(line("head", Break::Allowed, 20));
+    // The header row's rule says how wide the table is (here inset: 10 to 100 pt).
+    VBox head = line("head", Break::Allowed, 20);
+    head.items.push_back(display::Rule{10, 0, 100, 0, 0.8f, {}, false});
+    l.headers.push_back({head});
+    l.boxes.push_back(head);
     for (int r = 0; r < 40; ++r) {
         VBox row = line("row" + std::to_string(r), r == 0 ? Break::Never : Break::Allowed, 20);
         row.grid = false;
@@ -166,8 +169,10 @@ TEST_CASE("paginate: a table's header rows come back after a page break") {
         if (auto a = std::get_if<display::Anchor>(&it)) last_row_end = std::max(last_row_end, a->y + 20);
     bool closed = false;
     for (const auto& it : pages[0].items)
-        if (auto r = std::get_if<display::Rule>(&it); r && r->y1 == doctest::Approx(last_row_end))
+        if (auto r = std::get_if<display::Rule>(&it); r && r->y1 == doctest::Approx(last_row_end)) {
             closed = true;
+            CHECK(r->x2 - r->x1 == doctest::Approx(90));  // as wide as the table, not the measure
+        }
     CHECK(closed);
 }
 

@@ -127,9 +127,17 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
         }
         // A table that goes on overleaf is closed on this page with its bottom rule.
         if (k < n && k > i && boxes[k].header >= 0 && boxes[k - 1].header == boxes[k].header) {
+            // As wide as the table (narrow tables are centred, wide ones inset), which its
+            // header row's rules tell.
+            float x1 = 1e9f, x2 = -1e9f;
+            for (const VBox& hb : list.headers[std::size_t(boxes[k].header)])
+                for (const auto& item : hb.items)
+                    if (const auto* r = std::get_if<display::Rule>(&item))
+                        x1 = std::min({x1, r->x1, r->x2}), x2 = std::max({x2, r->x1, r->x2});
+            if (x1 > x2) x1 = 0, x2 = st.measure;
             display::Rule rule;
-            rule.x1 = x;
-            rule.x2 = x + st.measure;
+            rule.x1 = x + x1;
+            rule.x2 = x + x2;
             rule.y1 = rule.y2 = top + y;
             rule.width = 0.8f;
             rule.color = st.text;
