@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/diag.hpp"
+#include "base/hash.hpp"
 #include "base/source.hpp"
 #include "config/config.hpp"
 #include "load/load.hpp"
@@ -75,6 +76,29 @@ inline void check_golden(const std::string& name, const std::string& actual) {
 
 inline std::string fixture(const std::string& rel) {
     return source_dir() + "/tests/fixtures/load/" + rel;
+}
+
+// For dumps of the shared seeds: the seeds are third-party text, so the repository keeps
+// only a hash of their dump (tests/golden/model/<name>.hash), never a copy of the text.
+// BOOKC_UPDATE_GOLDEN=1 rewrites it; on a mismatch the live dump is written to the build
+// tree to compare with the dump of an earlier commit.
+inline void check_golden_hash(const std::string& name, const std::string& actual) {
+    auto h = base::hash128(actual);
+    std::string hex = base::to_hex(h.data(), h.size()) + "\n";
+    std::string path = source_dir() + "/tests/golden/model/" + name + ".hash";
+    const char* upd = std::getenv("BOOKC_UPDATE_GOLDEN");
+    if (upd && std::string(upd) == "1") {
+        write_text(path, hex);
+        MESSAGE("golden hash updated: " << path);
+        return;
+    }
+    std::string expected = read_text(path);
+    if (expected.empty()) FAIL("missing golden hash " << path << " (run with BOOKC_UPDATE_GOLDEN=1)");
+    if (hex != expected) {
+        std::string live = std::string(BOOKC_TEST_TMP) + "/" + name + ".actual.txt";
+        write_text(live, actual);
+        FAIL_CHECK("the dump of " << name << " changed; it is in " << live);
+    }
 }
 
 }  // namespace bookc::test
