@@ -66,6 +66,27 @@ void Builder::cite(VBox& box, const std::vector<display::Link>& links) const {
     }
 }
 
+void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) const {
+    for (const auto& run : ln.runs) {
+        display::GlyphRun r = run;
+        r.x += x;
+        r.y += baseline;
+        box.items.push_back(std::move(r));
+    }
+    for (const auto& rule : ln.rules) {
+        display::Item item = rule;
+        translate(item, x, baseline);
+        box.items.push_back(std::move(item));
+    }
+    for (const auto& link : ln.links) {
+        display::Link l = link;
+        l.x += x;
+        l.y += baseline;
+        box.items.push_back(std::move(l));
+    }
+    cite(box, ln.links);
+}
+
 void Builder::glue(float h) {
     if (h <= 0) return;
     VBox g;
@@ -93,24 +114,7 @@ void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size
         // Baseline: the em box (0.88 above, 0.12 below) centred in the line's slot.
         float baseline = (h - size) / 2 + 0.88f * size;
         if (content > pitch * 1.02f) baseline = (h - content) / 2 + ln.ascent;
-        for (const auto& run : ln.runs) {
-            display::GlyphRun r = run;
-            r.x += x0;
-            r.y += baseline;
-            box.items.push_back(std::move(r));
-        }
-        for (const auto& rule : ln.rules) {
-            display::Item item = rule;
-            translate(item, x0, baseline);
-            box.items.push_back(std::move(item));
-        }
-        for (const auto& link : ln.links) {
-            display::Link l = link;
-            l.x += x0;
-            l.y += baseline;
-            box.items.push_back(std::move(l));
-        }
-        cite(box, ln.links);
+        place_line(box, ln, x0, baseline);
         if (k == 0 && !marker.empty()) {
             for (auto item : marker) {
                 translate(item, 0, baseline);

@@ -100,6 +100,9 @@ struct Builder {
     ParagraphLayout layout(ParagraphSpec spec);
     // Footnotes cited by links on a box's lines are placed on the box's page.
     void cite(VBox& box, const std::vector<display::Link>& links) const;
+    // Adds a laid-out line's runs, rules and links to `box` with its origin at (x, baseline),
+    // and cites the footnotes it links to.
+    void place_line(VBox& box, const Line& ln, float x, float baseline) const;
 };
 
 // Each nested list level's markers step in this much (em) from its parent's.

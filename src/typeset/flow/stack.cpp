@@ -101,24 +101,7 @@ void flow_heading(Builder& b, const model::Inlines& in, int level, const std::st
     }
     for (const auto& ln : pl.lines) {
         float baseline = y + (hl - size) / 2 + 0.88f * size;
-        for (const auto& run : ln.runs) {
-            display::GlyphRun r = run;
-            r.x += text_x;
-            r.y += baseline;
-            box.items.push_back(std::move(r));
-        }
-        for (const auto& rule : ln.rules) {
-            display::Item item = rule;
-            translate(item, text_x, baseline);
-            box.items.push_back(std::move(item));
-        }
-        for (const auto& link : ln.links) {
-            display::Link l = link;
-            l.x += text_x;
-            l.y += baseline;
-            box.items.push_back(std::move(l));
-        }
-        b.cite(box, ln.links);
+        b.place_line(box, ln, text_x, baseline);
         y += hl;
     }
     b.push(std::move(box));

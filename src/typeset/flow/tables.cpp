@@ -132,24 +132,7 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
                 for (std::size_t l = l0; l < l1 && l < laid[c].lines.size(); ++l) {
                     const auto& ln = laid[c].lines[l];
                     float baseline = y + (pitch - size) / 2 + 0.88f * size;
-                    for (const auto& run : ln.runs) {
-                        display::GlyphRun g = run;
-                        g.x += x[c] + hpad;
-                        g.y += baseline;
-                        into.items.push_back(std::move(g));
-                    }
-                    for (const auto& rule : ln.rules) {
-                        display::Item item = rule;
-                        translate(item, x[c] + hpad, baseline);
-                        into.items.push_back(std::move(item));
-                    }
-                    for (const auto& link : ln.links) {
-                        display::Link l2 = link;
-                        l2.x += x[c] + hpad;
-                        l2.y += baseline;
-                        into.items.push_back(std::move(l2));
-                    }
-                    b.cite(into, ln.links);
+                    b.place_line(into, ln, x[c] + hpad, baseline);
                     y += pitch;
                 }
             }
