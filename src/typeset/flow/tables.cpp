@@ -57,8 +57,12 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
     std::size_t ncols = 0;
     for (const auto& row : t.rows) ncols = std::max(ncols, row.size());
     if (ncols == 0) return;
-    const float size = st.size * 0.9f, pitch = size * 1.55f;
-    const float hpad = size * 0.4f, vpad = size * 0.3f;
+    // Cell lines 1.45 x the type size apart and columns 1.2 x apart: a cell reads as one
+    // block and neighbouring cells never run together, so text extractors (poppler's
+    // pdftotext joins lines closer than 1.5 x the size and words closer than 1 x) find the
+    // grid and read the table row by row.
+    const float size = st.size * 0.9f, pitch = size * 1.45f;
+    const float hpad = size * 0.6f, vpad = size * 0.35f;
 
     std::vector<std::vector<Cell>> cells(t.rows.size(), std::vector<Cell>(ncols));
     std::vector<float> nat(ncols, 0);
