@@ -194,3 +194,109 @@ TEST_CASE("paginate: rectos have the inner margin on the left, versos on the rig
     pages = pages::paginate(l, st);
     CHECK(rule_x(1) == doctest::Approx(st.layout.margin_inner));
 }
+
+namespace {
+
+// A footnote of n lines named <name>.<k>, 12.6 pt each.
+std::vector<VBox> note_lines(const std::string& name, int n) {
+    std::vector<VBox> note;
+    for (int k = 0; k < n; ++k) note.push_back(line(name + "." + std::to_string(k), Break::Allowed, 12.6f));
+    return note;
+}
+
+// Every anchor named <prefix>.<k> must appear exactly once; returns their pages in order.
+std::vector<int> pages_of_lines(const std::vector<display::Page>& pages, const std::string& prefix, int n) {
+    std::vector<int> out;
+    for (int k = 0; k < n; ++k) {
+        std::string name = prefix + "." + std::to_string(k);
+        int count = 0;
+        for (const auto& page : pages)
+            for (const auto& it : page.items)
+                if (auto a = std::get_if<display::Anchor>(&it); a && a->name == name) ++count;
+        CHECK_MESSAGE(count == 1, name);
+        out.push_back(page_of(pages, name));
+    }
+    return out;
+}
+
+// On every page the text ends above the footnotes, which stay inside the text block.
+void check_no_overlap(const std::vector<display::Page>& pages, const flow::Styles& st) {
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        float text_bottom = 0, notes_top = 1e9f, notes_bottom = 0;
+        for (const auto& it : pages[p].items)
+            if (auto a = std::get_if<display::Anchor>(&it)) {
+                if (a->name.rfind("fn", 0) == 0 || a->name.rfind("gn", 0) == 0)
+                    notes_top = std::min(notes_top, a->y), notes_bottom = std::max(notes_bottom, a->y + 12.6f);
+                else
+                    text_bottom = std::max(text_bottom, a->y + st.pitch);
+            }
+        CAPTURE(p);
+        CHECK(text_bottom <= notes_top);
+        CHECK(notes_bottom <= float(st.layout.page_height - st.layout.margin_bottom) + 0.01f);
+        CHECK(text_bottom <= float(st.layout.page_height - st.layout.margin_bottom) + 0.01f);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("paginate: a footnote longer than the footnote area goes on at the next pages' feet") {
+    auto st = styles();
+    flow::VList l;
+    const int fn_lines = 80;  // more than two pages of footnote lines
+    l.footnotes.push_back(note_lines("fn", fn_lines));
+    paragraph(l, "a", 10);
+    l.boxes[3].footnotes.push_back(0);
+    l.boxes[7].footnotes.push_back(0);  // cited again: printed once
+    paragraph(l, "b", 60);
+    auto pages = pages::paginate(l, st);
+    check_no_overlap(pages, st);
+    auto where = pages_of_lines(pages, "fn", fn_lines);
+    // The note starts on the citing page, and its lines never go backwards.
+    CHECK(where[0] == page_of(pages, "a.3"));
+    CHECK(where[1] == where[0]);
+    for (int k = 1; k < fn_lines; ++k) CHECK(where[std::size_t(k)] >= where[std::size_t(k - 1)]);
+    CHECK(where.back() > where[0] + 1);
+    // While the text goes on, the notes take at most 60% of the text block.
+    for (std::size_t p = 0; p + 1 < pages.size(); ++p) {
+        int lines_here = 0;
+        for (int k = 0; k < fn_lines; ++k) lines_here += where[std::size_t(k)] == int(p);
+        CHECK(lines_here * 12.6f <= 0.6f * st.body_height);
+    }
+    // Every body line is placed once, in order.
+    auto body = pages_of_lines(pages, "b", 60);
+    for (std::size_t k = 1; k < body.size(); ++k) CHECK(body[k] >= body[k - 1]);
+}
+
+TEST_CASE("paginate: continued notes come before the notes first cited on a page") {
+    auto st = styles();
+    flow::VList l;
+    l.footnotes.push_back(note_lines("fn", 30));
+    l.footnotes.push_back(note_lines("gn", 3));
+    paragraph(l, "a", 20);
+    l.boxes[2].footnotes.push_back(0);
+    paragraph(l, "b", 20);
+    l.boxes[l.boxes.size() - 5].footnotes.push_back(1);
+    auto pages = pages::paginate(l, st);
+    check_no_overlap(pages, st);
+    auto f = pages_of_lines(pages, "fn", 30);
+    auto g = pages_of_lines(pages, "gn", 3);
+    CHECK(f.back() > f.front());       // the long note was split
+    CHECK(g.front() >= f.back());      // the later note follows all of it
+    if (g.front() == f.back()) CHECK(y_of(pages, "gn.0") > y_of(pages, "fn.29"));
+    CHECK(g.front() == g.back());      // a short note is never split
+}
+
+TEST_CASE("paginate: a chapter ending with a long note gets pages of notes") {
+    auto st = styles();
+    flow::VList l;
+    l.footnotes.push_back(note_lines("fn", 100));
+    paragraph(l, "a", 4);
+    l.boxes[1].footnotes.push_back(0);
+    auto pages = pages::paginate(l, st);
+    check_no_overlap(pages, st);
+    auto where = pages_of_lines(pages, "fn", 100);
+    // After the text ends the notes use the whole text block: 100 lines of 12.6 pt need
+    // three A5 text blocks (about 37 lines each), not five 60% areas.
+    CHECK(pages.size() == 3);
+    CHECK(where.front() == 0);
+}

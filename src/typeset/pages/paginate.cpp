@@ -2,6 +2,12 @@
 // on the page (widows, orphans, headings kept with their text), footnotes at the foot
 // of the page that cites them, table headers repeated after a break, body lines on the
 // baseline grid.
+//
+// Footnotes are one stream of lines: what a page could not hold of it (a note longer
+// than the footnote area, kFootnoteShare of the text block) goes on at the foot of the
+// next page, before any note cited there. A note starts on the page that cites it with at
+// least two lines (all of it when it has three or fewer) unless the continued notes fill
+// that page's footnote area; a note is printed once, on the first page that cites it.
 #include <algorithm>
 #include <cmath>
 
@@ -34,17 +40,63 @@ float boxes_height(const std::vector<VBox>& boxes) {
     return h;
 }
 
-struct PageFill {
-    const flow::VList& list;
-    const flow::Styles& st;
-    float fn_gap;  // space above the footnote rule
+constexpr float kFootnoteShare = 0.6f;  // the most of a page's text block footnotes take
 
-    // Footnote area height for the footnotes in `fns`.
-    float fn_height(const std::vector<int>& fns) const {
-        if (fns.empty()) return 0;
-        float h = fn_gap;
-        for (int f : fns) h += boxes_height(list.footnotes[std::size_t(f)]);
-        return h;
+// A piece of the footnote stream: note `note` from line `from` on.
+struct Seg {
+    int note = 0;
+    std::size_t from = 0;
+};
+
+// How much of a footnote stream a page holds.
+struct FnPlan {
+    std::vector<std::pair<Seg, std::size_t>> placed;  // (piece, lines placed from it)
+    std::vector<Seg> rest;                            // what goes on overleaf
+    float height = 0;                                 // of the placed lines
+};
+
+struct Footnotes {
+    const flow::VList& list;
+
+    std::size_t size(int note) const { return list.footnotes[std::size_t(note)].size(); }
+    float line_height(int note, std::size_t k) const {
+        return list.footnotes[std::size_t(note)][k].height;
+    }
+
+    // The longest prefix of `stream` no taller than `space`. A note split here leaves at
+    // least two lines for overleaf when it can (no lone last line at the next page's top).
+    FnPlan plan(const std::vector<Seg>& stream, float space) const {
+        FnPlan p;
+        std::size_t s = 0;
+        for (; s < stream.size(); ++s) {
+            const Seg& g = stream[s];
+            std::size_t k = g.from, n = size(g.note);
+            while (k < n && p.height + line_height(g.note, k) <= space + kEps)
+                p.height += line_height(g.note, k++);
+            if (k == n) {
+                p.placed.push_back({g, n - g.from});
+                continue;
+            }
+            if (k - g.from >= 3 && n - k == 1) p.height -= line_height(g.note, --k);
+            if (g.from == 0 && k == 1) p.height -= line_height(g.note, --k);  // no lone first line
+            if (k > g.from) p.placed.push_back({g, k - g.from});
+            p.rest.push_back({g.note, k});
+            ++s;
+            break;
+        }
+        for (; s < stream.size(); ++s) p.rest.push_back(stream[s]);
+        return p;
+    }
+
+    // Lines a note must have on the page that cites it: a note of up to three lines is
+    // never split; a longer one leaves two lines on each side of a split.
+    std::size_t first_lines(int note) const { return size(note) <= 3 ? size(note) : 2; }
+
+    // Lines of `note` a plan puts on its page.
+    static std::size_t lines_of(const FnPlan& p, int note) {
+        for (const auto& [g, n] : p.placed)
+            if (g.note == note) return n;
+        return 0;
     }
 };
 
@@ -60,34 +112,63 @@ void place(display::Page& page, const VBox& box, float x, float y) {
 std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles& st) {
     const auto& L = st.layout;
     const float body_h = st.body_height, pitch = st.pitch, top = float(L.margin_top);
-    PageFill fill{list, st, pitch * 0.7f};
+    const float fn_gap = pitch * 0.7f;  // space above the footnote rule
+    const float fn_cap = body_h * kFootnoteShare;
+    const Footnotes fnotes{list};
     const auto& boxes = list.boxes;
     const std::size_t n = boxes.size();
     std::vector<display::Page> pages;
+    std::vector<Seg> carry;                                // notes going on from earlier pages
+    std::vector<char> seen(list.footnotes.size(), 0);     // printed (or started) already
     std::size_t i = 0;
-    while (i < n) {
+    for (;;) {
         while (i < n && boxes[i].discardable) ++i;
-        if (i == n) break;
+        if (i == n && carry.empty()) break;
         // Repeated table header when the page starts inside a table body.
         const std::vector<VBox>* header = nullptr;
-        if (boxes[i].header >= 0 && i > 0 && boxes[i - 1].header == boxes[i].header)
+        if (i < n && boxes[i].header >= 0 && i > 0 && boxes[i - 1].header == boxes[i].header)
             header = &list.headers[std::size_t(boxes[i].header)];
         float y0 = header ? boxes_height(*header) : 0;
+        // Notes continued from earlier pages come first, up to the footnote area's limit.
+        const FnPlan carried = fnotes.plan(carry, fn_cap - fn_gap);
+        const bool carry_done = carried.rest.empty();
+        const float carry_h = carry.empty() ? 0 : fn_gap + carried.height;
+        // The footnote stream of a page whose body is boxes [i, e): the continued notes,
+        // then the notes first cited there. `fresh` gets the latter.
+        auto stream_for = [&](std::size_t e, std::vector<int>* fresh) {
+            std::vector<Seg> stream = carry;
+            for (std::size_t c = i; c < e; ++c)
+                for (int f : boxes[c].footnotes) {
+                    if (seen[std::size_t(f)] || fnotes.size(f) == 0) continue;
+                    bool dup = false;
+                    for (const Seg& g : stream) dup = dup || g.note == f;
+                    if (dup) continue;
+                    stream.push_back({f, 0});
+                    if (fresh) fresh->push_back(f);
+                }
+            return stream;
+        };
+        // Can boxes [i, e), `y` tall, share the page with their notes?
+        auto fits = [&](std::size_t e, float y) {
+            if (y + carry_h > body_h + kEps) return false;
+            std::vector<int> fresh;
+            std::vector<Seg> stream = stream_for(e, &fresh);
+            if (fresh.empty()) return true;
+            if (!carry_done) return false;  // the continued notes fill the footnote area
+            FnPlan p = fnotes.plan(stream, std::min(fn_cap, body_h - y) - fn_gap);
+            for (int f : fresh)
+                if (Footnotes::lines_of(p, f) < fnotes.first_lines(f)) return false;
+            return true;
+        };
         // Greedy fill: j = first box that does not fit.
         float y = y0;
-        std::vector<int> fns;
         std::size_t j = i;
         for (; j < n; ++j) {
             const VBox& b = boxes[j];
             float ny = snap(y, b, pitch) + b.height;
-            std::vector<int> nf = fns;
-            for (int f : b.footnotes)
-                if (std::find(nf.begin(), nf.end(), f) == nf.end()) nf.push_back(f);
-            float limit = body_h - fill.fn_height(nf);
             // Glue may hang below the text block: it is blank.
-            if (!b.discardable && ny > limit + kEps) break;
+            if (!b.discardable && !fits(j + 1, ny)) break;
             y = ny;
-            fns = std::move(nf);
         }
         std::size_t k = j;
         if (j < n) {
@@ -115,15 +196,11 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
                 place(page, h, x, top + y);
                 y += h.height;
             }
-        std::vector<int> page_fns;
         for (std::size_t c = i; c < k; ++c) {
             const VBox& b = boxes[c];
             y = snap(y, b, pitch);
             place(page, b, x, top + y);
             y += b.height;
-            for (int f : b.footnotes)
-                if (std::find(page_fns.begin(), page_fns.end(), f) == page_fns.end())
-                    page_fns.push_back(f);
         }
         // A table that goes on overleaf is closed on this page with its bottom rule.
         if (k < n && k > i && boxes[k].header >= 0 && boxes[k - 1].header == boxes[k].header) {
@@ -143,22 +220,33 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
             rule.color = st.text;
             page.items.push_back(rule);
         }
-        if (!page_fns.empty()) {
-            float fy = top + body_h - fill.fn_height(page_fns);
+        // The page's footnotes: as much of the stream as the space under the text allows;
+        // once the chapter's text has ended, the whole text block. A page of nothing but
+        // continued notes holds at least one line of them.
+        std::vector<Seg> stream = stream_for(k, nullptr);
+        for (const Seg& g : stream) seen[std::size_t(g.note)] = 1;
+        float space = (k == n ? body_h - y : std::min(fn_cap, body_h - y)) - fn_gap;
+        if (k == i) space = std::max(space, fnotes.line_height(stream[0].note, stream[0].from));
+        FnPlan p = fnotes.plan(stream, space);
+        if (!p.placed.empty()) {
+            float fy = top + body_h - fn_gap - p.height;
             display::Rule rule;
             rule.x1 = x;
             rule.x2 = x + st.measure / 4;
-            rule.y1 = rule.y2 = fy + fill.fn_gap * 0.45f;
+            rule.y1 = rule.y2 = fy + fn_gap * 0.45f;
             rule.width = 0.4f;
             rule.color = st.text;
             page.items.push_back(rule);
-            fy += fill.fn_gap;
-            for (int f : page_fns)
-                for (const auto& fb : list.footnotes[std::size_t(f)]) {
+            fy += fn_gap;
+            for (const auto& [g, count] : p.placed)
+                for (std::size_t l = g.from; l < g.from + count; ++l) {
+                    const VBox& fb = list.footnotes[std::size_t(g.note)][l];
                     place(page, fb, x, fy);
                     fy += fb.height;
                 }
         }
+        carry = std::move(p.rest);
+        if (k == i && p.placed.empty()) carry.clear();  // a note line taller than a page
         pages.push_back(std::move(page));
         i = k;
     }
