@@ -141,3 +141,59 @@ TEST_CASE("tables: rows that fit a page never split, even when the table breaks"
     }
     CHECK(breaks >= 1);  // the table did break across pages
 }
+
+namespace {
+
+// Every glyph run of the table (its header cells 列<n>, its body cells 一二三四五六) lies
+// inside the text block; returns the warnings the build gave.
+std::vector<std::string> table_inside_measure(int ncols) {
+    model::Block t;
+    t.kind = model::BlockKind::Table;
+    t.header_rows = 1;
+    std::vector<model::TableCell> head, row;
+    for (int c = 0; c < ncols; ++c) {
+        head.push_back(cell("列" + std::to_string(c)));
+        row.push_back(cell("一二三四五六"));
+    }
+    t.rows = {head, row};
+    model::Book book = one_chapter({para("表前"), t});
+    const config::Layout L;
+    base::SourceMap sources;
+    base::DiagSink diags;
+    auto doc = typeset::typeset_book(book, L, test_fonts(), sources, diags);
+    std::string cells;
+    for (std::size_t p : body_pages(doc)) {
+        const bool recto = p % 2 == 0;
+        const float left = float(recto ? L.margin_inner : L.margin_outer);
+        const float right = float(L.page_width) - float(recto ? L.margin_outer : L.margin_inner);
+        for (const auto& it : doc.pages[p].items)
+            if (auto r = std::get_if<display::GlyphRun>(&it);
+                r && r->size < float(L.body_size) && (has(r->text, "列") || has("一二三四五六", r->text))) {
+                cells += r->text;
+                CHECK_MESSAGE(r->x >= left - 0.01f, r->text);
+                CHECK_MESSAGE(r->x + width_of(*r) <= right + 0.01f, r->text << " on page " << p);
+            }
+    }
+    // Every cell is there: each header once, each body cell's six characters.
+    auto count = [&](const std::string& part) {
+        int k = 0;
+        for (auto p = cells.find(part); p != std::string::npos; p = cells.find(part, p + 1)) ++k;
+        return k;
+    };
+    CHECK(count("列") == ncols);
+    CHECK(count("六") == ncols);
+    std::vector<std::string> warnings;
+    for (const auto& d : diags.all()) warnings.push_back(d.message);
+    return warnings;
+}
+
+}  // namespace
+
+TEST_CASE("tables: many columns give up inset, gutters, width and then type size, never the page") {
+    // 14 columns fit at one character a column, without a word.
+    CHECK(table_inside_measure(14).empty());
+    // 40 do not: the table's type gets smaller, and the author is told.
+    auto w = table_inside_measure(40);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0] == "a table of 40 columns is too wide for the page; its type is reduced");
+}

@@ -61,8 +61,21 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
     // block and neighbouring cells never run together, so text extractors (poppler's
     // pdftotext joins lines closer than 1.5 x the size and words closer than 1 x) find the
     // grid and read the table row by row.
-    const float size = st.size * 0.9f, pitch = size * 1.45f;
-    const float hpad = size * 0.6f, vpad = size * 0.35f;
+    // A table too wide for the measure even at one character a column (with quarter-em
+    // gutters) is set in smaller type, down to 5 pt; past that its cells are squeezed.
+    float size = st.size * 0.9f;
+    const float cols = float(ncols);
+    if (cols * size * 1.5f > a.width) {
+        size = std::max(5.0f, a.width / (cols * 1.5f));
+        b.diags.warning(t.span,
+                        "a table of " + std::to_string(ncols) + " columns is too wide for the page; " +
+                            (size * cols * 1.5f > a.width + 0.01f ? "its cells are squeezed"
+                                                                  : "its type is reduced"),
+                        {"split the table, or make it a list"});
+    }
+    const float pitch = size * 1.45f;
+    float hpad = size * 0.6f;
+    const float vpad = size * 0.35f;
 
     std::vector<std::vector<Cell>> cells(t.rows.size(), std::vector<Cell>(ncols));
     std::vector<float> nat(ncols, 0);
@@ -86,8 +99,15 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
     }
     // A table is set into the text as a figure, inset one em from each side of the text
     // block: its rows never line up with (or pose as) lines of body text.
-    const float inset = st.size;
-    float avail = a.width - 2 * inset - float(ncols) * 2 * hpad;
+    float inset = st.size;
+    // A table of many columns gives up the inset, then gutter, then column width (down
+    // to one character) to stay inside the measure.
+    float min_w = 2 * size;
+    auto need = [&] { return cols * (min_w + 2 * hpad) + 2 * inset; };
+    if (need() > a.width) inset = 0;
+    if (need() > a.width) hpad = std::max(size * 0.25f, (a.width / cols - min_w) / 2);
+    if (need() > a.width) min_w = std::max(1.0f, a.width / cols - 2 * hpad);
+    float avail = a.width - 2 * inset - cols * 2 * hpad;
     std::vector<float> w;
     float left = a.x + inset;
     const float natural_total = std::accumulate(nat.begin(), nat.end(), 0.0f);
@@ -97,7 +117,7 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
         w = nat;
         left = a.x + inset + (avail - natural_total) / 2;
     } else {
-        w = column_widths(nat, avail, 2 * size);  // wide: wrapping cells over the inset measure
+        w = column_widths(nat, avail, min_w);  // wide: wrapping cells over the inset measure
     }
     std::vector<float> x(ncols, left);
     for (std::size_t c = 1; c < ncols; ++c) x[c] = x[c - 1] + w[c - 1] + 2 * hpad;
