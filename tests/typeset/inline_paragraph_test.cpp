@@ -360,3 +360,77 @@ TEST_CASE("paragraph: a long URL does not loosen the Chinese lines before it") {
         CHECK(l.natural >= 300 - 10.0f);  // at most one em of slack to spread
     }
 }
+
+TEST_CASE("paragraph: a Latin line with a pair of Han characters does not gape between them") {
+    // examples/mixed: once the word spaces and Han–Latin spaces had stretched to their
+    // limit, the rest of the slack all went between the only two Han characters of the
+    // line (排 and 版, a full em apart). Now what is left is shared by all the line's glue.
+    const std::string text =
+        "Unigrams index every character on its own. Simple and language-agnostic, but a search "
+        "for 排版 also matches 排队的版本, and nonsense pairs like 文排 are harmless in practice.";
+    int lines_checked = 0;
+    for (float width = 180; width <= 330; width += 7) {
+        FontTable table;
+        base::DiagSink diags;
+        auto layout = layout_paragraph(spec_of(text, width), table, diags);
+        for (std::size_t i = 0; i + 1 < layout.lines.size(); ++i) {
+            const Line& l = layout.lines[i];
+            INFO("width " << width << " line " << i << ": " << line_text(l));
+            for (const auto& r : l.runs) {
+                std::size_t k = 0;
+                for (const auto& g : r.glyphs) {
+                    // The glyph's cluster text: one Han character, followed by another.
+                    std::string t = r.text.substr(g.cluster, k + 1 < r.glyphs.size()
+                                                                 ? r.glyphs[k + 1].cluster - g.cluster
+                                                                 : std::string::npos);
+                    std::string next = k + 1 < r.glyphs.size() ? r.text.substr(r.glyphs[k + 1].cluster, 3) : "";
+                    auto han = [](const std::string& s) {
+                        return s.size() >= 3 && static_cast<unsigned char>(s[0]) >= 0xE4 &&
+                               static_cast<unsigned char>(s[0]) <= 0xE9;
+                    };
+                    if (han(t) && han(next)) {
+                        ++lines_checked;
+                        CHECK(g.advance <= 10 * 1.25f);  // at most a quarter em between them
+                    }
+                    ++k;
+                }
+            }
+        }
+    }
+    CHECK(lines_checked > 0);
+}
+
+TEST_CASE("paragraph: JustifyNear ends a line flush only when its glue can do it unforced") {
+    FontTable table;
+    base::DiagSink diags;
+    // A mixed title: justified at some measures its Han characters would be spaced out;
+    // JustifyNear leaves those lines ragged and never opens a Han pair.
+    int ragged = 0;
+    for (float width = 100; width <= 220; width += 2) {
+        ParagraphSpec title = spec_of("Search without spaces｜没有空格的检索", width);
+        title.align = TextAlign::JustifyNear;
+        auto t = layout_paragraph(title, table, diags);
+        for (std::size_t i = 0; i + 1 < t.lines.size(); ++i) {
+            const Line& l = t.lines[i];
+            INFO("width " << width << ": " << line_text(l));
+            if (l.runs.front().x + line_advance(l) < width - 0.5f) ++ragged;
+            for (const auto& r : l.runs)
+                for (std::size_t k = 0; k + 1 < r.glyphs.size(); ++k) {
+                    unsigned char c0 = static_cast<unsigned char>(r.text[r.glyphs[k].cluster]);
+                    unsigned char c1 = static_cast<unsigned char>(r.text[r.glyphs[k + 1].cluster]);
+                    if (c0 >= 0xE4 && c0 <= 0xE9 && c1 >= 0xE4 && c1 <= 0xE9)
+                        CHECK(r.glyphs[k].advance <= 11.5f);  // within the glue's nominal stretch
+                }
+        }
+    }
+    CHECK(ragged > 0);
+    // A line of Han characters one em short of the measure (29 characters in a measure
+    // of 29.4): justified as the text would be.
+    std::string han;
+    for (int i = 0; i < 40; ++i) han += "标题";
+    ParagraphSpec heading = spec_of(han, 294);
+    heading.align = TextAlign::JustifyNear;
+    auto h = layout_paragraph(heading, table, diags);
+    REQUIRE(h.lines.size() >= 2);
+    CHECK(std::fabs(h.lines[0].runs.front().x + line_advance(h.lines[0]) - 294) < 0.01f);
+}

@@ -24,7 +24,7 @@ void opening(Builder& b, const model::Chapter& ch, const std::string& dest, Area
         ParagraphSpec spec;
         spec.runs = std::move(out.runs);
         spec.width = a.width;
-        spec.align = TextAlign::Justify;  // a wrapping title: full lines, the last natural
+        spec.align = TextAlign::JustifyNear;  // display type is never spaced out
         ParagraphLayout pl = b.layout(std::move(spec));
         for (const auto& ln : pl.lines) {
             float baseline = y + (hl - size) / 2 + 0.88f * size;

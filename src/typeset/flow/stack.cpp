@@ -71,9 +71,10 @@ void flow_heading(Builder& b, const model::Inlines& in, int level, const std::st
     ParagraphSpec spec;
     spec.runs = std::move(out.runs);
     spec.width = a.width - (text_x - a.x);
-    // A heading that wraps is justified like the text (its last line natural); the breaker
-    // keeps a single character off the last line (孤字).
-    spec.align = TextAlign::Justify;
+    // A heading that wraps ends flush where its glue allows and is ragged elsewhere:
+    // justifying a short line of large characters (or a mixed Latin and Chinese title)
+    // spaces them out. The breaker keeps a single character off the last line (孤字).
+    spec.align = TextAlign::JustifyNear;
     ParagraphLayout pl = b.layout(std::move(spec));
     // Space above (dropped at a page top): a line for sections, half a line below that.
     bool at_start = b.list.boxes.empty();

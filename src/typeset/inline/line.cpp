@@ -14,8 +14,10 @@ namespace {
 
 // Spreads `amount` (> 0 stretch, < 0 shrink) over the glue of clusters [a, b-1) in clreq's
 // priority order: each class is used up to its capacity (its glue's stretch or shrink)
-// before the next one is touched; the last class with any capacity takes what remains
-// (for stretch, beyond its nominal maximum, so justified lines are always flush).
+// before the next one is touched. What remains when every class is full is shared by all
+// the glue in proportion to its capacity (beyond the nominal maxima, so justified lines
+// are always flush) rather than heaped on one class: a Latin line with one pair of Han
+// characters must not open a gap between those two.
 void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double amount, bool stretch,
                 std::vector<float>& adv) {
     static constexpr GlueClass kStretchOrder[] = {kGlueSpace, kGlueHanLatin, kGlueInter, kGluePunct};
@@ -24,20 +26,22 @@ void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double a
     const GlueClass* order = stretch ? kStretchOrder : kShrinkOrder;
     double total[4] = {0, 0, 0, 0};
     for (std::uint32_t k = a; k + 1 < b; ++k) total[it.glue_class[k]] += cap[k];
-    int last_class = -1;
-    for (int i = 0; i < 4; ++i)
-        if (total[order[i]] > 0) last_class = i;
     double left = std::fabs(amount);
     const double sign = stretch ? 1 : -1;
-    for (int i = 0; i <= last_class && left > 0; ++i) {
+    for (int i = 0; i < 4 && left > 0; ++i) {
         const GlueClass c = order[i];
         if (total[c] <= 0) continue;
         // The class's share: all of it, or what is left when that is less.
-        double take = (i == last_class) ? left : std::min(left, total[c]);
+        double take = std::min(left, total[c]);
         const double r = take / total[c];
         for (std::uint32_t k = a; k + 1 < b; ++k)
             if (it.glue_class[k] == c) adv[k - a] += static_cast<float>(sign * cap[k] * r);
         left -= take;
+    }
+    const double all = total[0] + total[1] + total[2] + total[3];
+    if (left > 0 && all > 0) {
+        const double r = left / all;
+        for (std::uint32_t k = a; k + 1 < b; ++k) adv[k - a] += static_cast<float>(sign * cap[k] * r);
     }
 }
 
@@ -69,8 +73,9 @@ SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions&
         s.advance[k - a] = adv;
     }
     if (n == 0) return s;
-    const bool justify = o.align == TextAlign::Justify && !o.code && !line.last && !line.forced;
     const double diff = W - lm.natural;
+    const bool justify = justified(o.align) && !o.code && !line.last && !line.forced &&
+                         (o.align == TextAlign::Justify || diff <= lm.stretch);
     if (justify) {
         if (diff > 0 && lm.stretch > 0 && (diff <= kMaxGlueStretch * lm.stretch || n < 2)) {
             distribute(it, a, b, diff, true, s.advance);
@@ -92,7 +97,7 @@ SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions&
     } else if (!o.code && diff > 0) {
         if (o.align == TextAlign::Center) s.x += static_cast<float>(diff / 2);
         else if (o.align == TextAlign::Right) s.x += static_cast<float>(diff);
-    } else if (!o.code && diff < 0 && lm.shrink > 0 && o.align == TextAlign::Justify) {
+    } else if (!o.code && diff < 0 && lm.shrink > 0 && justified(o.align)) {
         // A last line that is a little too long: shrink it to fit.
         distribute(it, a, b, std::max(diff, -lm.shrink), false, s.advance);
     }

@@ -10,7 +10,7 @@ constexpr double kEps = 0.01;
 
 void greedy_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t s, std::uint32_t e,
                     std::vector<LineSpan>& out) {
-    const bool justify = o.align == TextAlign::Justify && !o.code;
+    const bool justify = justified(o.align) && !o.code;
     std::uint32_t a = s;
     while (a < e) {
         const bool cont = o.code && a != s;

@@ -43,7 +43,7 @@ bool orphan_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
 bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t s, std::uint32_t e,
                      bool last_segment, bool pass2, std::vector<std::uint32_t>& breaks,
                      double* total = nullptr) {
-    const bool justify = o.align == TextAlign::Justify;
+    const bool justify = justified(o.align);
     std::vector<std::uint32_t> cands;  // break after cluster cands[i]
     for (std::uint32_t k = s; k + 1 < e; ++k)
         if ((pass2 ? it.emergency[k] : it.penalty[k]) < kNoBreak) cands.push_back(k);

@@ -47,7 +47,11 @@ struct StyledRun {
     base::Span span;   // where the text came from (diagnostics for missing glyphs)
 };
 
-enum class TextAlign { Justify, Left, Center, Right };
+// JustifyNear: justified only where the glue's nominal stretch suffices, ragged elsewhere
+// (display type: a heading's full line of Han characters ends flush, a wrapped title with
+// a short first line is not spaced out).
+enum class TextAlign { Justify, Left, Center, Right, JustifyNear };
+inline bool justified(TextAlign a) { return a == TextAlign::Justify || a == TextAlign::JustifyNear; }
 
 struct ParagraphSpec {
     std::vector<StyledRun> runs;
