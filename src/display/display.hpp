@@ -37,6 +37,7 @@ struct Glyph {
 // (or to the end of `text`); several glyphs may share a cluster, and one glyph may cover
 // several characters (ligatures, "——"). This is what the PDF writer maps back to Unicode.
 struct GlyphRun {
+    int tag = -1;  // element of Document::structure it belongs to; -1: an artifact
     int font = 0;  // index into Document::fonts
     float size = 10;
     Color color;
@@ -63,6 +64,7 @@ struct Rect {
 enum class ImageFormat { Jpeg, Png };
 
 struct Image {
+    int tag = -1;                      // element of Document::structure; -1: an artifact
     float x = 0, y = 0, w = 0, h = 0;  // placement box
     ImageFormat format = ImageFormat::Png;
     std::shared_ptr<const std::string> data;  // the file's bytes
@@ -113,8 +115,20 @@ struct Metadata {
     std::string date;      // ISO 8601 ("2024-05-01" or "2024-05-01T00:00:00Z"); empty = none
 };
 
+// The logical structure (tagged PDF): elements in reading order, each naming its parent.
+// Glyph runs and images name the element they belong to; what belongs to none (running
+// heads, folios, rules, backgrounds, repeated table headers) is an artifact. Leaf
+// elements (P, H1…H6, Lbl, TD, TH, Caption, Code, Note, TOCI, Figure) hold content;
+// the others hold elements.
+struct StructElem {
+    std::string role;  // a standard structure type of PDF 1.7 (14.8.4)
+    int parent = -1;   // index in Document::structure; -1: the document itself
+    std::string alt;   // Figure: the alternative text
+};
+
 struct Document {
     Metadata meta;
+    std::vector<StructElem> structure;
     std::vector<FontFace> fonts;
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;

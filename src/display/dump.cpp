@@ -61,6 +61,8 @@ void outline(std::string& out, const std::vector<OutlineEntry>& v, int depth) {
     }
 }
 
+std::string tag(int t) { return t < 0 ? "" : " #" + std::to_string(t); }
+
 struct ItemDump {
     std::string& out;
     void operator()(const GlyphRun& r) const {
@@ -68,7 +70,7 @@ struct ItemDump {
         for (const auto& g : r.glyphs) w += g.advance;
         out += "  text f" + std::to_string(r.font) + " " + num(r.size) + " " + color(r.color) +
                " at " + num(r.x) + "," + num(r.y) + " w=" + num(w) + " n=" +
-               std::to_string(r.glyphs.size()) + " " + quote(r.text) + "\n";
+               std::to_string(r.glyphs.size()) + tag(r.tag) + " " + quote(r.text) + "\n";
     }
     void operator()(const Rule& r) const {
         out += "  rule " + num(r.x1) + "," + num(r.y1) + " - " + num(r.x2) + "," + num(r.y2) +
@@ -84,7 +86,7 @@ struct ItemDump {
         out += "  image " + quote(i.key) + " " + (i.format == ImageFormat::Png ? "png" : "jpeg") +
                " " + std::to_string(i.pixel_width) + "x" + std::to_string(i.pixel_height) +
                " at " + num(i.x) + "," + num(i.y) + " " + num(i.w) + "x" + num(i.h) +
-               " bytes=" + std::to_string(i.data ? i.data->size() : 0) + "\n";
+               " bytes=" + std::to_string(i.data ? i.data->size() : 0) + tag(i.tag) + "\n";
     }
     void operator()(const Link& l) const {
         out += "  link " + num(l.x) + "," + num(l.y) + " " + num(l.w) + "x" + num(l.h) +
@@ -116,6 +118,12 @@ std::string dump(const Document& doc) {
         out += "label page=" + std::to_string(l.first_page) + " " + label_style(l.style) +
                " prefix=" + quote(l.prefix) + " start=" + std::to_string(l.start) + "\n";
     outline(out, doc.outline, 0);
+    for (std::size_t i = 0; i < doc.structure.size(); ++i) {
+        const auto& e = doc.structure[i];
+        out += "struct #" + std::to_string(i) + " " + e.role + " in " +
+               (e.parent < 0 ? std::string("document") : "#" + std::to_string(e.parent)) +
+               (e.alt.empty() ? "" : " alt=" + quote(e.alt)) + "\n";
+    }
     for (std::size_t p = 0; p < doc.pages.size(); ++p) {
         const auto& page = doc.pages[p];
         out += "page " + std::to_string(p + 1) + " " + num(page.width) + "x" + num(page.height) +

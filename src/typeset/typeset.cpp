@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <thread>
 #include <unordered_map>
@@ -29,6 +30,7 @@ struct ChapterJob {
 
 struct ChapterOut {
     std::vector<display::Page> pages;
+    std::vector<display::StructElem> structure;  // chapter-local indices
     base::DiagSink diags;
     std::vector<std::pair<std::string, std::string>> sections;
     pages::HeadText head;
@@ -42,6 +44,7 @@ void run_chapter(const ChapterJob& job, const model::Book& book, const flow::Sty
         b.dest_prefix = job.dest + "/";
         flow::flow_chapter(b, *job.chapter, job.dest);
         out.pages = pages::paginate(b.list, st);
+        out.structure = std::move(b.list.structure);
         out.sections = std::move(b.sections);
         out.head = pages::head_text(job.title, st, table, out.diags, st.measure * 0.75f);
     } catch (const std::exception& e) {
@@ -114,6 +117,57 @@ void resolve_links(std::vector<display::Page>& pages, const std::vector<ChapterJ
     }
 }
 
+// Appends `local` (a chapter's structure, or a page's) to `tree` under `parent` and moves
+// the tags of `pages`' items by the same offset.
+void graft(std::vector<display::StructElem>& tree, std::vector<display::StructElem> local,
+           int parent, std::vector<display::Page>& pages, std::size_t first_page) {
+    const int offset = int(tree.size());
+    for (auto& e : local) {
+        e.parent = e.parent < 0 ? parent : e.parent + offset;
+        tree.push_back(std::move(e));
+    }
+    for (std::size_t p = first_page; p < pages.size(); ++p)
+        for (auto& it : pages[p].items) {
+            if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
+            if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
+        }
+}
+
+// Tags the untagged text of a page made outside the flow (title page, contents, part
+// title): each baseline becomes one element; `make(k)` makes the leaf element for the
+// page's k-th line and returns its index.
+template <class Make>
+void tag_lines(display::Page& page, Make make) {
+    std::vector<std::pair<float, int>> lines;  // baseline → element
+    for (auto& it : page.items) {
+        auto* r = std::get_if<display::GlyphRun>(&it);
+        if (!r || r->tag >= 0) continue;
+        int found = -1;
+        for (const auto& [y, t] : lines)
+            if (std::abs(y - r->y) < 0.5f) found = t;
+        if (found < 0) {
+            found = make(lines.size());
+            lines.emplace_back(r->y, found);
+        }
+        r->tag = found;
+    }
+}
+
+// A new element of `tree`; its index.
+int add(std::vector<display::StructElem>& tree, std::string role, int parent) {
+    tree.push_back({std::move(role), parent, {}});
+    return int(tree.size()) - 1;
+}
+
+// Moves every tag on `pages` by `offset`.
+void shift_tags(std::vector<display::Page>& pages, int offset) {
+    for (auto& page : pages)
+        for (auto& it : page.items) {
+            if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
+            if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
+        }
+}
+
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
@@ -150,6 +204,7 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
 
     // Body: parts and chapters, each opening on a recto. Page numbers are arabic from 1.
     std::vector<display::Page> body;
+    std::vector<display::StructElem> body_tree;  // the body's structure; front matter goes first
     std::vector<pages::TocEntry> toc;
     auto to_recto = [&] {
         if (facing && body.size() % 2 == 1) body.push_back(pages::blank_page(st));
@@ -160,10 +215,16 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
         const auto& part = book.parts[pi];
         display::OutlineEntry part_entry;
         bool titled = !part.title.empty();
+        int part_elem = -1;
         if (titled) {
             to_recto();
             std::string dest = "part-" + std::to_string(pi + 1);
             body.push_back(pages::part_page(part.title, dest, st, table, diags));
+            part_elem = int(body_tree.size());
+            body_tree.push_back({"Part", -1, {}});
+            tag_lines(body.back(), [&](std::size_t k) {
+                return add(body_tree, k == 0 ? "H1" : "P", part_elem);
+            });
             toc.push_back({part.title, dest, 0, std::to_string(body.size())});
             part_entry.title = part.title;
             part_entry.dest = dest;
@@ -173,6 +234,11 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
             to_recto();
             std::size_t first = body.size();
             toc.push_back({jobs[ci].title, jobs[ci].dest, 1, std::to_string(first + 1)});
+            {
+                std::vector<display::Page> tagged = std::move(out.pages);
+                graft(body_tree, std::move(out.structure), part_elem, tagged, 0);
+                out.pages = std::move(tagged);
+            }
             for (std::size_t p = 0; p < out.pages.size(); ++p) {
                 std::size_t index = body.size();
                 bool recto = !facing || index % 2 == 0;
@@ -196,9 +262,23 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
     // Front matter: title page, its verso, the contents; arabic numbering starts after.
     std::vector<display::Page> front;
     front.push_back(pages::title_page(book.meta, st, table, diags));
+    tag_lines(front.back(), [&](std::size_t k) { return add(doc.structure, k == 0 ? "H1" : "P", -1); });
     if (facing) front.push_back(pages::blank_page(st));
     std::size_t toc_first = front.size();
-    for (auto& p : pages::toc_pages(toc, st, table, diags)) front.push_back(std::move(p));
+    int toc_elem = -1;
+    for (auto& p : pages::toc_pages(toc, st, table, diags)) {
+        front.push_back(std::move(p));
+        // The contents' heading, then a TOCI for each entry's line.
+        const bool first_page = toc_elem < 0;
+        tag_lines(front.back(), [&](std::size_t k) {
+            if (first_page && k == 0) {
+                const int h = add(doc.structure, "H1", -1);
+                toc_elem = add(doc.structure, "TOC", -1);
+                return h;
+            }
+            return add(doc.structure, "P", add(doc.structure, "TOCI", toc_elem));
+        });
+    }
     for (std::size_t i = toc_first; i < front.size(); ++i) {
         bool recto = !facing || i % 2 == 0;
         pages::add_foot_folio(front[i], st, recto,
@@ -209,6 +289,13 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
 
     doc.page_labels.push_back({0, display::LabelStyle::LowerRoman, "", 1});
     if (!body.empty()) doc.page_labels.push_back({int(front.size()), display::LabelStyle::Decimal, "", 1});
+    // The body's structure follows the front matter's.
+    const int body_offset = int(doc.structure.size());
+    for (auto& e : body_tree) {
+        if (e.parent >= 0) e.parent += body_offset;
+        doc.structure.push_back(std::move(e));
+    }
+    shift_tags(body, body_offset);
     doc.pages = std::move(front);
     doc.pages.reserve(doc.pages.size() + body.size());
     for (auto& p : body) doc.pages.push_back(std::move(p));

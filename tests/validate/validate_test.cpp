@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <sstream>
 
 #include "support/test_support.hpp"
 
@@ -274,4 +275,54 @@ TEST_CASE("a table with wrapped cells is read row by row") {
     std::string pdf = han(t.out);
     INFO("pdftotext: ", t.out);
     CHECK(pdf.find("前面的一段话" + expect + "后面的一段话") != std::string::npos);
+}
+
+// Tagged PDF: the structure tree (read back with `pdfinfo -struct-text`) holds the whole
+// text of the book in reading order, footnotes at their chapter's end, and none of the
+// page furniture (running heads, folios, repeated table headers).
+TEST_CASE("content/ book: the structure tree reads the book in order, without furniture") {
+    const Built& b = build("content", source_dir() + "/content");
+    REQUIRE(b.status == 0);
+    auto s = run("pdfinfo -struct-text " + shell_quote(b.pdf));
+    REQUIRE(s.status == 0);
+    std::string tree_text;
+    std::map<std::string, int> roles;
+    std::istringstream in(s.out);
+    for (std::string line; std::getline(in, line);) {
+        auto q = line.find('"');
+        if (q != std::string::npos) {
+            tree_text += line.substr(q) + "\n";
+            continue;
+        }
+        auto start = line.find_first_not_of(' ');
+        if (start == std::string::npos) continue;
+        ++roles[line.substr(start, line.find(' ', start) - start)];
+    }
+    // `bookc text` (with footnotes at their chapter's end) is the reading order: every Han
+    // character of it, in order, in the tree.
+    const std::string src = han(run(shell_quote(bookc_bin()) + " text " + shell_quote(source_dir() + "/content")).out);
+    const std::string tree = han(tree_text);
+    std::size_t at = 0, matched = 0;
+    for (std::size_t i = 0; i < src.size(); i += 3) {
+        auto f = tree.find(src.substr(i, 3), at);
+        if (f == std::string::npos) continue;
+        at = f + 3;
+        matched += 3;
+    }
+    CHECK(matched == src.size());
+    // Furniture: the book title is a running head on every verso but in the tree twice:
+    // the title page and a book.toml shown in chapter 11.
+    auto count = [&](const std::string& t, const std::string& part) {
+        int k = 0;
+        for (auto p = t.find(part); p != std::string::npos; p = t.find(part, p + 1)) ++k;
+        return k;
+    };
+    CHECK(count(han(run("pdftotext -enc UTF-8 " + shell_quote(b.pdf) + " -").out), "积文成书") > 10);
+    CHECK(count(tree, "积文成书") == 2);
+    for (const char* role : {"Document", "Part", "Sect", "H1", "H2", "P", "L", "LI", "Lbl", "LBody",
+                             "Table", "TR", "TH", "TD", "Figure", "Caption", "Code", "BlockQuote",
+                             "Note", "TOC", "TOCI"}) {
+        CAPTURE(role);
+        CHECK(roles[role] > 0);
+    }
 }

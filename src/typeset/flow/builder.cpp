@@ -66,9 +66,15 @@ void Builder::cite(VBox& box, const std::vector<display::Link>& links) const {
     }
 }
 
+int Builder::elem(std::string role, std::string alt) {
+    list.structure.push_back({std::move(role), container, std::move(alt)});
+    return int(list.structure.size()) - 1;
+}
+
 void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) const {
     for (const auto& run : ln.runs) {
         display::GlyphRun r = run;
+        r.tag = tag;
         r.x += x;
         r.y += baseline;
         box.items.push_back(std::move(r));

@@ -26,10 +26,12 @@ void opening(Builder& b, const model::Chapter& ch, const std::string& dest, Area
         spec.width = a.width;
         spec.align = TextAlign::JustifyNear;  // display type is never spaced out
         ParagraphLayout pl = b.layout(std::move(spec));
+        const int h1 = b.elem("H1");
         for (const auto& ln : pl.lines) {
             float baseline = y + (hl - size) / 2 + 0.88f * size;
             for (const auto& run : ln.runs) {
                 display::GlyphRun r = run;
+                r.tag = h1;
                 r.x += a.x;
                 r.y += baseline;
                 box.items.push_back(std::move(r));
@@ -55,10 +57,12 @@ void opening(Builder& b, const model::Chapter& ch, const std::string& dest, Area
         spec.width = a.width;
         spec.align = TextAlign::Left;
         ParagraphLayout pl = b.layout(std::move(spec));
+        const int byline = b.elem("P");
         for (const auto& ln : pl.lines) {
             float baseline = y + (st.pitch - ms) / 2 + 0.88f * ms;
             for (const auto& run : ln.runs) {
                 display::GlyphRun r = run;
+                r.tag = byline;
                 r.x += a.x;
                 r.y += baseline;
                 box.items.push_back(std::move(r));
@@ -76,10 +80,19 @@ void opening(Builder& b, const model::Chapter& ch, const std::string& dest, Area
 void flow_chapter(Builder& b, const model::Chapter& ch, const std::string& chapter_dest) {
     b.chapter = &ch;
     Area a{0, b.st.measure};
+    // The chapter is one section of the document; its notes come after its text (their
+    // elements are made first, with the note bodies, and moved into a last group).
+    b.container = b.elem("Sect");
+    const std::size_t first_note = b.list.structure.size();
     flow_footnotes(b, ch.footnotes);  // first: lines citing them look them up
+    const std::size_t end_note = b.list.structure.size();
     opening(b, ch, chapter_dest, a);
     flow_blocks(b, ch.blocks, a);
     if (ch.comments) flow_comments(b, *ch.comments, a);
+    if (end_note > first_note) {
+        const int group = b.elem("Div");
+        for (std::size_t i = first_note; i < end_note; ++i) b.list.structure[i].parent = group;
+    }
 }
 
 }  // namespace bookc::typeset::flow

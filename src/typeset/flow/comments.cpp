@@ -16,6 +16,7 @@ StyledRun run(std::string text, const TextStyle& s, base::Span span) {
 
 void flow_comment(Builder& b, const model::Comment& c, Area a, float size, float pitch) {
     const auto& st = b.st;
+    Group comment(b, "Div");
     TextStyle meta = st.style(st.sans, size * 0.92f, st.muted);
     TextStyle author = st.style(st.sans_bold, size * 0.92f, st.text);
     ParagraphSpec spec;
@@ -27,6 +28,7 @@ void flow_comment(Builder& b, const model::Comment& c, Area a, float size, float
     if (!c.date.empty()) rest += " · " + c.date;
     if (!rest.empty()) spec.runs.push_back(run(rest, meta, c.span));
     ParagraphLayout pl = b.layout(std::move(spec));
+    b.leaf("P");
     b.lines(pl, a.x, pitch, size, false, false);
     b.keep = 1;
 
@@ -37,6 +39,7 @@ void flow_comment(Builder& b, const model::Comment& c, Area a, float size, float
         ParagraphSpec t;
         t.runs = std::move(out.runs);
         t.width = a.width;
+        b.leaf("P");
         b.lines(b.layout(std::move(t)), a.x, pitch, size, false);
     }
     if (c.has_reply) {
@@ -55,6 +58,8 @@ void flow_comment(Builder& b, const model::Comment& c, Area a, float size, float
         t.width = in.width;
         ParagraphLayout rl = b.layout(std::move(t));
         b.decos.push_back(d);
+        Group reply(b, "BlockQuote");
+        b.leaf("P");
         b.lines(rl, in.x, pitch * 0.95f, size * 0.95f, false);
         b.decos.pop_back();
     }
@@ -65,6 +70,7 @@ void flow_comment(Builder& b, const model::Comment& c, Area a, float size, float
 void flow_comments(Builder& b, const model::CommentThread& thread, Area a) {
     if (thread.comments.empty()) return;
     const auto& st = b.st;
+    Group group(b, "Sect");
     std::string title = (thread.heading.empty() ? std::string("精选留言") : thread.heading) + "（" +
                         std::to_string(thread.comments.size()) + "）";
     model::Inline t;

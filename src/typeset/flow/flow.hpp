@@ -28,6 +28,7 @@ struct VBox {
 };
 
 struct VList {
+    std::vector<display::StructElem> structure;  // the chapter's logical structure (tagged PDF)
     std::vector<VBox> boxes;
     std::vector<std::vector<VBox>> headers;    // table header rows
     std::vector<std::vector<VBox>> footnotes;  // footnote bodies (lines at footnote size)
@@ -88,8 +89,17 @@ struct Builder {
     std::vector<display::Item> marker;  // list marker for the next line, relative to its baseline
     std::vector<std::pair<int, int>> footnote_index;  // (number, index in list.footnotes)
     std::vector<std::pair<std::string, std::string>> sections;  // outline: (title, dest)
+    // Logical structure: runs placed get `tag` (the leaf element of the text being set);
+    // new elements go into `container`.
+    int tag = -1;
+    int container = -1;
 
     Builder(const Styles& s, FontTable& f, base::DiagSink& d) : st(s), fonts(f), diags(d) {}
+
+    // A new structure element in the current container; its index.
+    int elem(std::string role, std::string alt = {});
+    // Sets the leaf element for the text that follows: a new element in the container.
+    void leaf(std::string role) { tag = elem(std::move(role)); }
 
     void push(VBox box);
     void glue(float h);
@@ -103,6 +113,18 @@ struct Builder {
     // Adds a laid-out line's runs, rules and links to `box` with its origin at (x, baseline),
     // and cites the footnotes it links to.
     void place_line(VBox& box, const Line& ln, float x, float baseline) const;
+};
+
+// A container element for the blocks flowed while it lives (a list, a quote, a table row).
+struct Group {
+    Builder& b;
+    int saved;
+    Group(Builder& builder, std::string role) : b(builder), saved(builder.container) {
+        b.container = b.elem(std::move(role));
+    }
+    ~Group() { b.container = saved; }
+    Group(const Group&) = delete;
+    Group& operator=(const Group&) = delete;
 };
 
 // Each nested list level's markers step in this much (em) from its parent's.

@@ -33,6 +33,7 @@ void flow_footnotes(Builder& b, const std::vector<model::Footnote>& notes) {
         // Build the boxes in a scratch builder so they stay out of the main flow.
         Builder scratch(st, b.fonts, b.diags);
         scratch.dest_prefix = b.dest_prefix;
+        scratch.tag = b.elem("Note");
         scratch.lines(pl, 0, pitch, size, false, false);
         std::vector<VBox> boxes = std::move(scratch.list.boxes);
         if (!boxes.empty()) {

@@ -16,7 +16,7 @@ const char* bullet_for(int depth) {
 // Marker items relative to the first line's baseline, starting at `left`; `width` gets the
 // marker's natural width.
 std::vector<display::Item> text_marker(Builder& b, const std::string& text, float left,
-                                       float* width = nullptr) {
+                                       float* width = nullptr, int tag = -1) {
     StyledRun r;
     r.text = text;
     r.style = b.st.style(text.size() <= 3 && text[0] == '\xe2' ? b.st.sans : b.st.body, b.st.size,
@@ -32,6 +32,7 @@ std::vector<display::Item> text_marker(Builder& b, const std::string& text, floa
     if (width) *width = ln.natural;
     for (const auto& run : ln.runs) {
         display::GlyphRun g = run;
+        g.tag = tag;
         g.x += left;
         items.push_back(std::move(g));
     }
@@ -88,16 +89,20 @@ void flow_list(Builder& b, const model::Block& list, Area a) {
     b.list_marker_x = marker_x;
     int n = list.start;
     bool first = true;
+    Group l(b, "L");
     for (const auto& item : list.children) {
         if (!first && !list.tight) b.glue(b.st.pitch * 0.3f);
         first = false;
+        Group li(b, "LI");
+        // A drawn task box is not text: its item has no label element.
         if (item.task >= 0)
             b.marker = task_marker(b, item.task == 1, marker_x);
         else if (list.ordered)
-            b.marker = text_marker(b, std::to_string(n) + ".", marker_x);
+            b.marker = text_marker(b, std::to_string(n) + ".", marker_x, nullptr, b.elem("Lbl"));
         else
-            b.marker = text_marker(b, bullet_for(b.list_depth), marker_x);
+            b.marker = text_marker(b, bullet_for(b.list_depth), marker_x, nullptr, b.elem("Lbl"));
         ++n;
+        Group body(b, "LBody");
         if (item.kind == model::BlockKind::ListItem)
             flow_blocks(b, item.children, in);
         else

@@ -23,6 +23,7 @@ void placeholder(Builder& b, const std::string& text, Area a, base::Span span) {
     spec.width = a.width;
     spec.align = TextAlign::Center;
     ParagraphLayout pl = b.layout(std::move(spec));
+    b.leaf("P");
     b.lines(pl, a.x, b.st.size * 0.85f * 1.6f, b.st.size * 0.85f, false);
 }
 
@@ -79,6 +80,7 @@ void flow_code(Builder& b, const model::Block& blk, Area a) {
     top.height = pad * 0.8f;
     b.push(std::move(top));
     b.keep = 1;
+    b.leaf("Code");
     b.lines(pl, a.x + pad, pitch, size, false);
     VBox bottom;
     bottom.height = pad * 0.8f;
@@ -131,6 +133,7 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
     im.pixel_width = pw;
     im.pixel_height = ph;
     im.key = asset->rel_path;
+    im.tag = b.elem("Figure", alt);
     box.items.push_back(std::move(im));
     b.push(std::move(box));
     // The alt text, when it says something, is the caption, kept with the picture.
@@ -147,6 +150,7 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
         spec.align = TextAlign::Center;
         ParagraphLayout pl = b.layout(std::move(spec));
         b.keep = int(pl.lines.size());
+        b.leaf("Caption");
         b.lines(pl, a.x + (a.width - cw) / 2, cs * 1.5f, cs, false, false);
     }
     b.glue(b.st.pitch * 0.5f);
@@ -176,6 +180,7 @@ void flow_media_note(Builder& b, const model::Block& note, Area a) {
     spec.width = a.width;
     spec.align = TextAlign::Justify;  // wrapped lines (a long URL) end flush
     ParagraphLayout pl = b.layout(std::move(spec));
+    b.leaf("P");
     b.lines(pl, a.x, size * 1.6f, size, false);
 }
 

@@ -26,6 +26,7 @@ void text_paragraph(Builder& b, const model::Inlines& in, Area a, float indent,
     spec.first_indent = indent;
     spec.align = align;
     ParagraphLayout pl = b.layout(std::move(spec));
+    b.leaf("P");
     bool grid = b.depth == 0 && style.size == b.st.size;
     b.lines(pl, a.x, style.size == b.st.size ? b.st.pitch : style.size * 1.6f, style.size, grid);
 }
@@ -91,6 +92,7 @@ void flow_heading(Builder& b, const model::Inlines& in, int level, const std::st
     anchor.y = 0;
     box.items.push_back(anchor);
     float y = (box.height - text_h) * 0.55f;
+    b.leaf("H" + std::to_string(std::min(eff, 6)));
     if (bar) {
         display::Rect r;
         r.x = a.x;
@@ -144,6 +146,7 @@ void flow_block(Builder& b, const model::Block& blk, Area a) {
             d.color = st.rule;
             b.decos.push_back(d);
             ++b.depth;
+            Group quote(b, "BlockQuote");
             flow_blocks(b, blk.children, {a.x + 1.6f * st.size, a.width - 1.6f * st.size});
             --b.depth;
             b.decos.pop_back();

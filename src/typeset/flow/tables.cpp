@@ -134,8 +134,12 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
         b.list.headers.emplace_back();
     }
     b.glue(st.pitch * 0.5f);
+    Group table(b, "Table");
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         bool head = int(r) < t.header_rows;
+        Group tr(b, "TR");
+        std::vector<int> cell_tag(ncols);
+        for (auto& c : cell_tag) c = b.elem(head ? "TH" : "TD");
         VBox box;
         std::vector<ParagraphLayout> laid(ncols);
         std::size_t nlines = 1;
@@ -156,6 +160,7 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
                 for (std::size_t l = l0; l < l1 && l < laid[c].lines.size(); ++l) {
                     const auto& ln = laid[c].lines[l];
                     float baseline = y + (pitch - size) / 2 + 0.88f * size;
+                    b.tag = cell_tag[c];
                     b.place_line(into, ln, x[c] + hpad, baseline);
                     y += pitch;
                 }

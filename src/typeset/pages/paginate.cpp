@@ -100,8 +100,11 @@ struct Footnotes {
     }
 };
 
-void place(display::Page& page, const VBox& box, float x, float y) {
+// `artifact`: a repetition (a table header on a later page), outside the logical structure.
+void place(display::Page& page, const VBox& box, float x, float y, bool artifact = false) {
     for (auto item : box.items) {
+        if (artifact)
+            if (auto* r = std::get_if<display::GlyphRun>(&item)) r->tag = -1;
         flow::translate(item, x, y);
         page.items.push_back(std::move(item));
     }
@@ -193,7 +196,7 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
         y = 0;
         if (header)
             for (const auto& h : *header) {
-                place(page, h, x, top + y);
+                place(page, h, x, top + y, /*artifact=*/true);  // its text is in the table once
                 y += h.height;
             }
         for (std::size_t c = i; c < k; ++c) {

@@ -16,26 +16,54 @@ constexpr double kMinAdjust = 0.5;
 class ContentWriter {
 public:
     ContentWriter(const display::Page& page, const std::vector<FontEntry>& fonts,
-                  ImageStore& images, PageResources& used)
-        : page_(page), fonts_(fonts), images_(images), used_(used) {}
+                  ImageStore& images, PageResources& used,
+                  const std::vector<display::StructElem>& structure, std::vector<int>& mcids)
+        : page_(page), fonts_(fonts), images_(images), used_(used), structure_(structure),
+          mcids_(mcids) {}
 
     std::string run() {
         for (const auto& item : page_.items) {
-            if (const auto* r = std::get_if<display::GlyphRun>(&item))
+            if (const auto* r = std::get_if<display::GlyphRun>(&item)) {
+                mark(r->tag);
                 text_run(*r);
-            else if (const auto* r = std::get_if<display::Rule>(&item))
+            } else if (const auto* r = std::get_if<display::Rule>(&item)) {
+                mark(-1);
                 rule(*r);
-            else if (const auto* r = std::get_if<display::Rect>(&item))
+            } else if (const auto* r = std::get_if<display::Rect>(&item)) {
+                mark(-1);
                 rect(*r);
-            else if (const auto* r = std::get_if<display::Image>(&item))
+            } else if (const auto* r = std::get_if<display::Image>(&item)) {
+                mark(r->tag);
                 image(*r);
+            }
             // Links and anchors are not drawn.
         }
         end_text();
+        if (marked_ != kNone) out_ += "EMC\n";
         return std::move(out_);
     }
 
 private:
+    static constexpr int kNone = -2;
+
+    // Opens the marked-content sequence for structure element `tag` (-1: an artifact)
+    // unless it is the one open. Sequences never cross a text object's bounds.
+    void mark(int tag) {
+        if (structure_.empty()) return;  // an untagged document
+        if (tag >= int(structure_.size())) tag = -1;
+        if (tag == marked_) return;
+        end_text();
+        if (marked_ != kNone) out_ += "EMC\n";
+        marked_ = tag;
+        if (tag < 0) {
+            out_ += "/Artifact BMC\n";
+            return;
+        }
+        out_ += '/' + structure_[std::size_t(tag)].role + "<</MCID " +
+                std::to_string(mcids_.size()) + ">>BDC\n";
+        mcids_.push_back(tag);
+    }
+
     double Y(double y) const { return page_.height - y; }
 
     void color(const display::Color& c, const char* op) {
@@ -229,6 +257,9 @@ private:
     const std::vector<FontEntry>& fonts_;
     ImageStore& images_;
     PageResources& used_;
+    const std::vector<display::StructElem>& structure_;
+    std::vector<int>& mcids_;
+    int marked_ = kNone;  // the open marked-content sequence's element (-1: artifact)
     std::string out_;
 
     std::vector<Cluster> clusters_;  // reused between runs
@@ -246,8 +277,9 @@ private:
 }  // namespace
 
 std::string page_content(const display::Page& page, const std::vector<FontEntry>& fonts,
-                         ImageStore& images, PageResources& used) {
-    return ContentWriter(page, fonts, images, used).run();
+                         ImageStore& images, PageResources& used,
+                         const std::vector<display::StructElem>& structure, std::vector<int>& mcids) {
+    return ContentWriter(page, fonts, images, used, structure, mcids).run();
 }
 
 }  // namespace bookc::pdf

@@ -1,7 +1,9 @@
 // Page content streams: text as one BT…ET per sequence of runs, `[<code>adj<code>] TJ`
 // with adjustments only where the pen differs from the font's widths, Td for glyph
 // offsets and new lines, /ActualText spans where the glyphs' ToUnicode text differs
-// from the cluster's source text; rules, boxes and images as plain graphics.
+// from the cluster's source text; rules, boxes and images as plain graphics. Content of a
+// structure element is marked (`/P <</MCID n>> BDC … EMC`), everything else is an
+// /Artifact.
 #pragma once
 #include <set>
 #include <string>
@@ -18,8 +20,10 @@ struct PageResources {
     std::set<std::string> images;  // XObject names
 };
 
-// The uncompressed content stream of one page.
+// The uncompressed content stream of one page. `mcids` gets, for each marked-content
+// id used on the page (0, 1, …), the structure element it belongs to.
 std::string page_content(const display::Page& page, const std::vector<FontEntry>& fonts,
-                         ImageStore& images, PageResources& used);
+                         ImageStore& images, PageResources& used,
+                         const std::vector<display::StructElem>& structure, std::vector<int>& mcids);
 
 }  // namespace bookc::pdf

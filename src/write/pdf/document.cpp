@@ -9,6 +9,7 @@
 #include "write/pdf/format.hpp"
 #include "write/pdf/images.hpp"
 #include "write/pdf/navigation.hpp"
+#include "write/pdf/structure.hpp"
 #include "write/pdf/tounicode.hpp"
 
 using namespace PoDoFo;
@@ -129,9 +130,11 @@ std::optional<std::string> write_document(const display::Document& doc, base::Di
 
     embed_fonts(objects, fonts, diags);
     ImageStore images(objects, diags);
+    std::vector<std::vector<int>> mcids(doc.pages.size());
     for (std::size_t p = 0; p < doc.pages.size(); ++p) {
         PageResources used;
-        const std::string content = page_content(doc.pages[p], fonts, images, used);
+        const std::string content =
+            page_content(doc.pages[p], fonts, images, used, doc.structure, mcids[p]);
         PdfObject* stream = objects.CreateObject();
         stream->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()));
         PdfDictionary& page = pages[p]->GetDictionary();
@@ -156,6 +159,7 @@ std::optional<std::string> write_document(const display::Document& doc, base::Di
     write_outline(objects, catalog, doc, dests, diags);
     write_dests(catalog, dests);
     write_page_labels(catalog, doc);
+    write_structure(objects, catalog, doc, pages, mcids);
     catalog.GetDictionary().AddKey("PageMode",
                                    PdfName(doc.outline.empty() ? "UseNone" : "UseOutlines"));
     PdfDictionary prefs;

@@ -363,3 +363,53 @@ TEST_CASE("pdf: PoDoFo errors and unusable fonts become diagnostics") {
     CHECK(bytes.has_value());  // still a PDF, without the runs of the missing font
     CHECK(d2.errors() == 1);
 }
+
+TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artifact") {
+    if (!tools_available()) return;
+    display::Document doc = pdf_test::sample_document();
+    // Untagged: no structure tree, no marked content.
+    {
+        std::string q = qdf(sample());
+        CHECK(q.find("/StructTreeRoot") == std::string::npos);
+        CHECK(q.find("/MCID") == std::string::npos);
+        CHECK(q.find("/Artifact") == std::string::npos);
+    }
+    // Page 1: a heading; page 2: a paragraph over two lines (one element, two runs), a
+    // figure with alternative text; page 3: the paragraph goes on, under a running head.
+    doc.structure = {{"Sect", -1, {}}, {"H1", 0, {}}, {"P", 0, {}}, {"Figure", 0, "一张小图"}};
+    auto tag_runs = [&](std::size_t page, int tag) {
+        for (auto& it : doc.pages[page].items)
+            if (auto* r = std::get_if<display::GlyphRun>(&it)) r->tag = tag;
+    };
+    tag_runs(0, 1);
+    tag_runs(1, 2);
+    tag_runs(2, 2);
+    for (auto& it : doc.pages[1].items)
+        if (auto* im = std::get_if<display::Image>(&it); im && im->key == "images/tiny.jpg") im->tag = 3;
+    doc.pages[2].items.push_back(pdf_test::shape(doc, 0, "页眉文字", 9, 50, 30));  // tag -1
+    Written w = write(doc, "tagged");
+    CHECK(run("qpdf --check " + shell_quote(w.path)).status == 0);
+    std::string q = qdf(w);
+    CHECK(q.find("/Marked true") != std::string::npos);
+    CHECK(q.find("/Artifact BMC") != std::string::npos);
+    CHECK(q.find("/H1<</MCID 0>>BDC") != std::string::npos);
+    CHECK(q.find("/StructParents 1") != std::string::npos);
+    auto s = run("pdfinfo -struct-text " + shell_quote(w.path));
+    REQUIRE(s.status == 0);
+    INFO(s.out);
+    // The tree: Document > Sect > H1, P, Figure, in that order, and the paragraph's text
+    // from both pages; the running head is not in it.
+    const auto sect = s.out.find("Sect"), h1 = s.out.find("H1"), p = s.out.find("P (block)"),
+               fig = s.out.find("Figure");
+    CHECK(sect != std::string::npos);
+    CHECK(sect < h1);
+    CHECK(h1 < p);
+    CHECK(p < fig);
+    CHECK(s.out.find("前言") != std::string::npos);
+    CHECK(s.out.find(pdf_test::kLine1) != std::string::npos);
+    CHECK(s.out.find("第二章　尾声。最后一页——完。") != std::string::npos);
+    CHECK(s.out.find("页眉文字") == std::string::npos);
+    CHECK(q.find("/Alt <feff") != std::string::npos);
+    // pdftotext still reads everything.
+    CHECK(run("pdftotext -enc UTF-8 " + shell_quote(w.path) + " -").out.find("页眉文字") != std::string::npos);
+}
