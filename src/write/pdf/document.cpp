@@ -10,6 +10,7 @@
 #include "write/pdf/images.hpp"
 #include "write/pdf/navigation.hpp"
 #include "write/pdf/structure.hpp"
+#include "write/pdf/xmp.hpp"
 #include "write/pdf/tounicode.hpp"
 
 using namespace PoDoFo;
@@ -71,6 +72,16 @@ void write_info(PdfMemDocument& pdf, const display::Metadata& meta, PdfObject& c
         info.AddKey("ModDate", PdfString(date));
     }
     if (!meta.language.empty()) catalog.GetDictionary().AddKey("Lang", byte_string(meta.language));
+}
+
+// The catalog's /Metadata: the XMP packet, uncompressed so that any tool finds it.
+void write_xmp(PdfVecObjects& objects, const display::Metadata& meta, PdfObject& catalog) {
+    const std::string xmp = xmp_packet(meta, kProducer);
+    PdfObject* stream = objects.CreateObject("Metadata");
+    stream->GetDictionary().AddKey("Subtype", PdfName("XML"));
+    TVecFilters none;
+    stream->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), none);
+    catalog.GetDictionary().AddKey("Metadata", stream->Reference());
 }
 
 // Replaces PoDoFo's /ID (an MD5 of the Info dictionary only) by a hash of the whole file
@@ -166,6 +177,7 @@ std::optional<std::string> write_document(const display::Document& doc, base::Di
     prefs.AddKey("DisplayDocTitle", true);
     catalog.GetDictionary().AddKey("ViewerPreferences", prefs);
     write_info(pdf, doc.meta, catalog);
+    write_xmp(objects, doc.meta, catalog);
 
     PdfRefCountedBuffer buffer;
     PdfOutputDevice device(&buffer);

@@ -413,3 +413,28 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     // pdftotext still reads everything.
     CHECK(run("pdftotext -enc UTF-8 " + shell_quote(w.path) + " -").out.find("页眉文字") != std::string::npos);
 }
+
+TEST_CASE("pdf: XMP metadata says what the Info dictionary says, uncompressed") {
+    if (!tools_available()) return;
+    const Written& w = sample();
+    // Uncompressed: a plain search of the file finds it.
+    CHECK(w.bytes.find("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">") != std::string::npos);
+    auto m = run("pdfinfo -meta " + shell_quote(w.path));
+    REQUIRE(m.status == 0);
+    INFO(m.out);
+    CHECK(m.out.find("<rdf:li xml:lang=\"x-default\">测试之书</rdf:li>") != std::string::npos);
+    // Authors as an ordered list, keywords as a bag and as pdf:Keywords.
+    auto zhang = m.out.find("<rdf:li>张三</rdf:li>"), li = m.out.find("<rdf:li>Li Si</rdf:li>");
+    CHECK(zhang != std::string::npos);
+    CHECK(zhang < li);
+    CHECK(m.out.find("<rdf:Seq>") < zhang);
+    CHECK(m.out.find("<rdf:li>测试</rdf:li>") != std::string::npos);
+    CHECK(m.out.find("<pdf:Keywords>pdf, 测试</pdf:Keywords>") != std::string::npos);
+    CHECK(m.out.find("<dc:language>") != std::string::npos);
+    CHECK(m.out.find("<rdf:li>zh-CN</rdf:li>") != std::string::npos);
+    CHECK(m.out.find("<xmp:CreatorTool>bookc 0.1.0</xmp:CreatorTool>") != std::string::npos);
+    // The date is the document's (2024-05-01), never the clock's.
+    CHECK(m.out.find("<xmp:CreateDate>2024-05-01</xmp:CreateDate>") != std::string::npos);
+    CHECK(m.out.find("<xmp:ModifyDate>2024-05-01</xmp:ModifyDate>") != std::string::npos);
+    CHECK(m.out.find("<?xpacket end=\"r\"?>") != std::string::npos);
+}
