@@ -202,3 +202,28 @@ TEST_CASE("tables: many columns give up inset, gutters, width and then type size
     REQUIRE(w.size() == 1);
     CHECK(w[0] == "a table of 40 columns is too wide for the page; its type is reduced");
 }
+
+TEST_CASE("tables: a paragraph ending in a colon stays on the page of the table it introduces") {
+    model::Block t;
+    t.kind = model::BlockKind::Table;
+    t.header_rows = 1;
+    t.rows.push_back({cell("表头甲"), cell("表头乙")});
+    for (int r = 0; r < 8; ++r) t.rows.push_back({cell("行" + std::to_string(r)), cell("内容")});
+    int apart = 0, together = 0;
+    // Filler of every length from 20 to 26 lines: one of them leaves the introduction
+    // as the last line of a page.
+    for (int n = 20 * 29; n <= 26 * 29; n += 29) {
+        auto doc = typeset_it(one_chapter({para(prose(n)), para("下表列出各个文件的职责："), t}));
+        int intro = -1, head = -1;
+        for (std::size_t p : body_pages(doc))
+            for (const auto& l : lines(doc.pages[p])) {
+                if (has(l.text, "各个文件的职责") && intro < 0) intro = int(p);
+                if (has(l.text, "表头甲") && head < 0) head = int(p);
+            }
+        REQUIRE(intro >= 0);
+        REQUIRE(head >= 0);
+        CHECK_MESSAGE(intro == head, "filler " << n);
+        (intro == head ? together : apart)++;
+    }
+    CHECK(together == 7);
+}

@@ -161,8 +161,26 @@ void flow_block(Builder& b, const model::Block& blk, Area a) {
     }
 }
 
+namespace {
+
+// A paragraph that ends in a colon introduces what follows it (这里的每一个文件都有固定的
+// 职责：): it is not left at the foot of a page while its list, table or code goes overleaf.
+bool introduces(const model::Block& blk, const model::Block* next) {
+    if (!next || blk.kind != model::BlockKind::Paragraph || blk.inlines.empty()) return false;
+    using K = model::BlockKind;
+    if (next->kind != K::List && next->kind != K::Table && next->kind != K::CodeBlock) return false;
+    std::string text = model::plain_text(blk.inlines);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    return text.size() >= 1 && (text.back() == ':' || (text.size() >= 3 && text.substr(text.size() - 3) == "："));
+}
+
+}  // namespace
+
 void flow_blocks(Builder& b, const model::Blocks& blocks, Area a) {
-    for (const auto& blk : blocks) flow_block(b, blk, a);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        flow_block(b, blocks[i], a);
+        if (introduces(blocks[i], i + 1 < blocks.size() ? &blocks[i + 1] : nullptr)) b.keep = 1;
+    }
 }
 
 }  // namespace bookc::typeset::flow
