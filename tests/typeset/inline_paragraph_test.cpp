@@ -1,6 +1,8 @@
 // layout_paragraph with the real Noto fonts: shaping, run texts, glyph ids, warnings.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <thread>
 
@@ -216,9 +218,13 @@ TEST_CASE("paragraph: the rules hold on real text at many measures") {
         std::string all;
         for (std::size_t i = 0; i < layout.lines.size(); ++i) {
             const Line& l = layout.lines[i];
-            const std::string t = line_text(l);
-            all += t;
+            std::string t = line_text(l);
+            // A hyphenated line ends in the soft hyphen of its drawn hyphen (A11): the
+            // source text does not have it.
+            const bool hyphenated = t.size() >= 2 && t.substr(t.size() - 2) == "\u00AD";
+            all += hyphenated ? t.substr(0, t.size() - 2) : t;
             INFO("width " << width << " line " << i << ": " << t);
+            if (hyphenated) t.resize(t.size() - 2);
             std::u32string u = bookc::base::to_u32(t);
             REQUIRE_FALSE(u.empty());
             if (i > 0) CHECK(no_start.find(u.front()) == std::u32string::npos);
@@ -433,4 +439,59 @@ TEST_CASE("paragraph: JustifyNear ends a line flush only when its glue can do it
     auto h = layout_paragraph(heading, table, diags);
     REQUIRE(h.lines.size() >= 2);
     CHECK(std::fabs(h.lines[0].runs.front().x + line_advance(h.lines[0]) - 294) < 0.01f);
+}
+
+TEST_CASE("paragraph: Latin words hyphenate at the patterns' points, with a drawn hyphen") {
+    const std::string text =
+        "Search engines built for English split text at spaces. Chinese has no spaces between "
+        "words, so the same engine, fed a Chinese sentence, sees one enormous word and finds "
+        "nothing. Typesetting engines must therefore understand both scripts, alternating "
+        "between inter-character justification and interword justification. UNESCO and "
+        "https://example.org/documentation/hyphenation stay whole.";
+    int hyphenated = 0;
+    for (float width = 150; width <= 330; width += 9) {
+        FontTable table;
+        base::DiagSink diags;
+        auto layout = layout_paragraph(spec_of(text, width), table, diags);
+        std::string joined;
+        for (std::size_t i = 0; i < layout.lines.size(); ++i) {
+            const Line& l = layout.lines[i];
+            const std::string t = line_text(l);
+            INFO("width " << width << " line " << i << ": " << t);
+            const bool hyphen = t.size() >= 2 && t.substr(t.size() - 2) == "\u00AD";
+            if (hyphen) {
+                ++hyphenated;
+                // The hyphen is a real glyph (the font's '-'), and the line still ends flush.
+                const auto& g = l.runs.back().glyphs.back();
+                CHECK(g.gid != 0);
+                CHECK(g.advance > 1.0f);
+                CHECK(std::fabs(l.runs.front().x + line_advance(l) - width) < 0.01f);
+                // At least two letters before the hyphen, three after.
+                std::string before = t.substr(0, t.size() - 2);
+                std::size_t letters = 0;
+                while (letters < before.size() && std::isalpha(static_cast<unsigned char>(before[before.size() - 1 - letters])))
+                    ++letters;
+                CHECK(letters >= 2);
+                const std::string next = line_text(layout.lines[i + 1]);
+                std::size_t after = 0;
+                while (after < next.size() && std::isalpha(static_cast<unsigned char>(next[after]))) ++after;
+                CHECK(after >= 3);
+                CHECK(before.substr(before.size() - letters).size() + after >= 6);  // words of 6+
+            }
+            joined += hyphen ? t.substr(0, t.size() - 2) : t;
+        }
+        // Take the soft hyphens out and the text is the source's (spaces at breaks aside).
+        std::string src = text, got = joined;
+        src.erase(std::remove(src.begin(), src.end(), ' '), src.end());
+        got.erase(std::remove(got.begin(), got.end(), ' '), got.end());
+        CHECK(got == src);
+        // Acronyms and addresses never break at a hyphen.
+        CHECK(joined.find("UNESCO") != std::string::npos);
+        for (std::size_t i = 0; i + 1 < layout.lines.size(); ++i) {
+            const std::string t = line_text(layout.lines[i]);
+            if (t.find("https://") != std::string::npos || t.find("UNESC") != std::string::npos)
+                CHECK(t.substr(t.size() - 2) != "\u00AD");
+        }
+    }
+    CHECK(hyphenated > 10);
 }

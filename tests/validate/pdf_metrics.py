@@ -30,6 +30,8 @@ out = {
     "end_prohibited": L.get("end_prohibited"),
     "split_dash": L.get("split_dash"),
     "split_ellipsis": L.get("split_ellipsis"),
+    "latin_split": L.get("latin_words_split_without_hyphen"),
+    "hyphenated_lines": L.get("hyphenated_lines"),
     "flush_right_ratio": J.get("flush_right_ratio"),
     "overfull_lines": J.get("overfull_lines"),
     "indent_peak_em": peak,

@@ -171,6 +171,7 @@ void check_typesetting(const Built& b, bool body_heavy) {
     CHECK(num(m, "end_prohibited") == 0);
     CHECK(num(m, "split_dash") == 0);
     CHECK(num(m, "split_ellipsis") == 0);
+    CHECK(num(m, "latin_split") == 0);  // Latin words break only at a drawn hyphen
     CHECK(num(m, "overfull_lines") == 0);
     CHECK(num(m, "han_recall") == 1.0);
     CHECK(num(m, "replacement_chars") == 0);

@@ -137,6 +137,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     it.penalty.assign(n, kNoBreak);
     it.emergency.assign(n, kNoBreak);
     it.end_trim.assign(n, 0);
+    it.hyphen.assign(n, 0);
     it.start_trim.assign(n, 0);
     it.forced.assign(n, 0);
     it.glue_class.assign(n, kGlueInter);

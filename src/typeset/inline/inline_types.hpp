@@ -55,7 +55,9 @@ struct BreakItems {
     std::vector<std::uint8_t> glue_class;  // GlueClass: the order of adjustment (A5)
     std::vector<float> penalty;    // break after k: kNoBreak when not allowed
     std::vector<float> emergency;  // break after k when nothing else fits (pass 2)
-    std::vector<float> end_trim;   // removed when a line ends with k (mark set half width)
+    std::vector<float> end_trim;   // removed when a line ends with k (mark set half width;
+                                   // negative: a hyphen drawn after k)
+    std::vector<std::uint8_t> hyphen;  // 1: a line ending with k draws a hyphen after it
     std::vector<float> start_trim; // removed when a line starts with k (opening bracket)
     std::vector<std::uint32_t> forced;  // forced breaks ('\n') after cluster k (2: one empty line)
     std::uint32_t leading_breaks = 0;   // forced breaks before the first cluster (empty lines)
@@ -105,6 +107,10 @@ bool is_closing_mark(char32_t c);  // closing brackets/quotes and pause/stop mar
 bool is_cjk_ideo(char32_t c);      // ideographs, kana, hangul, fullwidth letters
 bool is_latin_alnum(char32_t c);
 bool is_space_char(char32_t c);
+
+// hyphenate.cpp: hyphenation points of Latin words become breaks that draw a hyphen.
+struct Shaped;
+void add_hyphenation(const Shaped& sh, BreakItems& items);
 
 // breaks.cpp: libunibreak classes after each character (LINEBREAK_*).
 std::vector<char> unibreak(const std::u32string& text);

@@ -171,6 +171,16 @@ Line commit_line(const Shaped& sh, const BreakItems& items, const LineSpan& span
             if (g + 1 == c.glyph_end) dg.advance += adv - c.width;
             cur->glyphs.push_back(dg);
         }
+        if (k + 1 == span.end && items.hyphen[k] && !cur->glyphs.empty()) {
+            // A line broken at a hyphenation point: the hyphen, whose width the line
+            // measure already holds. Its text is SOFT HYPHEN (U+00AD), as PDF wants for a
+            // hyphen the layout added: extraction and search drop it.
+            const float hw = -items.end_trim[k];
+            cur->glyphs.back().advance -= hw;
+            const auto at = static_cast<std::uint32_t>(cur->text.size());
+            base::append_utf8(cur->text, U'\u00AD');
+            cur->glyphs.push_back({item.font->glyph_for(U'-'), at, hw, -shift, 0});
+        }
         pen += adv;
     }
 

@@ -6,7 +6,8 @@
 //
 // Demerits: (line_penalty + badness)² + penalty², +adjacent-fitness demerits when the
 // tightness of consecutive lines jumps by more than one class, + a large cost for a last
-// line holding a single character (孤字, CJK-RULES A9).
+// line holding a single character (孤字, CJK-RULES A9), + TeX's costs for two hyphenated
+// lines in a row and for a hyphen on the line before the last.
 // Pass 1 uses only allowed breaks and a tolerance; pass 2 (when pass 1 finds no way)
 // allows any looseness and emergency breaks, and finally overfull lines.
 #include <algorithm>
@@ -20,6 +21,8 @@ namespace {
 constexpr double kEps = 0.01;
 constexpr double kLinePenalty = 10;
 constexpr double kAdjDemerits = 3000;
+constexpr double kDoubleHyphenDemerits = 100000;
+constexpr double kFinalHyphenDemerits = 50000;
 constexpr double kOrphanDemerits = 5e7;  // ≈ one line at badness 7000 (ratio ~4)
 constexpr double kOverfullDemerits = 1e14;  // worse than any emergency break
 constexpr double kMaxBadness = 10000;
@@ -114,6 +117,10 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
             const int fit = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
             double base = (kLinePenalty + badness) * (kLinePenalty + badness) + pen * pen + extra;
             if (final && last_segment && a != s && orphan_line(it, a, b)) base += kOrphanDemerits;
+            if (qi >= 0 && it.hyphen[cands[qi]]) {
+                if (!final && it.hyphen[j]) base += kDoubleHyphenDemerits;
+                if (final) base += kFinalHyphenDemerits;
+            }
             Node& out = nodes[(ci + 1) * 4 + fit];
             const std::size_t from = static_cast<std::size_t>(qi + 1) * 4;
             for (int pf = 0; pf < 4; ++pf) {

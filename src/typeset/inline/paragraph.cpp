@@ -39,7 +39,8 @@ ParagraphLayout layout_paragraph(const ParagraphSpec& spec, FontTable& table, ba
     if (sh.m.clusters.empty()) return out;
 
     const std::vector<char> brks = spec.code ? std::vector<char>{} : unibreak(sh.m.text);
-    const BreakItems items = build_break_items(sh.m, brks, spec.code);
+    BreakItems items = build_break_items(sh.m, brks, spec.code);
+    if (!spec.code) add_hyphenation(sh, items);
 
     BreakOptions o;
     o.width = spec.width;
