@@ -96,6 +96,7 @@ struct Layout {
     Color muted{0.45f, 0.45f, 0.45f};
     Color rule{0.7f, 0.7f, 0.7f};
     bool running_heads = true;
+    int toc_depth = 1;            // contents: 1 = parts and chapters, 2 = and their sections
 };
 
 // Data folder (layouts/, fonts/): $BOOKC_DATA_DIR, else the compiled-in default.

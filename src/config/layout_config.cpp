@@ -115,7 +115,7 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
         {"page", {"width", "height", "margin_top", "margin_bottom", "margin_inner",
                   "margin_outer", "facing"}},
         {"text", {"size", "leading", "indent", "chars_per_line", "heading_scale", "code_size",
-                  "comment_size", "footnote_size", "running_heads"}},
+                  "comment_size", "footnote_size", "running_heads", "toc_depth"}},
         {"fonts", {"body", "heading", "heading_weight", "mono", "fallback"}},
         {"colors", {"text", "accent", "muted", "rule"}},
         {"layout", {"name", "description"}},
@@ -162,6 +162,12 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
     if (const toml::node* n = get("text", "code_size")) L.code_size_ratio = number(c, *n, "text.code_size", 0.3, 2, L.code_size_ratio);
     if (const toml::node* n = get("text", "comment_size")) L.comment_size_ratio = number(c, *n, "text.comment_size", 0.3, 2, L.comment_size_ratio);
     if (const toml::node* n = get("text", "footnote_size")) L.footnote_size_ratio = number(c, *n, "text.footnote_size", 0.3, 2, L.footnote_size_ratio);
+    if (const toml::node* n = get("text", "toc_depth")) {
+        if (n->is_integer() && (*n->value<std::int64_t>() == 1 || *n->value<std::int64_t>() == 2))
+            L.toc_depth = int(*n->value<std::int64_t>());
+        else
+            c.error(*n, "`text.toc_depth` must be 1 (parts and chapters) or 2 (and their sections)");
+    }
     if (const toml::node* n = get("text", "running_heads")) {
         if (n->is_boolean()) L.running_heads = *n->value<bool>();
         else c.error(*n, "`text.running_heads` must be true or false");

@@ -234,6 +234,18 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
             to_recto();
             std::size_t first = body.size();
             toc.push_back({jobs[ci].title, jobs[ci].dest, 1, std::to_string(first + 1)});
+            if (layout.toc_depth >= 2)
+                for (const auto& [title, dest] : out.sections)
+                    for (std::size_t p = 0; p < out.pages.size(); ++p) {
+                        const auto& items = out.pages[p].items;
+                        if (std::any_of(items.begin(), items.end(), [&](const display::Item& it) {
+                                auto a = std::get_if<display::Anchor>(&it);
+                                return a && a->name == dest;
+                            })) {
+                            toc.push_back({title, dest, 2, std::to_string(first + p + 1)});
+                            break;
+                        }
+                    }
             {
                 std::vector<display::Page> tagged = std::move(out.pages);
                 graft(body_tree, std::move(out.structure), part_elem, tagged, 0);

@@ -56,7 +56,8 @@ TEST_CASE("a layout given by path, with lengths in several units") {
 
 TEST_CASE("layout errors name the key and line; unknown layouts list the known ones") {
     std::string dir = test::temp_dir("layout-bad");
-    test::write_text(dir + "/layout.toml", "[page]\nwidth = \"wide\"\n[text]\nleading = 9\nsize2 = 3\n");
+    test::write_text(dir + "/layout.toml",
+                     "[page]\nwidth = \"wide\"\n[text]\nleading = 9\nsize2 = 3\ntoc_depth = 3\n");
     base::DiagSink sink;
     base::SourceMap sources;
     CHECK_FALSE(config::load_layout(dir + "/layout.toml", sink));
@@ -64,6 +65,8 @@ TEST_CASE("layout errors name the key and line; unknown layouts list the known o
     CHECK(text.find("layout.toml:5:1: error: unknown key `text.size2`") != std::string::npos);
     CHECK(text.find("layout.toml:2:9: error: `page.width` must be a length") != std::string::npos);
     CHECK(text.find("layout.toml:4:11: error: `text.leading` must be between 1") != std::string::npos);
+    CHECK(text.find("layout.toml:6:13: error: `text.toc_depth` must be 1 (parts and chapters) or 2 (and their sections)") !=
+          std::string::npos);
 
     base::DiagSink sink2;
     CHECK_FALSE(config::load_layout("no-such-layout", sink2));

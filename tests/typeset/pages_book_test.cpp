@@ -190,3 +190,31 @@ TEST_CASE("pages: many chapters laid out in parallel: recto openings, blank vers
     REQUIRE(a.outline.size() == 25);
     CHECK(a.outline[24].dest == "ch-24");
 }
+
+TEST_CASE("pages: toc_depth 2 lists each chapter's sections, indented, with their pages") {
+    config::Layout L;
+    L.toc_depth = 2;
+    const auto doc = typeset_it(sample_book(), L);
+    const auto& toc = doc.pages[2];
+    std::vector<std::pair<std::string, float>> entries;  // link dest, x of the entry
+    for (const auto& it : toc.items) {
+        auto link = std::get_if<display::Link>(&it);
+        if (!link) continue;
+        int target = page_of_anchor(doc, link->dest);
+        REQUIRE(target >= 0);
+        std::string shown;
+        float best = -1;
+        for (auto r : runs(toc))
+            if (r->y > link->y && r->y < link->y + link->h && r->x > best) best = r->x, shown = r->text;
+        CHECK(shown == std::to_string(page_number(doc, target)));
+        entries.emplace_back(link->dest, link->x);
+    }
+    // The part, its first chapter, that chapter's section, then the second chapter.
+    REQUIRE(entries.size() >= 4);
+    CHECK(entries[1].first == "ch01");
+    CHECK(entries[2].first == doc.outline[1].children[0].children[0].dest);
+    CHECK(entries[2].second > entries[1].second);  // a section steps in under its chapter
+    CHECK(contains(page_text(toc), "行距与基线"));
+    // The default lists chapters only.
+    CHECK_FALSE(contains(page_text(sample_doc().pages[2]), "行距与基线"));
+}

@@ -53,7 +53,7 @@ std::vector<display::Page> toc_pages(const std::vector<TocEntry>& entries, const
         bool part = e.level == 0;
         float indent = part ? 0 : float(e.level - (parts ? 0 : 1)) * st.size;
         TextStyle s = part ? st.style(st.sans_bold, st.size * 1.05f, st.text)
-                           : st.style(st.body, st.size, st.text);
+                           : st.style(st.body, e.level >= 2 ? st.size * 0.92f : st.size, st.text);
         ParagraphSpec spec;
         spec.runs.push_back({e.title, s, {}});
         spec.width = st.measure - indent - num_w - st.size;
