@@ -221,7 +221,10 @@ model::Chapter load_chapter(const std::string& book_dir, base::FileId file, mode
     }
     if (ch.title.empty()) ch.title = doc_title;
     if (ch.title.empty()) ch.title = media_title;
-    if (ch.title.empty()) ch.title = file_stem(f.rel_path);
+    if (ch.title.empty()) {
+        ch.title = file_stem(f.rel_path);
+        ch.title_from_file = true;
+    }
     return ch;
 }
 

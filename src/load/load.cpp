@@ -77,6 +77,13 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
         if (spec && !spec->title.empty()) {
             ch.title = spec->title;
             ch.title_inlines.clear();
+            ch.title_from_file = false;
+        } else if (ch.title_from_file) {
+            // An export named by an id (000_a5ae9357febfb203.txt) would put the id in the
+            // contents, the running heads and the bookmarks.
+            diags.warning({*id, 0, 0}, "no title found: the file name `" + ch.title + "` stands in",
+                          {"start the article with a heading (or a `title:` in front matter), or "
+                           "name it in book.toml: { file = \"" + rel + "\", title = \"…\" }"});
         }
         part.chapters.push_back(std::move(ch));
     };

@@ -137,6 +137,7 @@ struct Chapter {
     std::vector<Footnote> footnotes;
     std::optional<CommentThread> comments;
     Span title_span;
+    bool title_from_file = false;  // no title in the source: the file name stands in
 };
 
 struct Part {

@@ -211,3 +211,29 @@ TEST_CASE("book: golden dump of the fixture book") {
     CHECK(book->chapter_count() == 3);
     test::check_golden("fixture-book", model::dump(*book));
 }
+
+TEST_CASE("book: an article without a title is named after its file, with a warning") {
+    std::string dir = test::temp_dir("book-untitled");
+    test::write_text(dir + "/000_a5ae9357.md", "正文从第一句就开始，没有标题。\n\n第二段。\n");
+    test::write_text(dir + "/001_b6bf0468.md", "同样没有标题的一篇。\n");
+    test::write_text(dir + "/002_titled.md", "# 有标题\n\n正文。\n");
+    base::SourceMap sources;
+    base::DiagSink diags;
+    config::BookConfig cfg;
+    cfg.path = "book.toml";
+    // The second is named in book.toml: no warning for it.
+    cfg.parts.push_back({"", {{"000_a5ae9357.md", "", "", 2}, {"001_b6bf0468.md", "起了名字", "", 3},
+                              {"002_titled.md", "", "", 4}}});
+    auto book = load::load_book(dir, cfg, sources, diags);
+    REQUIRE(book);
+    const auto& chs = book->parts[0].chapters;
+    REQUIRE(chs.size() == 3);
+    CHECK(chs[0].title == "000_a5ae9357");
+    CHECK(chs[1].title == "起了名字");
+    CHECK(chs[2].title == "有标题");
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.format(sources) ==
+          dir + "/000_a5ae9357.md:1:1: warning: no title found: the file name `000_a5ae9357` stands in\n"
+                "  hint: start the article with a heading (or a `title:` in front matter), or name it "
+                "in book.toml: { file = \"000_a5ae9357.md\", title = \"…\" }\n");
+}
