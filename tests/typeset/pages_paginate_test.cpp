@@ -300,3 +300,37 @@ TEST_CASE("paginate: a chapter ending with a long note gets pages of notes") {
     CHECK(pages.size() == 3);
     CHECK(where.front() == 0);
 }
+
+TEST_CASE("paginate: notes cited while a long note goes on wait for it; the text does not") {
+    auto st = styles();
+    flow::VList l;
+    l.footnotes.push_back(note_lines("fn", 150));  // three pages' worth of footnote area
+    for (int k = 0; k < 8; ++k) l.footnotes.push_back(note_lines("gn" + std::to_string(k), 1));
+    paragraph(l, "a", 3);
+    l.boxes[1].footnotes.push_back(0);
+    for (int k = 0; k < 8; ++k) {
+        paragraph(l, "p" + std::to_string(k), 4);
+        l.boxes[l.boxes.size() - 2].footnotes.push_back(k + 1);
+    }
+    auto pages = pages::paginate(l, st);
+    check_no_overlap(pages, st);
+    auto fn = pages_of_lines(pages, "fn", 150);
+    // Every short note is printed once, after the long one has ended.
+    for (int k = 0; k < 8; ++k) {
+        const std::string name = "gn" + std::to_string(k) + ".0";
+        CAPTURE(name);
+        CHECK(pages_of_lines(pages, "gn" + std::to_string(k), 1).front() >= fn.back());
+    }
+    // The text is not held back: while it lasts, every page carries at least 40% of a
+    // text block of it (the footnote area takes at most 60%).
+    int last_text_page = 0;
+    for (int k = 0; k < 8; ++k) last_text_page = std::max(last_text_page, page_of(pages, "p" + std::to_string(k) + ".3"));
+    for (int p = 0; p < last_text_page; ++p) {
+        int lines_here = 0;
+        for (const auto& it : pages[std::size_t(p)].items)
+            if (auto a = std::get_if<display::Anchor>(&it); a && (a->name[0] == 'a' || a->name[0] == 'p'))
+                ++lines_here;
+        CAPTURE(p);
+        CHECK(lines_here >= 9);
+    }
+}

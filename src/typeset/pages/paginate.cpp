@@ -7,7 +7,7 @@
 // than the footnote area, kFootnoteShare of the text block) goes on at the foot of the
 // next page, before any note cited there. A note starts on the page that cites it with at
 // least two lines (all of it when it has three or fewer) unless the continued notes fill
-// that page's footnote area; a note is printed once, on the first page that cites it.
+// that page's footnote area (then it follows them on a later page); a note is printed once, on the first page that cites it.
 #include <algorithm>
 #include <cmath>
 
@@ -156,11 +156,16 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
             if (y + carry_h > body_h + kEps) return false;
             std::vector<int> fresh;
             std::vector<Seg> stream = stream_for(e, &fresh);
-            if (fresh.empty()) return true;
-            if (!carry_done) return false;  // the continued notes fill the footnote area
+            // While continued notes fill the footnote area, notes first cited here wait
+            // for them (TeX's way): the text goes on.
+            if (fresh.empty() || !carry_done) return true;
             FnPlan p = fnotes.plan(stream, std::min(fn_cap, body_h - y) - fn_gap);
-            for (int f : fresh)
-                if (Footnotes::lines_of(p, f) < fnotes.first_lines(f)) return false;
+            for (int f : fresh) {
+                if (Footnotes::lines_of(p, f) >= fnotes.first_lines(f)) continue;
+                // Behind a note split on this page it waits for the next; else the line
+                // citing it goes overleaf.
+                if (p.rest.empty() || p.rest.front().note == f) return false;
+            }
             return true;
         };
         // Greedy fill: j = first box that does not fit.
