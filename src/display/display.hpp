@@ -76,6 +76,7 @@ struct Link {  // a clickable area
     float x = 0, y = 0, w = 0, h = 0;
     std::string uri;   // external link, or
     std::string dest;  // a named destination in this document
+    int tag = -1;      // element of Document::structure whose text it covers
 };
 
 struct Anchor {  // a named destination

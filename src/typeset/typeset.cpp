@@ -130,6 +130,7 @@ void graft(std::vector<display::StructElem>& tree, std::vector<display::StructEl
         for (auto& it : pages[p].items) {
             if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
             if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
+            if (auto* l = std::get_if<display::Link>(&it); l && l->tag >= 0) l->tag += offset;
         }
 }
 
@@ -151,6 +152,11 @@ void tag_lines(display::Page& page, Make make) {
         }
         r->tag = found;
     }
+    // A link (a contents entry) belongs to the line it covers.
+    for (auto& it : page.items)
+        if (auto* l = std::get_if<display::Link>(&it); l && l->tag < 0)
+            for (const auto& [y, t] : lines)
+                if (y > l->y && y < l->y + l->h) l->tag = t;
 }
 
 // A new element of `tree`; its index.
@@ -165,6 +171,7 @@ void shift_tags(std::vector<display::Page>& pages, int offset) {
         for (auto& it : page.items) {
             if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
             if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
+            if (auto* l = std::get_if<display::Link>(&it); l && l->tag >= 0) l->tag += offset;
         }
 }
 

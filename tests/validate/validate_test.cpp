@@ -322,7 +322,7 @@ TEST_CASE("content/ book: the structure tree reads the book in order, without fu
     CHECK(count(tree, "积文成书") == 2);
     for (const char* role : {"Document", "Part", "Sect", "H1", "H2", "P", "L", "LI", "Lbl", "LBody",
                              "Table", "TR", "TH", "TD", "Figure", "Caption", "Code", "BlockQuote",
-                             "Note", "TOC", "TOCI"}) {
+                             "Note", "TOC", "TOCI", "Link"}) {
         CAPTURE(role);
         CHECK(roles[role] > 0);
     }

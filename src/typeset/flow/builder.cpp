@@ -86,6 +86,7 @@ void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) con
     }
     for (const auto& link : ln.links) {
         display::Link l = link;
+        l.tag = tag;
         l.x += x;
         l.y += baseline;
         box.items.push_back(std::move(l));

@@ -166,11 +166,11 @@ std::optional<std::string> write_document(const display::Document& doc, base::Di
 
     PdfObject& catalog = *pdf.GetCatalog();
     const DestMap dests = collect_dests(doc, pages, diags);
-    write_links(objects, doc, pages, dests, diags);
+    const std::vector<LinkAnnot> links = write_links(objects, doc, pages, dests, diags);
     write_outline(objects, catalog, doc, dests, diags);
     write_dests(catalog, dests);
     write_page_labels(catalog, doc);
-    write_structure(objects, catalog, doc, pages, mcids);
+    write_structure(objects, catalog, doc, pages, mcids, links);
     catalog.GetDictionary().AddKey("PageMode",
                                    PdfName(doc.outline.empty() ? "UseNone" : "UseOutlines"));
     PdfDictionary prefs;

@@ -73,9 +73,10 @@ std::string ascii_uri(const std::string& uri) {
 
 }  // namespace
 
-void write_links(PdfVecObjects& objects, const display::Document& doc,
-                 const std::vector<PdfObject*>& pages, const DestMap& dests,
-                 base::DiagSink& diags) {
+std::vector<LinkAnnot> write_links(PdfVecObjects& objects, const display::Document& doc,
+                                   const std::vector<PdfObject*>& pages, const DestMap& dests,
+                                   base::DiagSink& diags) {
+    std::vector<LinkAnnot> written;
     for (std::size_t p = 0; p < doc.pages.size() && p < pages.size(); ++p) {
         const double h = doc.pages[p].height;
         PdfArray annots;
@@ -108,9 +109,11 @@ void write_links(PdfVecObjects& objects, const display::Document& doc,
                 d.AddKey("Dest", byte_string(l->dest));
             }
             annots.push_back(annot->Reference());
+            written.push_back({annot, p, l->tag});
         }
         if (!annots.empty()) pages[p]->GetDictionary().AddKey("Annots", annots);
     }
+    return written;
 }
 
 }  // namespace bookc::pdf

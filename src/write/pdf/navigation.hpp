@@ -19,10 +19,16 @@ DestMap collect_dests(const display::Document& doc, const std::vector<PoDoFo::Pd
                       base::DiagSink& diags);
 // Catalog /Names << /Dests << /Names [(name) [dest] …] >> >> (names in byte order).
 void write_dests(PoDoFo::PdfObject& catalog, const DestMap& dests);
+// A link annotation written, for the structure tree.
+struct LinkAnnot {
+    PoDoFo::PdfObject* annot = nullptr;
+    std::size_t page = 0;
+    int tag = -1;  // display::Link::tag
+};
 // Link annotations (no border; URI actions or named destinations) into each page's /Annots.
-void write_links(PoDoFo::PdfVecObjects& objects, const display::Document& doc,
-                 const std::vector<PoDoFo::PdfObject*>& pages, const DestMap& dests,
-                 base::DiagSink& diags);
+std::vector<LinkAnnot> write_links(PoDoFo::PdfVecObjects& objects, const display::Document& doc,
+                                   const std::vector<PoDoFo::PdfObject*>& pages,
+                                   const DestMap& dests, base::DiagSink& diags);
 // Catalog /Outlines from doc.outline (entries point at named destinations).
 void write_outline(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfObject& catalog,
                    const display::Document& doc, const DestMap& dests, base::DiagSink& diags);

@@ -19,7 +19,7 @@ struct Mcr {
 
 void write_structure(PdfVecObjects& objects, PdfObject& catalog, const display::Document& doc,
                      const std::vector<PdfObject*>& pages,
-                     const std::vector<std::vector<int>>& mcids) {
+                     const std::vector<std::vector<int>>& mcids, const std::vector<LinkAnnot>& links) {
     const auto& elems = doc.structure;
     const std::size_t n = elems.size();
     if (n == 0) return;
@@ -60,6 +60,25 @@ void write_structure(PdfVecObjects& objects, PdfObject& catalog, const display::
     std::vector<PdfObject*> obj(n, nullptr);
     for (std::size_t i = 0; i < n; ++i)
         if (keep[i]) obj[i] = objects.CreateObject("StructElem");
+    // Link elements: one per annotation, in the element its text belongs to, with the
+    // annotation's /StructParent key after the pages' keys.
+    std::vector<std::vector<PdfObject*>> link_kids(n);
+    std::vector<std::pair<pdf_int64, PdfObject*>> link_keys;
+    for (const LinkAnnot& la : links) {
+        if (la.tag < 0 || std::size_t(la.tag) >= n || !obj[std::size_t(la.tag)] || !la.annot) continue;
+        PdfObject* e = objects.CreateObject("StructElem");
+        e->GetDictionary().AddKey("S", PdfName("Link"));
+        e->GetDictionary().AddKey("P", obj[std::size_t(la.tag)]->Reference());
+        PdfDictionary objr;
+        objr.AddKey("Type", PdfName("OBJR"));
+        objr.AddKey("Obj", la.annot->Reference());
+        objr.AddKey("Pg", pages[la.page]->Reference());
+        e->GetDictionary().AddKey("K", objr);
+        const auto key = static_cast<pdf_int64>(pages.size() + link_keys.size());
+        la.annot->GetDictionary().AddKey("StructParent", key);
+        link_keys.emplace_back(key, e);
+        link_kids[std::size_t(la.tag)].push_back(e);
+    }
 
     auto parent_ref = [&](std::size_t i) {
         const int p = elems[i].parent;
@@ -91,6 +110,7 @@ void write_structure(PdfVecObjects& objects, PdfObject& catalog, const display::
         }
         for (std::size_t c : children[i])
             if (obj[c]) k.push_back(obj[c]->Reference());
+        for (PdfObject* l : link_kids[i]) k.push_back(l->Reference());
         if (k.size() == 1)
             d.AddKey("K", k[0]);
         else
@@ -114,12 +134,17 @@ void write_structure(PdfVecObjects& objects, PdfObject& catalog, const display::
         nums.push_back(owners);
         pages[p]->GetDictionary().AddKey("StructParents", static_cast<pdf_int64>(p));
     }
+    for (const auto& [key, e] : link_keys) {
+        nums.push_back(key);
+        nums.push_back(e->Reference());
+    }
     for (PdfObject* page : pages) page->GetDictionary().AddKey("Tabs", PdfName("S"));
     PdfObject* parent_tree = objects.CreateObject();
     parent_tree->GetDictionary().AddKey("Nums", nums);
     root->GetDictionary().AddKey("K", document->Reference());
     root->GetDictionary().AddKey("ParentTree", parent_tree->Reference());
-    root->GetDictionary().AddKey("ParentTreeNextKey", static_cast<pdf_int64>(pages.size()));
+    root->GetDictionary().AddKey("ParentTreeNextKey",
+                                 static_cast<pdf_int64>(pages.size() + link_keys.size()));
     catalog.GetDictionary().AddKey("StructTreeRoot", root->Reference());
     PdfDictionary mark;
     mark.AddKey("Marked", true);

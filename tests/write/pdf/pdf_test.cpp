@@ -384,8 +384,10 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     tag_runs(0, 1);
     tag_runs(1, 2);
     tag_runs(2, 2);
-    for (auto& it : doc.pages[1].items)
+    for (auto& it : doc.pages[1].items) {
         if (auto* im = std::get_if<display::Image>(&it); im && im->key == "images/tiny.jpg") im->tag = 3;
+        if (auto* l = std::get_if<display::Link>(&it)) l->tag = 2;  // links in the paragraph
+    }
     doc.pages[2].items.push_back(pdf_test::shape(doc, 0, "页眉文字", 9, 50, 30));  // tag -1
     Written w = write(doc, "tagged");
     CHECK(run("qpdf --check " + shell_quote(w.path)).status == 0);
@@ -410,6 +412,16 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     CHECK(s.out.find("第二章　尾声。最后一页——完。") != std::string::npos);
     CHECK(s.out.find("页眉文字") == std::string::npos);
     CHECK(q.find("/Alt <feff") != std::string::npos);
+    // Each link annotation is a Link element of the paragraph, found back through the
+    // ParentTree by its /StructParent.
+    CHECK(q.find("/Type /OBJR") != std::string::npos);
+    CHECK(q.find("/StructParent 3") != std::string::npos);  // after the pages' keys 0-2
+    CHECK(q.find("/StructParent 4") != std::string::npos);
+    CHECK(q.find("/ParentTreeNextKey 5") != std::string::npos);
+    const auto link = s.out.find("Link");
+    CHECK(link != std::string::npos);
+    CHECK(link > p);
+    CHECK(link < fig);
     // pdftotext still reads everything.
     CHECK(run("pdftotext -enc UTF-8 " + shell_quote(w.path) + " -").out.find("页眉文字") != std::string::npos);
 }
