@@ -7,7 +7,8 @@
 // than the footnote area, kFootnoteShare of the text block) goes on at the foot of the
 // next page, before any note cited there. A note starts on the page that cites it with at
 // least two lines (all of it when it has three or fewer) unless the continued notes fill
-// that page's footnote area (then it follows them on a later page); a note is printed once, on the first page that cites it.
+// that page's footnote area (then it follows them on a later page); a note is printed
+// once, on the first page that cites it.
 #include <algorithm>
 #include <cmath>
 
@@ -103,8 +104,10 @@ struct Footnotes {
 // `artifact`: a repetition (a table header on a later page), outside the logical structure.
 void place(display::Page& page, const VBox& box, float x, float y, bool artifact = false) {
     for (auto item : box.items) {
-        if (artifact)
+        if (artifact) {
             if (auto* r = std::get_if<display::GlyphRun>(&item)) r->tag = -1;
+            if (auto* l = std::get_if<display::Link>(&item)) l->tag = -1;
+        }
         flow::translate(item, x, y);
         page.items.push_back(std::move(item));
     }
