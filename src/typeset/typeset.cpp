@@ -136,9 +136,10 @@ void graft(std::vector<display::StructElem>& tree, std::vector<display::StructEl
 
 // Tags the untagged text of a page made outside the flow (title page, contents, part
 // title): each baseline becomes one element; `make(k)` makes the leaf element for the
-// page's k-th line and returns its index.
+// page's k-th line and returns its index. A link (a contents entry) becomes a Link
+// element, in the line it covers, holding that line's text.
 template <class Make>
-void tag_lines(display::Page& page, Make make) {
+void tag_lines(display::Page& page, std::vector<display::StructElem>& tree, Make make) {
     std::vector<std::pair<float, int>> lines;  // baseline → element
     for (auto& it : page.items) {
         auto* r = std::get_if<display::GlyphRun>(&it);
@@ -152,11 +153,20 @@ void tag_lines(display::Page& page, Make make) {
         }
         r->tag = found;
     }
-    // A link (a contents entry) belongs to the line it covers.
-    for (auto& it : page.items)
-        if (auto* l = std::get_if<display::Link>(&it); l && l->tag < 0)
-            for (const auto& [y, t] : lines)
-                if (y > l->y && y < l->y + l->h) l->tag = t;
+    for (auto& it : page.items) {
+        auto* l = std::get_if<display::Link>(&it);
+        if (!l || l->tag >= 0) continue;
+        for (const auto& [y, t] : lines) {
+            if (!(y > l->y && y < l->y + l->h)) continue;
+            tree.push_back({"Link", t, {}});
+            l->tag = int(tree.size()) - 1;
+            for (auto& jt : page.items)
+                if (auto* r = std::get_if<display::GlyphRun>(&jt); r && r->tag == t && r->x >= l->x - 0.01f &&
+                                                                   r->x <= l->x + l->w)
+                    r->tag = l->tag;
+            break;
+        }
+    }
 }
 
 // A new element of `tree`; its index.
@@ -229,7 +239,7 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
             body.push_back(pages::part_page(part.title, dest, st, table, diags));
             part_elem = int(body_tree.size());
             body_tree.push_back({"Part", -1, {}});
-            tag_lines(body.back(), [&](std::size_t k) {
+            tag_lines(body.back(), body_tree, [&](std::size_t k) {
                 return add(body_tree, k == 0 ? "H1" : "P", part_elem);
             });
             toc.push_back({part.title, dest, 0, std::to_string(body.size())});
@@ -281,7 +291,8 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
     // Front matter: title page, its verso, the contents; arabic numbering starts after.
     std::vector<display::Page> front;
     front.push_back(pages::title_page(book.meta, st, table, diags));
-    tag_lines(front.back(), [&](std::size_t k) { return add(doc.structure, k == 0 ? "H1" : "P", -1); });
+    tag_lines(front.back(), doc.structure,
+              [&](std::size_t k) { return add(doc.structure, k == 0 ? "H1" : "P", -1); });
     if (facing) front.push_back(pages::blank_page(st));
     std::size_t toc_first = front.size();
     int toc_elem = -1;
@@ -289,7 +300,7 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
         front.push_back(std::move(p));
         // The contents' heading, then a TOCI for each entry's line.
         const bool first_page = toc_elem < 0;
-        tag_lines(front.back(), [&](std::size_t k) {
+        tag_lines(front.back(), doc.structure, [&](std::size_t k) {
             if (first_page && k == 0) {
                 const int h = add(doc.structure, "H1", -1);
                 toc_elem = add(doc.structure, "TOC", -1);

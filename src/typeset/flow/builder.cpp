@@ -67,14 +67,24 @@ void Builder::cite(VBox& box, const std::vector<display::Link>& links) const {
 }
 
 int Builder::elem(std::string role, std::string alt) {
-    list.structure.push_back({std::move(role), container, std::move(alt)});
-    return int(list.structure.size()) - 1;
+    structure().push_back({std::move(role), container, std::move(alt)});
+    return int(structure().size()) - 1;
 }
 
-void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) const {
+void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) {
+    // A Link element for each link area (a run belongs to the link its middle lies in).
+    std::vector<int> link_tag(ln.links.size(), tag);
+    if (tag >= 0)
+        for (std::size_t i = 0; i < ln.links.size(); ++i) {
+            structure().push_back({"Link", tag, {}});
+            link_tag[i] = int(structure().size()) - 1;
+        }
     for (const auto& run : ln.runs) {
         display::GlyphRun r = run;
         r.tag = tag;
+        const float mid = run.x + run_width(run) / 2;
+        for (std::size_t i = 0; i < ln.links.size(); ++i)
+            if (mid > ln.links[i].x && mid < ln.links[i].x + ln.links[i].w) r.tag = link_tag[i];
         r.x += x;
         r.y += baseline;
         box.items.push_back(std::move(r));
@@ -84,9 +94,9 @@ void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) con
         translate(item, x, baseline);
         box.items.push_back(std::move(item));
     }
-    for (const auto& link : ln.links) {
-        display::Link l = link;
-        l.tag = tag;
+    for (std::size_t i = 0; i < ln.links.size(); ++i) {
+        display::Link l = ln.links[i];
+        l.tag = link_tag[i];
         l.x += x;
         l.y += baseline;
         box.items.push_back(std::move(l));
@@ -121,7 +131,7 @@ void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size
         // Baseline: the em box (0.88 above, 0.12 below) centred in the line's slot.
         float baseline = (h - size) / 2 + 0.88f * size;
         if (content > pitch * 1.02f) baseline = (h - content) / 2 + ln.ascent;
-        place_line(box, ln, x0, baseline);
+        // A list item's marker first: it is read before the item's text.
         if (k == 0 && !marker.empty()) {
             for (auto item : marker) {
                 translate(item, 0, baseline);
@@ -129,6 +139,7 @@ void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size
             }
             marker.clear();
         }
+        place_line(box, ln, x0, baseline);
         if (widow_rules && n >= 2 && (k == 1 || k == n - 1)) box.brk = Break::Avoid;
         push(std::move(box));
     }

@@ -83,6 +83,7 @@ void flow_chapter(Builder& b, const model::Chapter& ch, const std::string& chapt
     // The chapter is one section of the document; its notes come after its text (their
     // elements are made first, with the note bodies, and moved into a last group).
     b.container = b.elem("Sect");
+    const int sect = b.container;
     const std::size_t first_note = b.list.structure.size();
     flow_footnotes(b, ch.footnotes);  // first: lines citing them look them up
     const std::size_t end_note = b.list.structure.size();
@@ -91,7 +92,8 @@ void flow_chapter(Builder& b, const model::Chapter& ch, const std::string& chapt
     if (ch.comments) flow_comments(b, *ch.comments, a);
     if (end_note > first_note) {
         const int group = b.elem("Div");
-        for (std::size_t i = first_note; i < end_note; ++i) b.list.structure[i].parent = group;
+        for (std::size_t i = first_note; i < end_note; ++i)
+            if (b.list.structure[i].parent == sect) b.list.structure[i].parent = group;  // the notes
     }
 }
 

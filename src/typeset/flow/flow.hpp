@@ -93,6 +93,10 @@ struct Builder {
     // new elements go into `container`.
     int tag = -1;
     int container = -1;
+    // Where new elements go: this builder's list, or (a scratch builder setting footnote
+    // bodies) the chapter's.
+    std::vector<display::StructElem>* tree = nullptr;
+    std::vector<display::StructElem>& structure() { return tree ? *tree : list.structure; }
 
     Builder(const Styles& s, FontTable& f, base::DiagSink& d) : st(s), fonts(f), diags(d) {}
 
@@ -112,7 +116,8 @@ struct Builder {
     void cite(VBox& box, const std::vector<display::Link>& links) const;
     // Adds a laid-out line's runs, rules and links to `box` with its origin at (x, baseline),
     // and cites the footnotes it links to.
-    void place_line(VBox& box, const Line& ln, float x, float baseline) const;
+    // Each link on the line becomes a Link element in `tag` holding the link's text.
+    void place_line(VBox& box, const Line& ln, float x, float baseline);
 };
 
 // A container element for the blocks flowed while it lives (a list, a quote, a table row).

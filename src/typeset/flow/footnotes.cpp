@@ -34,6 +34,7 @@ void flow_footnotes(Builder& b, const std::vector<model::Footnote>& notes) {
         Builder scratch(st, b.fonts, b.diags);
         scratch.dest_prefix = b.dest_prefix;
         scratch.tag = b.elem("Note");
+        scratch.tree = &b.list.structure;  // links in the note are elements of the chapter
         scratch.lines(pl, 0, pitch, size, false, false);
         std::vector<VBox> boxes = std::move(scratch.list.boxes);
         if (!boxes.empty()) {

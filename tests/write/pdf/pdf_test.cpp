@@ -376,7 +376,8 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     }
     // Page 1: a heading; page 2: a paragraph over two lines (one element, two runs), a
     // figure with alternative text; page 3: the paragraph goes on, under a running head.
-    doc.structure = {{"Sect", -1, {}}, {"H1", 0, {}}, {"P", 0, {}}, {"Figure", 0, "一张小图"}};
+    doc.structure = {{"Sect", -1, {}}, {"H1", 0, {}}, {"P", 0, {}}, {"Figure", 0, "一张小图"},
+                     {"Link", 2, {}}};
     auto tag_runs = [&](std::size_t page, int tag) {
         for (auto& it : doc.pages[page].items)
             if (auto* r = std::get_if<display::GlyphRun>(&it)) r->tag = tag;
@@ -384,9 +385,12 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     tag_runs(0, 1);
     tag_runs(1, 2);
     tag_runs(2, 2);
+    // The paragraph's first link has no Link element of its own (one is made for it); the
+    // second covers the third line, whose run is in the Link element #4.
     for (auto& it : doc.pages[1].items) {
         if (auto* im = std::get_if<display::Image>(&it); im && im->key == "images/tiny.jpg") im->tag = 3;
-        if (auto* l = std::get_if<display::Link>(&it)) l->tag = 2;  // links in the paragraph
+        if (auto* l = std::get_if<display::Link>(&it)) l->tag = l->uri.empty() ? 2 : 4;
+        if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->text == pdf_test::kLatin1) r->tag = 4;
     }
     doc.pages[2].items.push_back(pdf_test::shape(doc, 0, "页眉文字", 9, 50, 30));  // tag -1
     Written w = write(doc, "tagged");
@@ -418,10 +422,18 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     CHECK(q.find("/StructParent 3") != std::string::npos);  // after the pages' keys 0-2
     CHECK(q.find("/StructParent 4") != std::string::npos);
     CHECK(q.find("/ParentTreeNextKey 5") != std::string::npos);
-    const auto link = s.out.find("Link");
-    CHECK(link != std::string::npos);
+    // Both Link elements are in the paragraph: the typesetter's holds its line's text,
+    // between the paragraph's text before and after it; the one made for the other link
+    // holds only the annotation, after the paragraph's text.
+    const auto link = s.out.find("Link"), link2 = s.out.find("Link", link + 1);
+    REQUIRE(link2 != std::string::npos);
     CHECK(link > p);
-    CHECK(link < fig);
+    CHECK(link2 < fig);
+    const auto latin = s.out.find(pdf_test::kLatin1);
+    CHECK(s.out.find(pdf_test::kLine1) < link);
+    CHECK(latin > link);
+    CHECK(latin < s.out.find("fish flow"));
+    CHECK(s.out.find("第二章") < link2);
     // pdftotext still reads everything.
     CHECK(run("pdftotext -enc UTF-8 " + shell_quote(w.path) + " -").out.find("页眉文字") != std::string::npos);
 }
