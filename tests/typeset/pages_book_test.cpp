@@ -20,6 +20,30 @@ bool contains(const std::string& hay, const std::string& needle) {
     return hay.find(needle) != std::string::npos;
 }
 
+// The contents page's entries: each link, with the number printed at the right end of
+// its last line and the page number of the page it leads to.
+struct TocLink {
+    std::string dest;
+    float x = 0;
+    std::string shown;
+    int target_number = -1;
+};
+std::vector<TocLink> toc_links(const display::Document& doc, const display::Page& toc) {
+    std::vector<TocLink> out;
+    for (const auto& it : toc.items) {
+        auto link = std::get_if<display::Link>(&it);
+        if (!link) continue;
+        TocLink e{link->dest, link->x, "", -1};
+        const int target = page_of_anchor(doc, link->dest);
+        if (target >= 0) e.target_number = page_number(doc, target);
+        float best = -1;
+        for (auto r : runs(toc))
+            if (r->y > link->y && r->y < link->y + link->h && r->x > best) best = r->x, e.shown = r->text;
+        out.push_back(e);
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("pages: front matter, labels and metadata") {
@@ -85,22 +109,13 @@ TEST_CASE("pages: running heads name the book on versos and the chapter on recto
 
 TEST_CASE("pages: contents entries link to the chapters and show their page numbers") {
     const auto& doc = sample_doc();
-    const auto& toc = doc.pages[2];
-    int found = 0;
-    for (const auto& it : toc.items) {
-        auto link = std::get_if<display::Link>(&it);
-        if (!link) continue;
-        int target = page_of_anchor(doc, link->dest);
-        REQUIRE(target >= 0);
-        // The number printed at the right end of the entry's last line.
-        std::string shown;
-        float best = -1;
-        for (auto r : runs(toc))
-            if (r->y > link->y && r->y < link->y + link->h && r->x > best) best = r->x, shown = r->text;
-        CHECK(shown == std::to_string(page_number(doc, target)));
-        ++found;
+    const auto entries = toc_links(doc, doc.pages[2]);
+    for (const auto& e : entries) {
+        CAPTURE(e.dest);
+        REQUIRE(e.target_number >= 0);
+        CHECK(e.shown == std::to_string(e.target_number));
     }
-    CHECK(found == 3);  // the part and two chapters
+    CHECK(entries.size() == 3);  // the part and two chapters
     // The outline: contents, then the part with its chapters and their sections.
     REQUIRE(doc.outline.size() == 2);
     CHECK(doc.outline[1].title == "第一部分");
@@ -196,24 +211,17 @@ TEST_CASE("pages: toc_depth 2 lists each chapter's sections, indented, with thei
     L.toc_depth = 2;
     const auto doc = typeset_it(sample_book(), L);
     const auto& toc = doc.pages[2];
-    std::vector<std::pair<std::string, float>> entries;  // link dest, x of the entry
-    for (const auto& it : toc.items) {
-        auto link = std::get_if<display::Link>(&it);
-        if (!link) continue;
-        int target = page_of_anchor(doc, link->dest);
-        REQUIRE(target >= 0);
-        std::string shown;
-        float best = -1;
-        for (auto r : runs(toc))
-            if (r->y > link->y && r->y < link->y + link->h && r->x > best) best = r->x, shown = r->text;
-        CHECK(shown == std::to_string(page_number(doc, target)));
-        entries.emplace_back(link->dest, link->x);
+    const auto entries = toc_links(doc, toc);
+    for (const auto& e : entries) {
+        CAPTURE(e.dest);
+        REQUIRE(e.target_number >= 0);
+        CHECK(e.shown == std::to_string(e.target_number));
     }
     // The part, its first chapter, that chapter's section, then the second chapter.
     REQUIRE(entries.size() >= 4);
-    CHECK(entries[1].first == "ch01");
-    CHECK(entries[2].first == doc.outline[1].children[0].children[0].dest);
-    CHECK(entries[2].second > entries[1].second);  // a section steps in under its chapter
+    CHECK(entries[1].dest == "ch01");
+    CHECK(entries[2].dest == doc.outline[1].children[0].children[0].dest);
+    CHECK(entries[2].x > entries[1].x);  // a section steps in under its chapter
     CHECK(contains(page_text(toc), "行距与基线"));
     // The default lists chapters only.
     CHECK_FALSE(contains(page_text(sample_doc().pages[2]), "行距与基线"));
