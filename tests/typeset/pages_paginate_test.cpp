@@ -334,3 +334,44 @@ TEST_CASE("paginate: notes cited while a long note goes on wait for it; the text
         CHECK(lines_here >= 9);
     }
 }
+
+TEST_CASE("paginate: glue after the last grid line gives up its shrink to keep a thread's end on the page") {
+    auto st = styles();
+    // Body lines, then a thread of comments (not on the grid) with shrinkable gaps; the
+    // last comment fits only if the gaps close a little.
+    auto build = [&](float shrink) {
+        flow::VList l;
+        paragraph(l, "a", kLines - 8);
+        float used = float(kLines - 8) * st.pitch;
+        int k = 0;
+        while (true) {
+            VBox gap;
+            gap.height = 10;
+            gap.shrink = shrink;
+            gap.discardable = true;
+            VBox c = line("c" + std::to_string(k), Break::Allowed, 30);
+            c.grid = false;
+            if (used + 10 + 30 > st.body_height + 2 * 5) break;  // one past the natural fit
+            l.boxes.push_back(gap);
+            l.boxes.push_back(c);
+            used += 40;
+            ++k;
+        }
+        return std::make_pair(pages::paginate(l, st), k);
+    };
+    auto [tight, n_tight] = build(5);
+    auto [loose, n_loose] = build(0);
+    REQUIRE(n_tight == n_loose);
+    const std::string last = "c" + std::to_string(n_tight - 1);
+    CHECK(page_of(tight, last) == 0);  // the gaps closed: the thread ends on the page
+    CHECK(page_of(loose, last) == 1);  // without shrink it goes overleaf
+    CHECK(tight.size() == 1);
+    // Squeezed, the comments still follow each other without overlap, inside the block.
+    float prev_end = 0;
+    for (int c = 0; c < n_tight; ++c) {
+        const float top = y_of(tight, "c" + std::to_string(c));
+        CHECK(top >= prev_end - 0.01f);
+        prev_end = top + 30;
+    }
+    CHECK(prev_end <= float(st.layout.page_height - st.layout.margin_bottom) + 0.01f);
+}

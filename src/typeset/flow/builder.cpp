@@ -104,10 +104,11 @@ void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) {
     cite(box, ln.links);
 }
 
-void Builder::glue(float h) {
+void Builder::glue(float h, float shrink) {
     if (h <= 0) return;
     VBox g;
     g.height = h;
+    g.shrink = std::clamp(shrink, 0.0f, h);
     g.discardable = true;
     push(std::move(g));
 }

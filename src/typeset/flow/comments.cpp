@@ -83,7 +83,9 @@ void flow_comments(Builder& b, const model::CommentThread& thread, Area a) {
     const float pitch = size * 1.65f;
     bool first = true;
     for (const auto& c : thread.comments) {
-        if (!first) b.glue(pitch * 0.6f);
+        // The space between comments may close to half, so that a thread's last comment
+        // is not left alone on a page of its own.
+        if (!first) b.glue(pitch * 0.6f, pitch * 0.3f);
         first = false;
         flow_comment(b, c, a, size, pitch);
     }

@@ -22,6 +22,7 @@ struct VBox {
     std::vector<display::Item> items;  // x from the text block's left edge, y from the box top
     Break brk = Break::Allowed;
     bool discardable = false;  // glue: dropped at the top of a page
+    float shrink = 0;          // glue: how much it may give when a page needs the room
     bool grid = false;         // body line: its top snaps to the baseline grid (multiple of pitch)
     int header = -1;           // table rows: index in VList::headers, repeated after a page break
     std::vector<int> footnotes;  // indices in VList::footnotes cited by this box
@@ -106,7 +107,7 @@ struct Builder {
     void leaf(std::string role) { tag = elem(std::move(role)); }
 
     void push(VBox box);
-    void glue(float h);
+    void glue(float h, float shrink = 0);
     // Places laid-out lines as boxes: x0 = left edge, `pitch` = line height (0: body pitch).
     // Applies widow/orphan rules and attaches footnotes cited on each line.
     void lines(const ParagraphLayout& pl, float x0, float pitch, float size, bool grid,

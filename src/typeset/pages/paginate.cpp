@@ -171,14 +171,18 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
             }
             return true;
         };
-        // Greedy fill: j = first box that does not fit.
-        float y = y0;
+        // Greedy fill: j = first box that does not fit. Glue after the last grid line on
+        // the page may give up its shrink when that makes a box fit (before a grid line it
+        // would gain nothing: the line snaps back to the grid).
+        float y = y0, give = 0;
         std::size_t j = i;
         for (; j < n; ++j) {
             const VBox& b = boxes[j];
+            if (b.grid) give = 0;
             float ny = snap(y, b, pitch) + b.height;
             // Glue may hang below the text block: it is blank.
-            if (!b.discardable && !fits(j + 1, ny)) break;
+            if (!b.discardable && !fits(j + 1, ny - give)) break;
+            if (b.discardable) give += b.shrink;
             y = ny;
         }
         std::size_t k = j;
@@ -207,11 +211,39 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
                 place(page, h, x, top + y, /*artifact=*/true);  // its text is in the table once
                 y += h.height;
             }
-        for (std::size_t c = i; c < k; ++c) {
-            const VBox& b = boxes[c];
-            y = snap(y, b, pitch);
-            place(page, b, x, top + y);
-            y += b.height;
+        // The glue's shrink this page needs: its content's natural end and the shrink of
+        // the glue after its last grid line, against the room its footnotes take.
+        float squeeze = 0;  // the part of each such glue's shrink given up
+        {
+            float yn = y, end = y, give_total = 0;
+            for (std::size_t c = i; c < k; ++c) {
+                const VBox& b = boxes[c];
+                if (b.grid) give_total = 0;
+                yn = snap(yn, b, pitch) + b.height;
+                if (b.discardable) give_total += b.shrink;
+                else end = yn;
+            }
+            if (give_total > 0) {
+                const float yc = end - give_total;  // fully squeezed
+                FnPlan p = fnotes.plan(stream_for(k, nullptr),
+                                       (k == n ? body_h - yc : std::min(fn_cap, body_h - yc)) - fn_gap);
+                const float fn_h = p.placed.empty() ? 0 : fn_gap + p.height;
+                squeeze = std::clamp((end + fn_h - body_h) / give_total, 0.0f, 1.0f);
+            }
+        }
+        float content_end = y;
+        {
+            // Glue before a grid line keeps its height: only the glue after the last one gives.
+            std::size_t last_grid = i;
+            for (std::size_t c = i; c < k; ++c)
+                if (boxes[c].grid) last_grid = c;
+            for (std::size_t c = i; c < k; ++c) {
+                const VBox& b = boxes[c];
+                y = snap(y, b, pitch);
+                place(page, b, x, top + y);
+                y += b.height - (b.discardable && c > last_grid ? b.shrink * squeeze : 0);
+                if (!b.discardable) content_end = y;
+            }
         }
         // A table that goes on overleaf is closed on this page with its bottom rule.
         if (k < n && k > i && boxes[k].header >= 0 && boxes[k - 1].header == boxes[k].header) {
@@ -236,6 +268,7 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
         // continued notes holds at least one line of them.
         std::vector<Seg> stream = stream_for(k, nullptr);
         for (const Seg& g : stream) seen[std::size_t(g.note)] = 1;
+        y = content_end;  // glue hanging below the text takes no room from the notes
         float space = (k == n ? body_h - y : std::min(fn_cap, body_h - y)) - fn_gap;
         if (k == i) space = std::max(space, fnotes.line_height(stream[0].note, stream[0].from));
         FnPlan p = fnotes.plan(stream, space);
