@@ -2,6 +2,8 @@
 // task lists, code blocks, strike-through, links, quotes, non-facing layouts.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "base/utf8.hpp"
 #include "typeset/pages_fixtures.hpp"
 
@@ -436,4 +438,34 @@ TEST_CASE("headings: a wrapping heading's lines are flush but the last, which is
             if (++i < lines.size()) CHECK(lr.second == doctest::Approx(e.right).epsilon(0.0005));
         CHECK(base::to_u32(texts.rbegin()->second).size() >= 2);
     }
+}
+
+TEST_CASE("blocks: a link wrapped over several lines is one Link element of its paragraph") {
+    model::Inline link = wrap(model::InlineKind::Link,
+                              {text("https://example.invalid/archive/2024/05/column-export/chapter-07/"
+                                    "comments?sort=likes&page=3&utm_source=newsletter")});
+    link.url = "https://example.invalid/archive";
+    auto doc = typeset_it(one_chapter({para({text("正文里的链接："), link, text("，后面还有字。")})}));
+    REQUIRE_FALSE(doc.structure.empty());
+    std::set<int> link_tags, annot_tags;
+    int link_areas = 0, para_tag = -1;
+    for (const auto& page : doc.pages)
+        for (const auto& it : page.items) {
+            if (auto l = std::get_if<display::Link>(&it); l && !l->uri.empty()) {
+                ++link_areas;
+                annot_tags.insert(l->tag);
+            }
+            if (auto r = std::get_if<display::GlyphRun>(&it)) {
+                if (r->text.find("example") != std::string::npos || r->text.find("newsletter") != std::string::npos)
+                    link_tags.insert(r->tag);
+                if (r->text.find("正文里的链接") != std::string::npos) para_tag = r->tag;
+            }
+        }
+    CHECK(link_areas >= 2);        // the address wraps
+    REQUIRE(link_tags.size() == 1);  // but it is one element
+    CHECK(annot_tags == link_tags);
+    const int tag = *link_tags.begin();
+    REQUIRE(tag >= 0);
+    CHECK(doc.structure[std::size_t(tag)].role == "Link");
+    CHECK(doc.structure[std::size_t(tag)].parent == para_tag);  // inside the paragraph
 }

@@ -72,13 +72,28 @@ int Builder::elem(std::string role, std::string alt) {
 }
 
 void Builder::place_line(VBox& box, const Line& ln, float x, float baseline) {
-    // A Link element for each link area (a run belongs to the link its middle lies in).
+    // A Link element for each link area (a run belongs to the link its middle lies in); a
+    // link that the previous line ended with and this one starts with is one element.
     std::vector<int> link_tag(ln.links.size(), tag);
     if (tag >= 0)
         for (std::size_t i = 0; i < ln.links.size(); ++i) {
+            const auto& l = ln.links[i];
+            const bool starts_line = !ln.runs.empty() && l.x <= ln.runs.front().x + 0.01f;
+            if (i == 0 && starts_line && open_link.leaf == tag && open_link.uri == l.uri &&
+                open_link.dest == l.dest) {
+                link_tag[i] = open_link.elem;
+                continue;
+            }
             structure().push_back({"Link", tag, {}});
             link_tag[i] = int(structure().size()) - 1;
         }
+    open_link = {};
+    if (tag >= 0 && !ln.links.empty() && !ln.runs.empty()) {
+        const auto& l = ln.links.back();
+        const auto& r = ln.runs.back();
+        if (l.x + l.w >= r.x + run_width(r) - 0.01f)  // the line ends inside the link
+            open_link = {tag, link_tag.back(), l.uri, l.dest};
+    }
     for (const auto& run : ln.runs) {
         display::GlyphRun r = run;
         r.tag = tag;

@@ -98,6 +98,12 @@ struct Builder {
     // bodies) the chapter's.
     std::vector<display::StructElem>* tree = nullptr;
     std::vector<display::StructElem>& structure() { return tree ? *tree : list.structure; }
+    // The Link element of the last line's last link: a link that goes on at the start of
+    // the next line of the same element is the same Link.
+    struct OpenLink {
+        int leaf = -1, elem = -1;
+        std::string uri, dest;
+    } open_link;
 
     Builder(const Styles& s, FontTable& f, base::DiagSink& d) : st(s), fonts(f), diags(d) {}
 
