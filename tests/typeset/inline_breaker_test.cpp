@@ -420,3 +420,55 @@ TEST_CASE("A4: a raised footnote number hugs the Han text before it") {
     const Measured plain = constant_measured(t);
     CHECK(build_break_items(plain, unibreak(t), false).glue[1] == doctest::Approx(2.5));
 }
+
+TEST_CASE("A11: hyphens on consecutive lines cost extra (TeX's \\doublehyphendemerits)") {
+    // Latin words of 4 to 12 letters with a hyphenation point after every third letter
+    // (set here by hand: constant-width clusters have no dictionary), set at many measures
+    // with and without the extra cost: with it, fewer lines follow a hyphenated line with
+    // another hyphen.
+    std::uint32_t seed = 12345;
+    auto rnd = [&](std::uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    };
+    std::u32string t;
+    for (int w = 0; w < 400; ++w) {
+        if (!t.empty()) t += U' ';
+        const std::uint32_t len = 4 + rnd(9);
+        for (std::uint32_t c = 0; c < len; ++c) t += char32_t('a' + rnd(26));
+    }
+    const Measured m = constant_measured(t);
+    BreakItems items = build_break_items(m, unibreak(t), false);
+    std::uint32_t in_word = 0;
+    for (std::size_t k = 0; k + 1 < m.clusters.size(); ++k) {
+        in_word = t[k] == U' ' ? 0 : in_word + 1;
+        // after every third letter, with at least three letters after the point
+        if (in_word > 0 && in_word % 3 == 0 && k + 3 < t.size() && t[k + 1] != U' ' &&
+            t[k + 2] != U' ' && t[k + 3] != U' ') {
+            items.penalty[k] = 50;
+            items.emergency[k] = 50;
+            items.end_trim[k] = -kEm / 2;
+            items.hyphen[k] = 1;
+        }
+    }
+    auto consecutive = [&](double cost) {
+        int pairs = 0, hyphens = 0;
+        for (float w = 12; w <= 24; w += 0.7f) {
+            BreakOptions o;
+            o.width = w * kEm;
+            o.double_hyphen_demerits = cost;
+            const auto spans = break_lines(m, items, o);
+            for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
+                const bool h = items.hyphen[spans[i].end - 1];
+                hyphens += h;
+                if (h && i > 0 && items.hyphen[spans[i - 1].end - 1]) ++pairs;
+            }
+        }
+        CHECK(hyphens > 0);
+        return pairs;
+    };
+    const int without = consecutive(0);
+    const int with = consecutive(BreakOptions{}.double_hyphen_demerits);
+    CHECK(without > 0);
+    CHECK(with < without);
+}

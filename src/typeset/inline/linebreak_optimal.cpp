@@ -21,8 +21,6 @@ namespace {
 constexpr double kEps = 0.01;
 constexpr double kLinePenalty = 10;
 constexpr double kAdjDemerits = 3000;
-constexpr double kDoubleHyphenDemerits = 100000;
-constexpr double kFinalHyphenDemerits = 50000;
 constexpr double kOrphanDemerits = 5e7;  // ≈ one line at badness 7000 (ratio ~4)
 constexpr double kOverfullDemerits = 1e14;  // worse than any emergency break
 constexpr double kMaxBadness = 10000;
@@ -118,8 +116,8 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
             double base = (kLinePenalty + badness) * (kLinePenalty + badness) + pen * pen + extra;
             if (final && last_segment && a != s && orphan_line(it, a, b)) base += kOrphanDemerits;
             if (qi >= 0 && it.hyphen[cands[qi]]) {
-                if (!final && it.hyphen[j]) base += kDoubleHyphenDemerits;
-                if (final) base += kFinalHyphenDemerits;
+                if (!final && it.hyphen[j]) base += o.double_hyphen_demerits;
+                if (final) base += o.final_hyphen_demerits;
             }
             Node& out = nodes[(ci + 1) * 4 + fit];
             const std::size_t from = static_cast<std::size_t>(qi + 1) * 4;
