@@ -30,23 +30,10 @@ model::Inline image(std::string alt, int asset, std::string url = {}) {
     return i;
 }
 
-model::Book one_chapter(model::Blocks blocks) {
-    model::Book book;
-    book.meta.title = "书";
-    model::Part part;
-    model::Chapter ch;
-    ch.title = "一章";
-    ch.blocks = std::move(blocks);
-    part.chapters.push_back(std::move(ch));
-    book.parts.push_back(std::move(part));
-    return book;
-}
-
 // The chapter's pages (after the front matter).
 std::vector<const display::Page*> body(const display::Document& doc) {
     std::vector<const display::Page*> v;
-    for (std::size_t p = std::size_t(doc.page_labels.back().first_page); p < doc.pages.size(); ++p)
-        v.push_back(&doc.pages[p]);
+    for (std::size_t p : body_pages(doc)) v.push_back(&doc.pages[p]);
     return v;
 }
 

@@ -86,6 +86,19 @@ inline model::Comment comment(std::string author, int likes, std::string date, s
 }
 
 // A small book exercising every block kind over a few pages.
+// A book of one chapter ("一章", in a book "书") holding `blocks`.
+inline model::Book one_chapter(model::Blocks blocks) {
+    model::Book book;
+    book.meta.title = "书";
+    model::Part part;
+    model::Chapter ch;
+    ch.title = "一章";
+    ch.blocks = std::move(blocks);
+    part.chapters.push_back(std::move(ch));
+    book.parts.push_back(std::move(part));
+    return book;
+}
+
 inline model::Book sample_book(int table_rows = 40) {
     model::Book book;
     book.meta.title = "排版之书";
@@ -203,6 +216,13 @@ inline std::string page_text(const display::Page& page) {
     std::string s;
     for (const auto& l : lines(page)) s += l.text + "\n";
     return s;
+}
+// The pages after the front matter (the body), as indices into doc.pages.
+inline std::vector<std::size_t> body_pages(const display::Document& doc) {
+    std::vector<std::size_t> v;
+    for (std::size_t p = std::size_t(doc.page_labels.back().first_page); p < doc.pages.size(); ++p)
+        v.push_back(p);
+    return v;
 }
 // Arabic number of a physical page (0-based index), 0 when in front matter.
 inline int page_number(const display::Document& doc, int index) {

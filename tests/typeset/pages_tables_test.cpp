@@ -9,27 +9,7 @@ using namespace bookc::test;
 
 namespace {
 
-model::Book one_chapter(model::Blocks blocks) {
-    model::Book book;
-    book.meta.title = "书";
-    model::Part part;
-    model::Chapter ch;
-    ch.title = "一章";
-    ch.blocks = std::move(blocks);
-    part.chapters.push_back(std::move(ch));
-    book.parts.push_back(std::move(part));
-    return book;
-}
-
 model::TableCell cell(std::string s) { return model::TableCell{{text(std::move(s))}, {}}; }
-
-// The chapter's pages (after the front matter), as indices into doc.pages.
-std::vector<std::size_t> body_pages(const display::Document& doc) {
-    std::vector<std::size_t> v;
-    for (std::size_t p = std::size_t(doc.page_labels.back().first_page); p < doc.pages.size(); ++p)
-        v.push_back(p);
-    return v;
-}
 
 float width_of(const display::GlyphRun& r) {
     float w = 0;
