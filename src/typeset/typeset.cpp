@@ -117,21 +117,26 @@ void resolve_links(std::vector<display::Page>& pages, const std::vector<ChapterJ
     }
 }
 
-// Appends `local` (a chapter's structure, or a page's) to `tree` under `parent` and moves
-// the tags of `pages`' items by the same offset.
+// Moves every tag on `pages` by `offset`.
+void shift_tags(std::vector<display::Page>& pages, int offset) {
+    for (auto& page : pages)
+        for (auto& it : page.items) {
+            if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
+            if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
+            if (auto* l = std::get_if<display::Link>(&it); l && l->tag >= 0) l->tag += offset;
+        }
+}
+
+// Appends `local` (a chapter's structure) to `tree` under `parent` and moves the tags of
+// `pages`' items by the same offset.
 void graft(std::vector<display::StructElem>& tree, std::vector<display::StructElem> local,
-           int parent, std::vector<display::Page>& pages, std::size_t first_page) {
+           int parent, std::vector<display::Page>& pages) {
     const int offset = int(tree.size());
     for (auto& e : local) {
         e.parent = e.parent < 0 ? parent : e.parent + offset;
         tree.push_back(std::move(e));
     }
-    for (std::size_t p = first_page; p < pages.size(); ++p)
-        for (auto& it : pages[p].items) {
-            if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
-            if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
-            if (auto* l = std::get_if<display::Link>(&it); l && l->tag >= 0) l->tag += offset;
-        }
+    shift_tags(pages, offset);
 }
 
 // Tags the untagged text of a page made outside the flow (title page, contents, part
@@ -173,16 +178,6 @@ void tag_lines(display::Page& page, std::vector<display::StructElem>& tree, Make
 int add(std::vector<display::StructElem>& tree, std::string role, int parent) {
     tree.push_back({std::move(role), parent, {}});
     return int(tree.size()) - 1;
-}
-
-// Moves every tag on `pages` by `offset`.
-void shift_tags(std::vector<display::Page>& pages, int offset) {
-    for (auto& page : pages)
-        for (auto& it : page.items) {
-            if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
-            if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
-            if (auto* l = std::get_if<display::Link>(&it); l && l->tag >= 0) l->tag += offset;
-        }
 }
 
 std::string join(const std::vector<std::string>& v, const std::string& sep) {
@@ -263,11 +258,7 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
                             break;
                         }
                     }
-            {
-                std::vector<display::Page> tagged = std::move(out.pages);
-                graft(body_tree, std::move(out.structure), part_elem, tagged, 0);
-                out.pages = std::move(tagged);
-            }
+            graft(body_tree, std::move(out.structure), part_elem, out.pages);
             for (std::size_t p = 0; p < out.pages.size(); ++p) {
                 std::size_t index = body.size();
                 bool recto = !facing || index % 2 == 0;
