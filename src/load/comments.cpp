@@ -11,6 +11,7 @@ namespace {
 constexpr std::string_view kLikes = "\xF0\x9F\x91\x8D";    // 👍
 constexpr std::string_view kReplies = "\xF0\x9F\x92\xAC";  // 💬
 constexpr std::string_view kReplyLabel = "作者回复";
+constexpr std::string_view kHeadingWords[] = {"精选留言", "精彩留言", "全部留言"};
 
 const GumboVector* kids(const GumboNode* n) {
     return n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children : nullptr;
@@ -182,9 +183,8 @@ struct ItemParser {
 }  // namespace
 
 bool parse_comment_heading(std::string_view text, std::string& heading, int& declared) {
-    static constexpr std::string_view kWords[] = {"精选留言", "精彩留言", "全部留言"};
     std::string_view t = trim(text);
-    for (auto w : kWords) {
+    for (auto w : kHeadingWords) {
         if (!starts_with(t, w)) continue;
         std::size_t i = w.size();
         int n = -1;
@@ -301,19 +301,23 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
         for (const GumboNode* li : entries) {
             ItemParser p{conv, {}};
             p.walk(li, 0);
+            base::Span item_span = conv.span_of(li);
             if (p.body) {
-                conv.inlines(p.body, p.c.text);
-                trim_inlines(p.c.text);
+                model::Inlines lines;
+                conv.lines(p.body, lines);
+                p.c.body = comment_blocks(std::move(lines), item_span);
             }
             if (p.reply) {
-                conv.inlines(p.reply, p.c.reply);
+                model::Inlines lines;
+                conv.lines(p.reply, lines);
+                p.c.reply = comment_line_text(std::move(lines), item_span);
                 strip_reply_label(p.c.reply);
                 take_trailing_date(p.c.reply, p.c.reply_date);
                 p.c.has_reply = true;
             }
-            if (p.c.author.empty() && p.c.text.empty()) continue;
+            if (p.c.author.empty() && p.c.body.empty()) continue;
             p.c.source_order = order++;
-            p.c.span = conv.span_of(li);
+            p.c.span = item_span;
             fc.thread.comments.push_back(std::move(p.c));
         }
     } else {
@@ -326,6 +330,78 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
                               " comments but " + std::to_string(found) + " were found");
     }
     return fc;
+}
+
+namespace {
+
+// Where a node of a parsed fragment starts and ends in the fragment's text.
+std::size_t node_begin(const GumboNode* n) {
+    if (n->type == GUMBO_NODE_ELEMENT) return n->v.element.start_pos.offset;
+    if (n->type == GUMBO_NODE_DOCUMENT) return 0;
+    return n->v.text.start_pos.offset;
+}
+
+std::size_t node_end(const GumboNode* n, std::size_t size) {
+    if (n->type == GUMBO_NODE_ELEMENT && n->v.element.original_end_tag.length > 0)
+        return n->v.element.end_pos.offset + n->v.element.original_end_tag.length;
+    if (n->type != GUMBO_NODE_ELEMENT) return node_begin(n) + n->v.text.original_text.length;
+    const GumboNode* p = n->parent;
+    if (p && p->type == GUMBO_NODE_ELEMENT) {
+        const GumboVector& sib = p->v.element.children;
+        if (static_cast<unsigned>(n->index_within_parent) + 1 < sib.length)
+            return node_begin(static_cast<const GumboNode*>(sib.data[n->index_within_parent + 1]));
+        return node_end(p, size);
+    }
+    return size;
+}
+
+// The child of `root` that holds `n`.
+const GumboNode* top_of(const GumboNode* n, const GumboNode* root) {
+    while (n->parent && n->parent != root) n = n->parent;
+    return n;
+}
+
+}  // namespace
+
+std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_t from) {
+    const std::string& text = ctx.file.text;
+    std::size_t k = from;
+    // Each candidate is parsed to the end of the file: a few tries only, so that a file
+    // full of heading words stays linear.
+    for (int tries = 0; tries < 4; ++tries) {
+        std::size_t at = std::string::npos;
+        for (auto w : kHeadingWords) at = std::min(at, text.find(w, k));
+        if (at == std::string::npos) return std::nullopt;
+        k = at + 1;
+        std::size_t ls = text.rfind('\n', at);
+        ls = ls == std::string::npos || ls < from ? from : ls + 1;
+        std::string_view lead = std::string_view(text).substr(ls, at - ls);
+        std::size_t lt = lead.find_first_not_of(" \t");
+        if (lt == std::string_view::npos || lead[lt] != '<') continue;  // not inside HTML
+        ParsedHtml parsed = parse_html(text.substr(ls), true);
+        if (!parsed.root) continue;
+        if (parsed.truncated_at != std::string::npos) {
+            auto cut = static_cast<std::uint32_t>(ls + parsed.truncated_at);
+            ctx.diags.warning(ctx.span(cut, cut),
+                              "HTML nested too deeply; the rest of the comment block was dropped");
+        }
+        OffsetMap map;
+        map.base = static_cast<std::uint32_t>(ls);
+        map.limit = static_cast<std::uint32_t>(text.size());
+        map.fallback = ctx.span(map.base, map.base);
+        HtmlConverter conv(ctx, map);
+        auto found = find_comments(ctx, parsed.root, conv);
+        if (!found || found->skip.empty()) continue;
+        std::size_t size = parsed.text->size();
+        const GumboNode* first = top_of(found->skip.front(), parsed.root);
+        const GumboNode* last = top_of(found->skip.back(), parsed.root);
+        CommentBlock block;
+        block.begin = static_cast<std::uint32_t>(ls + node_begin(first));
+        block.end = static_cast<std::uint32_t>(ls + std::min(size, node_end(last, size)));
+        block.thread = std::move(found->thread);
+        return block;
+    }
+    return std::nullopt;
 }
 
 }  // namespace bookc::load

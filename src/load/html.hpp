@@ -64,6 +64,10 @@ public:
     // Converts the children of `container` to blocks / inlines.
     void blocks(const GumboNode* container, model::Blocks& out, int depth = 0);
     void inlines(const GumboNode* container, model::Inlines& out, int depth = 0);
+    // Like inlines(), but keeping the source's lines as written (readers' comments, where
+    // text is plain text with code pasted in): each newline and <br> is one LineBreak,
+    // spaces and tabs are kept.
+    void lines(const GumboNode* container, model::Inlines& out);
 
     base::Span span_of(const GumboNode* n) const;
 
@@ -84,6 +88,7 @@ private:
     std::unordered_set<const GumboNode*> skip_;
     const model::Inlines* placeholders_ = nullptr;
     bool in_pre_ = false;
+    bool keep_lines_ = false;
 };
 
 bool is_dropped_element(const GumboNode* n);  // script, style, iframe, object, embed, form…

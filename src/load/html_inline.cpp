@@ -39,11 +39,39 @@ void HtmlConverter::inlines(const GumboNode* container, model::Inlines& out, int
     for_children(container, [&](const GumboNode* c) { inline_node(c, out, depth + 1); });
 }
 
+void HtmlConverter::lines(const GumboNode* container, model::Inlines& out) {
+    bool was = keep_lines_;
+    keep_lines_ = true;
+    inlines(container, out);
+    keep_lines_ = was;
+}
+
 void HtmlConverter::text(const GumboNode* n, model::Inlines& out) {
     std::string_view s = n->v.text.text;
     base::Span sp = span_of(n);
     if (in_pre_) {
         append_text(out, s, sp);
+        return;
+    }
+    if (keep_lines_) {
+        // "<br>\n" is one line break, not two.
+        const GumboNode* prev = nullptr;
+        if (n->parent && n->parent->type == GUMBO_NODE_ELEMENT && n->index_within_parent > 0)
+            prev = static_cast<const GumboNode*>(n->parent->v.element.children.data[n->index_within_parent - 1]);
+        if (prev && tag_name(prev) == "br") {
+            if (!s.empty() && s[0] == '\r') s.remove_prefix(1);
+            if (!s.empty() && s[0] == '\n') s.remove_prefix(1);
+        }
+        for (std::size_t k; (k = s.find('\n')) != std::string_view::npos; s.remove_prefix(k + 1)) {
+            std::string_view piece = s.substr(0, k);
+            if (!piece.empty() && piece.back() == '\r') piece.remove_suffix(1);
+            if (!piece.empty()) append_text(out, piece, sp);
+            Inline br;
+            br.kind = InlineKind::LineBreak;
+            br.span = sp;
+            out.push_back(std::move(br));
+        }
+        if (!s.empty()) append_text(out, s, sp);
         return;
     }
     std::string run;

@@ -255,30 +255,24 @@ MarkdownResult load_markdown(ChapterContext& ctx, std::uint32_t body_offset) {
     for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"})
         if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), e);
-    // A boilerplate tail (相关文章 …) is blanked out up to a following comment block;
-    // blanking keeps every byte offset valid.
-    std::string body(std::string_view(ctx.file.text).substr(body_offset));
-    std::size_t cut = find_boilerplate(ctx.file.text, body_offset, ctx.cfg);
-    if (cut < ctx.file.text.size()) {
-        std::size_t resume = ctx.file.text.find("精选留言", cut);
-        if (resume == std::string::npos) {
-            resume = ctx.file.text.size();
-        } else {
-            std::size_t nl = ctx.file.text.rfind('\n', resume);
-            resume = nl == std::string::npos || nl < cut ? cut : nl + 1;
-            // The comment block may start with an element before the heading text.
-            std::size_t lt = ctx.file.text.rfind('<', ctx.file.text.find("精选留言", cut));
-            if (lt != std::string::npos && lt >= resume) {
-                std::size_t tag_line = ctx.file.text.rfind('\n', lt);
-                resume = tag_line == std::string::npos || tag_line < cut ? cut : tag_line + 1;
-            }
-        }
-        for (std::size_t i = cut; i < resume; ++i)
+    // The comment block is HTML to its end: it is taken out (blanked, so every byte offset
+    // stays valid) before Markdown sees the file. A boilerplate tail (相关文章 …) before it
+    // is blanked too, and with it whatever follows the block.
+    const std::string& text = ctx.file.text;
+    std::optional<CommentBlock> block = find_comment_block(ctx, body_offset);
+    std::size_t body_end = block ? block->begin : text.size();
+    std::size_t cut = find_boilerplate(std::string_view(text).substr(0, body_end), body_offset, ctx.cfg);
+    std::string body(std::string_view(text).substr(body_offset));
+    auto blank = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i)
             if (body[i - body_offset] != '\n') body[i - body_offset] = ' ';
-    }
+    };
+    if (cut < body_end) blank(cut, body_end);
+    if (block) blank(block->begin, cut < body_end ? text.size() : block->end);
     cmark_parser_feed(parser.get(), body.data(), body.size());
     NodePtr doc(cmark_parser_finish(parser.get()));
     MdConverter conv(ctx, body_offset);
+    if (block) conv.result.comments = std::move(block->thread);
     if (doc) conv.blocks(doc.get(), conv.result.blocks, 0);
     conv.finish_footnotes();
     return std::move(conv.result);

@@ -141,8 +141,8 @@ public:
                         " date=" + q(c.date) + sp(c.span);
         line(d, s);
         line(d + 1, "avatar " + q(c.avatar_url));
-        line(d + 1, "text");
-        inls(c.text, d + 2);
+        line(d + 1, "body");
+        for (const auto& b : c.body) block(b, d + 2);
         if (c.has_reply) {
             line(d + 1, "reply date=" + q(c.reply_date));
             inls(c.reply, d + 2);

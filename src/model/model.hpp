@@ -103,9 +103,11 @@ struct Comment {
     int likes = 0;
     int reply_count = 0;
     std::string date;  // "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as given
-    Inlines text;      // rich inline text; <br> became LineBreak
+    // The comment's text: paragraphs (each line break of the source, newline or <br>, is a
+    // LineBreak) and code blocks (a ``` fence, or indented lines pasted from a program).
+    Blocks body;
     bool has_reply = false;
-    Inlines reply;     // the author's reply (作者回复)
+    Inlines reply;     // the author's reply (作者回复); line breaks kept as LineBreak
     std::string reply_date;
     int source_order = 0;  // position in the source, for sort = "source"
     Span span;
@@ -190,6 +192,8 @@ struct Book {
 // Plain text of inlines (for titles, ids, search): markup dropped, breaks become spaces
 // (between Latin text) or nothing (between CJK).
 std::string plain_text(const Inlines& inlines);
+// The text of blocks, a line per paragraph or code line (as book_text has it).
+std::string plain_text(const Blocks& blocks);
 
 // The book's text in reading order (titles, body, footnotes, comments), one block a line.
 std::string book_text(const Book& book, bool footnotes = true);

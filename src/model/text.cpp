@@ -40,6 +40,12 @@ void blocks_text(const Blocks& blocks, std::string& out) {
 
 }  // namespace
 
+std::string plain_text(const Blocks& blocks) {
+    std::string out;
+    blocks_text(blocks, out);
+    return out;
+}
+
 // The book's text in reading order, as a reader would copy it: chapter titles, body,
 // footnotes (optional: a PDF sets them at the foot of the citing page, not at the chapter
 // end), then the readers' comments. Used to measure the PDF's text fidelity.
@@ -54,7 +60,7 @@ std::string book_text(const Book& book, bool footnotes) {
         if (ch.comments) {
             for (const auto& c : ch.comments->comments) {
                 out += c.author + "\n";
-                out += plain_text(c.text) + "\n";
+                blocks_text(c.body, out);
                 if (c.has_reply) out += plain_text(c.reply) + "\n";
             }
         }

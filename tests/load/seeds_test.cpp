@@ -51,7 +51,7 @@ TEST_CASE("seed 000: Markdown with a shape A comment block") {
     CHECK(t.comments[0].date == "2018-07-23");
     CHECK(t.comments[0].avatar_url ==
           "https://static001.geekbang.org/account/avatar/00/10/94/74/ad38a5a4.jpg");
-    CHECK(model::plain_text(t.comments[0].text).rfind("不要为了技术创新而创新", 0) == 0);
+    CHECK(model::plain_text(t.comments[0].body).rfind("不要为了技术创新而创新", 0) == 0);
     CHECK(t.comments[6].author == "zhengxm_16");
     CHECK(t.comments[6].source_order == 6);
     // The comment block is not also body content.

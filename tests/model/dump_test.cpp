@@ -84,7 +84,7 @@ TEST_CASE("dump: a hand-built book") {
           "      comments heading=\"精选留言\" declared=1 found=1\n"
           "        comment 0 author=\"乙\" likes=2 replies=0 date=\"2020-01-01\"\n"
           "          avatar \"\"\n"
-          "          text\n"
+          "          body\n"
           "          reply date=\"\"\n"
           "            text \"谢\"\n"
           "  assets\n"

@@ -77,7 +77,9 @@ inline model::Comment comment(std::string author, int likes, std::string date, s
     c.author = std::move(author);
     c.likes = likes;
     c.date = std::move(date);
-    c.text = {text(std::move(body))};
+    model::Block p;
+    p.inlines = {text(std::move(body))};
+    c.body = {std::move(p)};
     if (!reply.empty()) {
         c.has_reply = true;
         c.reply = {text(std::move(reply))};

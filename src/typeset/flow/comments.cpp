@@ -1,5 +1,5 @@
 // Readers' comments (精选留言): a heading, then each comment in smaller type with an
-// author · 赞 N · date line, its text, and the author's reply set off beneath.
+// author · 赞 N · date line, its paragraphs and pasted code, and the author's reply set off beneath.
 #include "typeset/flow/flow.hpp"
 
 namespace bookc::typeset::flow {
@@ -33,9 +33,14 @@ void flow_comment(Builder& b, const model::Comment& c, Area a, float size, float
     b.keep = 1;
 
     TextStyle body = st.style(st.body, size, st.text);
-    InlineOut out;
-    collect_inlines(c.text, body, st, b.dest_prefix, out);
-    if (!out.runs.empty()) {
+    for (const auto& blk : c.body) {
+        if (blk.kind == model::BlockKind::CodeBlock) {
+            flow_code(b, blk, a);
+            continue;
+        }
+        InlineOut out;
+        collect_inlines(blk.inlines, body, st, b.dest_prefix, out);
+        if (out.runs.empty()) continue;
         ParagraphSpec t;
         t.runs = std::move(out.runs);
         t.width = a.width;

@@ -33,9 +33,8 @@ void ChapterWriter::comment(pugi::xml_node parent, const model::Comment& c) {
         add_text(head, " ");
         add_text_el(head, "span", c.date, "comment-date");
     }
-    pugi::xml_node body = add_el(div, "p", "comment-text");
-    last_ = 0;
-    inlines(body, c.text);
+    pugi::xml_node body = add_el(div, "div", "comment-text");
+    blocks(body, c.body);
     if (c.has_reply && !c.reply.empty()) {
         pugi::xml_node reply = add_el(div, "div", "comment-reply");
         pugi::xml_node p = add_el(reply, "p");

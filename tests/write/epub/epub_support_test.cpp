@@ -120,7 +120,8 @@ Comment MakeComment(std::string author, int likes, std::string date, std::string
     c.author = std::move(author);
     c.likes = likes;
     c.date = std::move(date);
-    c.text = {T(std::move(text))};
+    c.body.emplace_back();
+    c.body[0].inlines = {T(std::move(text))};
     if (!reply.empty()) {
         c.has_reply = true;
         c.reply = {T(std::move(reply))};

@@ -53,7 +53,8 @@ model::Book hostile_book() {
     ch.comments->heading = kEvil;
     ch.comments->comments[0].author = kEvil;
     ch.comments->comments[0].date = kCtrl;
-    ch.comments->comments[0].text = {T(kEvil), Link("javascript:void(0)", {T("x")})};
+    ch.comments->comments[0].body.emplace_back();
+    ch.comments->comments[0].body[0].inlines = {T(kEvil), Link("javascript:void(0)", {T("x")})};
     ch.comments->comments[0].reply = {T(kCtrl)};
     // An SVG with scripts and handlers.
     model::Asset svg;
