@@ -120,15 +120,63 @@ std::optional<base::FileId> register_article(const std::string& book_dir, const 
 
 namespace {
 
-// The first level-1 heading among the top-level blocks, or -1.
-int first_h1(const model::Blocks& blocks) {
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-        if (blocks[i].kind == model::BlockKind::Heading && blocks[i].level == 1) return static_cast<int>(i);
+// A level-1 heading that opens the article (only media notes and image-only paragraphs
+// before it), or -1. A heading further down is a section of the article, not its title.
+int opening_h1(const model::Blocks& blocks) {
+    auto only_images = [](const model::Block& b) {
+        if (b.kind != model::BlockKind::Paragraph) return false;
+        for (const auto& in : b.inlines)
+            if (in.kind != model::InlineKind::Image && in.kind != model::InlineKind::LineBreak &&
+                in.kind != model::InlineKind::SoftBreak && !(in.kind == model::InlineKind::Text && trim(in.text).empty()))
+                return false;
+        return true;
+    };
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const auto& b = blocks[i];
+        if (b.kind == model::BlockKind::Heading) return b.level == 1 ? static_cast<int>(i) : -1;
+        if (b.kind != model::BlockKind::MediaNote && !only_images(b)) return -1;
+    }
     return -1;
 }
 
-
 }  // namespace
+
+std::string export_title(std::string_view stem) {
+    // "03-Mutex：4种易错场景大盘点", "04- Mutex：…", "开篇词 - 想吃透…": a number or a short
+    // Han label, a dash or bar, the title. Column sites write it "03 | Mutex：…".
+    std::string_view s = trim(stem);
+    std::size_t i = 0, label_chars = 0;
+    bool digits = true, han = true;
+    while (i < s.size()) {
+        std::size_t at = i;
+        char32_t c = base::next_codepoint(s, i);
+        if (c == ' ' || c == '-' || c == '|' || c == 0x2013 || c == 0x2014 || c == 0xFF5C) {
+            i = at;
+            break;
+        }
+        digits &= c >= '0' && c <= '9';
+        han &= base::is_han(c);
+        ++label_chars;
+    }
+    if (label_chars == 0 || !(digits || (han && label_chars <= 6))) return {};
+    std::string_view label = s.substr(0, i);
+    std::size_t j = i;
+    bool sep = false;
+    while (j < s.size()) {
+        std::size_t at = j;
+        char32_t c = base::next_codepoint(s, j);
+        if (c == ' ') continue;
+        if (!sep && (c == '-' || c == '|' || c == 0x2013 || c == 0x2014 || c == 0xFF5C)) {
+            sep = true;
+            continue;
+        }
+        j = at;
+        break;
+    }
+    std::string_view rest = trim(s.substr(j));
+    if (!sep || rest.empty()) return {};
+    return std::string(label) + " | " + std::string(rest);
+}
 
 model::Chapter load_chapter(const std::string& book_dir, base::FileId file, model::Format format,
                             const config::BookConfig& cfg, model::Book& book,
@@ -210,7 +258,7 @@ model::Chapter load_chapter(const std::string& book_dir, base::FileId file, mode
     }
     }
     if (h1_is_title && ch.title.empty()) {
-        int h = first_h1(ch.blocks);
+        int h = opening_h1(ch.blocks);
         if (h >= 0) {
             auto& b = ch.blocks[static_cast<std::size_t>(h)];
             ch.title = std::string(trim(model::plain_text(b.inlines)));
@@ -221,6 +269,7 @@ model::Chapter load_chapter(const std::string& book_dir, base::FileId file, mode
     }
     if (ch.title.empty()) ch.title = doc_title;
     if (ch.title.empty()) ch.title = media_title;
+    if (ch.title.empty()) ch.title = export_title(file_stem(f.rel_path));
     if (ch.title.empty()) {
         ch.title = file_stem(f.rel_path);
         ch.title_from_file = true;

@@ -19,4 +19,9 @@ std::optional<base::FileId> register_article(const std::string& book_dir, const 
 base::FileId register_text(const std::string& book_dir, const std::string& rel, std::string raw,
                            base::SourceMap& sources, base::DiagSink& diags);
 
+// The title an exported article's file name gives: "03-Mutex：4种易错场景大盘点" →
+// "03 | Mutex：4种易错场景大盘点" (a number or a short Han label such as 开篇词, a dash
+// or bar, the title), as column sites write it; "" for any other name.
+std::string export_title(std::string_view stem);
+
 }  // namespace bookc::load

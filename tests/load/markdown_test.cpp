@@ -1,5 +1,6 @@
 // Markdown articles: GFM features, front matter, footnotes, inline/raw HTML, images.
 #include "load_helpers.hpp"
+#include "load/chapter.hpp"
 
 using namespace bookc;
 
@@ -139,14 +140,22 @@ TEST_CASE("markdown: inline HTML is reassembled into real inlines") {
     CHECK(l.diag_text().find("a.md:2:4: warning: image not found: x.png") != std::string::npos);
 }
 
-TEST_CASE("markdown: the first level-1 heading is the title when there is no front matter") {
+TEST_CASE("markdown: an opening level-1 heading is the title when there is no front matter") {
     test::Loaded l;
-    test::load_text(l, "md-h1", "x.md", "引言一句。\n\n# 真正的标题\n\n正文。\n\n# 第二个一级标题\n");
+    test::load_text(l, "md-h1", "x.md", "# 真正的标题\n\n正文。\n\n# 第二个一级标题\n");
     CHECK(l.chapter.title == "真正的标题");
-    REQUIRE(l.chapter.blocks.size() == 3);
-    CHECK(l.chapter.blocks[2].kind == model::BlockKind::Heading);
-    CHECK(model::plain_text(l.chapter.blocks[2].inlines) == "第二个一级标题");
-    CHECK(l.chapter.title_span.begin == 17);
+    REQUIRE(l.chapter.blocks.size() == 2);
+    CHECK(l.chapter.blocks[1].kind == model::BlockKind::Heading);
+    CHECK(model::plain_text(l.chapter.blocks[1].inlines) == "第二个一级标题");
+    CHECK(l.chapter.title_span.begin == 0);
+
+    // After body text, a heading is a section: the file name stands in, with a warning.
+    test::Loaded m;
+    test::load_text(m, "md-h1-late", "x.md", "引言一句。\n\n# 不是标题\n\n正文。\n");
+    CHECK(m.chapter.title == "x");
+    CHECK(m.chapter.title_from_file);
+    REQUIRE(m.chapter.blocks.size() == 3);
+    CHECK(model::plain_text(m.chapter.blocks[1].inlines) == "不是标题");
 }
 
 TEST_CASE("markdown: invalid front matter is an error at its line, the body still loads") {
@@ -218,4 +227,32 @@ TEST_CASE("markdown: a comment heading inside a paragraph's inline HTML") {
     REQUIRE(l.chapter.blocks.size() == 1);
     CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文一段。");
     CHECK(l.diags.all().empty());
+}
+
+TEST_CASE("markdown: a heading is the title only when it opens the article") {
+    test::Loaded l;
+    test::load_text(l, "md-mid-h1", "03-Mutex：4种易错场景大盘点.md",
+                    "你好，我是作者。\n\n# 常见的4种错误场景\n\n正文。\n\n## 第一种\n\n再一段。\n");
+    CHECK(l.chapter.title == "03 | Mutex：4种易错场景大盘点");
+    CHECK_FALSE(l.chapter.title_from_file);
+    REQUIRE(l.chapter.blocks.size() == 5);
+    CHECK(l.chapter.blocks[1].kind == model::BlockKind::Heading);
+    CHECK(model::plain_text(l.chapter.blocks[1].inlines) == "常见的4种错误场景");
+
+    test::Loaded o;
+    test::load_text(o, "md-open-h1", "x.md", "<audio title=\"音频\" src=\"https://example.invalid/a.mp3\"></audio>\n\n# 真正的题目\n\n正文。\n");
+    CHECK(o.chapter.title == "真正的题目");
+}
+
+TEST_CASE("markdown: an export's file name is its title, numbering tidied") {
+    CHECK(load::export_title("03-Mutex：4种易错场景大盘点") == "03 | Mutex：4种易错场景大盘点");
+    CHECK(load::export_title("04- Mutex：骇客编程，如何拓展额外功能？") == "04 | Mutex：骇客编程，如何拓展额外功能？");
+    CHECK(load::export_title("01 - Mutex：如何解决资源并发访问问题？") == "01 | Mutex：如何解决资源并发访问问题？");
+    CHECK(load::export_title("开篇词 - 想吃透Go并发编程，你得这样学！") == "开篇词 | 想吃透Go并发编程，你得这样学！");
+    CHECK(load::export_title("12 | atomic：要保证原子操作") == "12 | atomic：要保证原子操作");
+    // Not the shape of an export: an id, a plain name, a long label, no title after the dash.
+    CHECK(load::export_title("000_a5ae9357febfb203") == "");
+    CHECK(load::export_title("my-notes") == "");
+    CHECK(load::export_title("这是一个很长的中文文件名 - 副题") == "");
+    CHECK(load::export_title("07 -") == "");
 }
