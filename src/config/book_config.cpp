@@ -273,6 +273,7 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         TableReader r(*c, "clean", cfg.path, diags);
         r.strings("markers", cfg.boilerplate_markers);
         r.boolean("default_markers", cfg.default_markers);
+        r.boolean("normalize_punctuation", cfg.normalize_punctuation);
         r.check_unknown();
     }
     if (const toml::table* c = section("epub")) {

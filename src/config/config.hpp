@@ -51,6 +51,7 @@ struct BookConfig {
     // [clean]
     std::vector<std::string> boilerplate_markers;  // empty = defaults (see load)
     bool default_markers = true;                   // keep the default list as well
+    bool normalize_punctuation = true;  // half-width ,;:?!() between Han → full-width
     // [epub]
     bool epub_embed_fonts = false;
 };

@@ -8,11 +8,19 @@ namespace bookc::model {
 
 // 1. assign_ids: stable chapter ids ("ch01"...), heading ids ("ch01-s2"...), footnote ids;
 // 2. apply_comment_options: [comments] include / min_likes / sort / max per chapter;
-// 3. set_build_date: meta.modified from SOURCE_DATE_EPOCH, else meta.date, else a fixed epoch.
+// 3. set_build_date: meta.modified from SOURCE_DATE_EPOCH, else meta.date, else a fixed epoch;
+// 4. normalize_punctuation ([clean] normalize_punctuation, default on).
 void run_passes(Book& book, const config::BookConfig& cfg, base::DiagSink& diags);
 
 void assign_ids(Book& book);
 void apply_comment_options(Book& book, const config::CommentOptions& opts);
 void set_build_date(Book& book, const char* source_date_epoch /* may be null */);
+
+// Half-width , ; : ? ! ( ) typed between Han characters (跟他聊过之后,我却发现) become
+// their full-width forms, in titles, text and comments; never in code, links or Latin text.
+void normalize_punctuation(Book& book);
+// The rule on one run of text: ',' ';' ':' between Han characters (spaces after it are
+// dropped), '?' '!' after Han and before Han or the end, '(…)' holding Han next to Han.
+std::string normalize_punctuation(std::string_view text);
 
 }  // namespace bookc::model

@@ -90,3 +90,58 @@ TEST_CASE("the build date comes from SOURCE_DATE_EPOCH, else the book date, neve
     set_build_date(b, "not-a-number");
     CHECK(b.meta.modified == "1980-01-01T00:00:00Z");
 }
+
+TEST_CASE("passes: half-width punctuation between Han characters becomes full-width") {
+    using model::normalize_punctuation;
+    CHECK(normalize_punctuation("跟他聊过之后,我却发现") == "跟他聊过之后，我却发现");
+    CHECK(normalize_punctuation("第一; 第二: 第三") == "第一；第二：第三");
+    CHECK(normalize_punctuation("真的吗?") == "真的吗？");
+    CHECK(normalize_punctuation("好!不错") == "好！不错");
+    CHECK(normalize_punctuation("加个有效期(担心忘记释放锁,造成死锁)这个") ==
+          "加个有效期（担心忘记释放锁，造成死锁）这个");
+    // Latin, numbers, code-like text and times stay as written.
+    CHECK(normalize_punctuation("f(x), g(y)") == "f(x), g(y)");
+    CHECK(normalize_punctuation("时间:2020-10-18") == "时间:2020-10-18");
+    CHECK(normalize_punctuation("Hello, world? 中文") == "Hello, world? 中文");
+    CHECK(normalize_punctuation("调用 Lock(),然后") == "调用 Lock(),然后");
+    CHECK(normalize_punctuation("https://a.example/x,y") == "https://a.example/x,y");
+}
+
+TEST_CASE("passes: punctuation is normalised in text and comments, never in code or links") {
+    model::Book b;
+    model::Part p;
+    model::Chapter ch;
+    ch.title = "标题,副题";
+    model::Block para;
+    model::Inline t;
+    t.text = "之后,我";
+    model::Inline code;
+    code.kind = model::InlineKind::Code;
+    code.text = "之后,我";
+    model::Inline link;
+    link.kind = model::InlineKind::Link;
+    link.url = "https://example.invalid/";
+    link.children = {t};
+    para.inlines = {t, code, link};
+    model::Block cb;
+    cb.kind = model::BlockKind::CodeBlock;
+    cb.text = "之后,我";
+    ch.blocks = {para, cb};
+    model::CommentThread th;
+    model::Comment c;
+    c.body = {para};
+    c.reply = {t};
+    th.comments = {c};
+    ch.comments = th;
+    p.chapters.push_back(ch);
+    b.parts.push_back(p);
+    model::normalize_punctuation(b);
+    const auto& out = b.parts[0].chapters[0];
+    CHECK(out.title == "标题，副题");
+    CHECK(out.blocks[0].inlines[0].text == "之后，我");
+    CHECK(out.blocks[0].inlines[1].text == "之后,我");
+    CHECK(out.blocks[0].inlines[2].children[0].text == "之后,我");
+    CHECK(out.blocks[1].text == "之后,我");
+    CHECK(out.comments->comments[0].body[0].inlines[0].text == "之后，我");
+    CHECK(out.comments->comments[0].reply[0].text == "之后，我");
+}
