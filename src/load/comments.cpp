@@ -17,9 +17,15 @@ const GumboVector* kids(const GumboNode* n) {
     return n->type == GUMBO_NODE_ELEMENT ? &n->v.element.children : nullptr;
 }
 
-std::size_t count_of(std::string_view s, std::string_view what) {
+bool count_after(std::string_view s, std::string_view emoji, int& n, std::size_t* at = nullptr);
+
+// How many "👍（N）" counters `s` holds: a 👍 typed in a comment's text is no counter.
+std::size_t count_counters(std::string_view s, std::string_view emoji) {
     std::size_t n = 0;
-    for (std::size_t k = s.find(what); k != std::string_view::npos; k = s.find(what, k + what.size())) ++n;
+    for (std::size_t k = s.find(emoji); k != std::string_view::npos; k = s.find(emoji, k + emoji.size())) {
+        int v = 0;
+        if (count_after(s.substr(k), emoji, v)) ++n;
+    }
     return n;
 }
 
@@ -34,7 +40,7 @@ bool is_list(const GumboNode* n) {
     for (unsigned i = 0; i < ch.length; ++i) {
         auto* c = static_cast<const GumboNode*>(ch.data[i]);
         if (c->type != GUMBO_NODE_ELEMENT || tag_name(c) == "br") continue;
-        if (count_of(node_text(c), kLikes) == 1)
+        if (count_counters(node_text(c), kLikes) == 1)
             ++items;
         else
             ++others;
@@ -43,7 +49,7 @@ bool is_list(const GumboNode* n) {
 }
 
 // Reads the count after an emoji: "👍（3）" → 3.
-bool count_after(std::string_view s, std::string_view emoji, int& n, std::size_t* at = nullptr) {
+bool count_after(std::string_view s, std::string_view emoji, int& n, std::size_t* at) {
     auto k = s.find(emoji);
     if (k == std::string_view::npos) return false;
     std::size_t i = k + emoji.size();
@@ -161,8 +167,7 @@ struct ItemParser {
         }
         std::string all = node_text(n);
         std::string_view t = trim(all);
-        bool has_counters = t.find(kLikes) != std::string_view::npos ||
-                            t.find(kReplies) != std::string_view::npos;
+        bool has_counters = count_counters(t, kLikes) > 0 || count_counters(t, kReplies) > 0;
         std::string date;
         if (!has_counters && !t.empty()) {
             if (is_reply_text(t) && !reply) {
@@ -250,7 +255,7 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
         for (unsigned i = first; i < sib.length; ++i) {
             auto* s = static_cast<const GumboNode*>(sib.data[i]);
             if (s->type != GUMBO_NODE_ELEMENT || tag_name(s) == "br") continue;
-            if (count_of(node_text(s), kLikes) == 1)
+            if (count_counters(node_text(s), kLikes) == 1)
                 run.push_back(s);
             else
                 ++others;

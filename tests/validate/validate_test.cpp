@@ -327,3 +327,74 @@ TEST_CASE("content/ book: the structure tree reads the book in order, without fu
         CHECK(roles[role] > 0);
     }
 }
+
+// A real exported column (../shared/real/*: unedited articles with their 精选留言 blocks):
+// every declared comment is in its chapter's comment section with a text, the body holds
+// nothing of the comment blocks, no entity is left literal, titles come from the file names.
+TEST_CASE("real column exports lose nothing") {
+    if (shared_dir().empty() || !fs::exists(shared_dir() + "/real")) {
+        MESSAGE("../shared/real absent: skipped");
+        return;
+    }
+    int books = 0;
+    for (const auto& dir : fs::directory_iterator(shared_dir() + "/real")) {
+        if (!dir.is_directory()) continue;
+        ++books;
+        std::string name = "real-" + dir.path().filename().string();
+        const Built& b = build(name, dir.path().string());
+        INFO(name, ": ", b.err);
+        REQUIRE(b.status == 0);
+        // The declared counts, read from the sources: 精选留言（N）.
+        int declared = 0;
+        for (const auto& f : fs::directory_iterator(dir.path())) {
+            std::string src = read_text(f.path().string());
+            for (std::size_t k = src.find("精选留言（"); k != std::string::npos; k = src.find("精选留言（", k + 1))
+                declared += std::atoi(src.c_str() + k + std::string("精选留言（").size());
+        }
+        REQUIRE(declared > 0);
+        auto list = run("unzip -Z1 " + shell_quote(b.epub));
+        int comments = 0, chapters = 0;
+        std::istringstream files(list.out);
+        for (std::string entry; std::getline(files, entry);) {
+            if (entry.find("text/ch") == std::string::npos) continue;
+            ++chapters;
+            std::string x = run("unzip -p " + shell_quote(b.epub) + " " + shell_quote(entry)).out;
+            INFO(entry);
+            std::size_t sec = x.find("<section class=\"comments\"");
+            std::string body = x.substr(0, sec);
+            // Nothing of a comment block in the body: no counters, avatars or list items.
+            CHECK(body.find("👍") == std::string::npos);
+            CHECK(body.find("💬") == std::string::npos);
+            CHECK(body.find("精选留言") == std::string::npos);
+            CHECK(body.find("avatar") == std::string::npos);
+            // No entity left as text (an XHTML "&amp;" followed by a name and ';').
+            for (const char* e : {"&amp;#", "&amp;quot;", "&amp;lt;", "&amp;gt;", "&amp;amp;", "&amp;nbsp;"})
+                CHECK(x.find(e) == std::string::npos);
+            if (sec == std::string::npos) continue;
+            // Each comment has a non-empty text.
+            for (std::size_t k = x.find("<div class=\"comment\">", sec); k != std::string::npos;
+                 k = x.find("<div class=\"comment\">", k + 1)) {
+                ++comments;
+                std::size_t t = x.find("<div class=\"comment-text\">", k);
+                REQUIRE(t != std::string::npos);
+                std::string text;  // the div's text, tags left out (it holds no div)
+                bool in_tag = false;
+                for (std::size_t i = t + 26; i < x.size() && x.compare(i, 6, "</div>") != 0; ++i) {
+                    if (x[i] == '<') in_tag = true;
+                    else if (x[i] == '>') in_tag = false;
+                    else if (!in_tag && x[i] != ' ' && x[i] != '\n') text += x[i];
+                }
+                CHECK(!text.empty());
+            }
+        }
+        CHECK(chapters > 0);
+        CHECK(comments == declared);
+
+        // The PDF holds the bodies and the comments: Han recall against `bookc text`.
+        auto m = pdf_metrics(b);
+        CHECK(num(m, "han_recall") >= 0.995);
+        auto t = run("pdftotext -enc UTF-8 " + shell_quote(b.pdf) + " -");
+        for (const char* e : {"&#", "&quot;", "&lt;", "&gt;", "&amp;"}) CHECK(t.out.find(e) == std::string::npos);
+    }
+    CHECK(books >= 1);
+}
