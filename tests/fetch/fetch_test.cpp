@@ -60,6 +60,8 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
     std::string md = "# 远程图片\n";
     for (const auto& [alt, path] : kImages) md += "\n![" + alt + "](" + server.base() + path + ")\n";
     write_text(dir + "/book/01.md", md);
+    // The same URL again, in another chapter: one download, one asset.
+    write_text(dir + "/book/02.md", "# 再用\n\n![又一次](" + server.base() + "/ok.png)\n");
     write_text(dir + "/book/book.toml",
                "[book]\ntitle = \"远程\"\nslug = \"remote\"\n\n[images]\ntimeout = 1\nconnect_timeout = 1\n"
                "max_bytes = 1048576\n");
@@ -121,7 +123,8 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
     CHECK(x.find("<img src=\"../images/img-004.png\" alt=\"WebP\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-005.png\" alt=\"GIF\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-006.svg\" alt=\"SVG\"") != std::string::npos);
-    CHECK(count_of(x, "<img ") == 6);
+    CHECK(x.find("<img src=\"../images/img-001.png\" alt=\"又一次\"") != std::string::npos);
+    CHECK(count_of(x, "<img ") == 7);
     CHECK(x.find("［图片：缺失］ <a class=\"external image-link\" href=\"" + server.base() + "/missing.png") !=
           std::string::npos);
     std::string members = epub_members(epub);
@@ -132,7 +135,7 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
 
     // PDF: an image XObject for each raster image (the SVG is a placeholder).
     std::string pdf = dir + "/out/remote.pdf";
-    CHECK(pdf_images(pdf) == "40x20\n40x20\n10x10\n8x6\n1x1\n");
+    CHECK(pdf_images(pdf) == "40x20\n40x20\n10x10\n8x6\n1x1\n40x20\n");
 
     // Again, offline: everything comes from the cache, nothing is asked, same bytes.
     std::string before = server.log();
