@@ -107,7 +107,8 @@ std::optional<std::string> cache_rel_path(std::string_view url_in) {
     if (auto query = part(u.get(), CURLUPART_QUERY)) {
         std::string q;
         for (char c : *query)
-            q += (c == '/' || c == '?') ? escape_byte(static_cast<unsigned char>(c)) : std::string(1, c);
+            q += (c == '/' || c == '?') ? escape_byte(static_cast<unsigned char>(c))
+                                        : std::string(1, c);
         segs.back() += "?" + clean(q);
     }
     for (auto& s : segs) out += "/" + shorten(s);

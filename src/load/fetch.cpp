@@ -65,26 +65,27 @@ CURL* make_easy(const std::string& url, Transfer& t, const FetchOptions& o) {
 
 bool transient(CURLcode rc, long status) {
     switch (rc) {
-    case CURLE_COULDNT_CONNECT:
-    case CURLE_OPERATION_TIMEDOUT:
-    case CURLE_RECV_ERROR:
-    case CURLE_SEND_ERROR:
-    case CURLE_PARTIAL_FILE:
-    case CURLE_GOT_NOTHING:
-    case CURLE_HTTP2:
-    case CURLE_HTTP2_STREAM:
-        return true;
-    case CURLE_OK:
-        return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 ||
-               status == 504;
-    default:
-        return false;
+        case CURLE_COULDNT_CONNECT:
+        case CURLE_OPERATION_TIMEDOUT:
+        case CURLE_RECV_ERROR:
+        case CURLE_SEND_ERROR:
+        case CURLE_PARTIAL_FILE:
+        case CURLE_GOT_NOTHING:
+        case CURLE_HTTP2:
+        case CURLE_HTTP2_STREAM:
+            return true;
+        case CURLE_OK:
+            return status == 408 || status == 429 || status == 500 || status == 502 ||
+                   status == 503 || status == 504;
+        default:
+            return false;
     }
 }
 
 std::string describe(CURLcode rc, long status, const Transfer& t, const FetchOptions& o) {
     if (t.too_big || rc == CURLE_FILESIZE_EXCEEDED)
-        return "larger than " + std::to_string(o.max_bytes) + " bytes ([images] max_bytes); aborted";
+        return "larger than " + std::to_string(o.max_bytes) +
+               " bytes ([images] max_bytes); aborted";
     if (rc == CURLE_OK) return "HTTP " + std::to_string(status);
     std::string msg = t.errbuf[0] ? t.errbuf : curl_easy_strerror(rc);
     return msg;
@@ -96,7 +97,8 @@ std::vector<FetchResult> fetch_all(const std::vector<std::string>& urls, const F
     std::vector<FetchResult> results(urls.size());
     if (urls.empty()) return results;
     global_init();
-    std::unique_ptr<CURLM, decltype(&curl_multi_cleanup)> multi(curl_multi_init(), curl_multi_cleanup);
+    std::unique_ptr<CURLM, decltype(&curl_multi_cleanup)> multi(curl_multi_init(),
+                                                                curl_multi_cleanup);
     if (!multi) {
         for (auto& r : results) r.error = "cannot start libcurl";
         return results;
@@ -149,9 +151,12 @@ std::vector<FetchResult> fetch_all(const std::vector<std::string>& urls, const F
             r.attempts = t->attempts;
             r.ok = ok;
             const char* ct = nullptr;
-            if (curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct) r.content_type = ct;
-            if (ok) r.body = std::move(t->body);
-            else r.error = describe(rc, status, *t, opts);
+            if (curl_easy_getinfo(t->easy, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
+                r.content_type = ct;
+            if (ok)
+                r.body = std::move(t->body);
+            else
+                r.error = describe(rc, status, *t, opts);
             t->body = std::string();
             curl_easy_cleanup(t->easy);
             t->easy = nullptr;
@@ -163,7 +168,8 @@ std::vector<FetchResult> fetch_all(const std::vector<std::string>& urls, const F
         if (t.easy) {
             curl_multi_remove_handle(multi.get(), t.easy);
             curl_easy_cleanup(t.easy);
-            if (results[t.index].error.empty() && !results[t.index].ok) results[t.index].error = "libcurl failed";
+            if (results[t.index].error.empty() && !results[t.index].ok)
+                results[t.index].error = "libcurl failed";
         }
     return results;
 }

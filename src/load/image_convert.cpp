@@ -62,8 +62,8 @@ std::optional<std::string> encode_png_rgba(const unsigned char* rgba, int w, int
     if (w <= 0 || h <= 0) return std::nullopt;
     std::vector<png_bytep> rows(static_cast<std::size_t>(h));
     for (int y = 0; y < h; ++y)
-        rows[static_cast<std::size_t>(y)] =
-            const_cast<png_bytep>(rgba + static_cast<std::size_t>(y) * static_cast<std::size_t>(w) * 4);
+        rows[static_cast<std::size_t>(y)] = const_cast<png_bytep>(
+            rgba + static_cast<std::size_t>(y) * static_cast<std::size_t>(w) * 4);
     std::string out;
     if (!write_png(rgba, w, h, &out, rows.data())) return std::nullopt;
     return out;
@@ -77,10 +77,12 @@ std::optional<std::string> webp_to_png(std::string_view webp, std::string& error
         return std::nullopt;
     }
     if (static_cast<long long>(w) * h > kMaxDecodePixels) {
-        error = "WebP image of " + std::to_string(w) + "×" + std::to_string(h) + " pixels is too large";
+        error =
+            "WebP image of " + std::to_string(w) + "×" + std::to_string(h) + " pixels is too large";
         return std::nullopt;
     }
-    std::unique_ptr<uint8_t, decltype(&WebPFree)> px(WebPDecodeRGBA(data, webp.size(), &w, &h), WebPFree);
+    std::unique_ptr<uint8_t, decltype(&WebPFree)> px(WebPDecodeRGBA(data, webp.size(), &w, &h),
+                                                     WebPFree);
     if (!px) {
         error = "the WebP image cannot be decoded";
         return std::nullopt;
@@ -117,7 +119,8 @@ std::optional<std::string> gif_to_png(std::string_view gif_bytes, std::string& e
         return std::nullopt;
     }
     const SavedImage& frame = gif->SavedImages[0];
-    const ColorMapObject* cmap = frame.ImageDesc.ColorMap ? frame.ImageDesc.ColorMap : gif->SColorMap;
+    const ColorMapObject* cmap =
+        frame.ImageDesc.ColorMap ? frame.ImageDesc.ColorMap : gif->SColorMap;
     if (!cmap) {
         error = "the GIF image has no colour table";
         return std::nullopt;

@@ -148,7 +148,8 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
     // 2. One download batch (or, offline, a warning for each image the cache lacks).
     if (cfg.images.offline) {
         for (std::size_t i : missing)
-            diags.warning(col.remotes[i].first, "remote image is not in the cache (offline): " + col.remotes[i].url,
+            diags.warning(col.remotes[i].first,
+                          "remote image is not in the cache (offline): " + col.remotes[i].url,
                           {"expected at " + cache + "/" + col.remotes[i].cache_rel});
     } else if (!missing.empty()) {
         std::vector<std::string> urls;
@@ -170,7 +171,8 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
             if (sniff_image_type(f.body).empty()) {
                 std::string served = short_type(f.content_type);
                 diags.warning(r.first,
-                              "remote image " + r.url + " is not a PNG, JPEG, GIF, WebP or SVG image" +
+                              "remote image " + r.url +
+                                  " is not a PNG, JPEG, GIF, WebP or SVG image" +
                                   (served.empty() ? std::string() : " (served as " + served + ")"),
                               {"a placeholder stands in for it"});
                 continue;
@@ -180,8 +182,9 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
             std::string path = cache + "/" + r.cache_rel;
             std::error_code ec;
             fs::create_directories(fs::path(path).parent_path(), ec);
-            std::string err = ec ? "cannot create " + fs::path(path).parent_path().string() + ": " + ec.message()
-                                 : base::write_file_atomic(path, r.bytes);
+            std::string err =
+                ec ? "cannot create " + fs::path(path).parent_path().string() + ": " + ec.message()
+                   : base::write_file_atomic(path, r.bytes);
             if (!err.empty()) diags.warning(r.first, "remote image not cached: " + err);
         }
     }
@@ -198,8 +201,9 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
             continue;
         }
         if (a.media_type == "image/svg+xml" && !r.images.empty())
-            diags.warning(r.first, "SVG image " + r.url + " is in the EPUB only; the PDF shows a placeholder",
-                          {"bookc does not rasterise SVG; cache file: " + cache + "/" + r.cache_rel});
+            diags.warning(
+                r.first, "SVG image " + r.url + " is in the EPUB only; the PDF shows a placeholder",
+                {"bookc does not rasterise SVG; cache file: " + cache + "/" + r.cache_rel});
         int idx = static_cast<int>(book.assets.size());
         book.assets.push_back(std::move(a));
         for (model::Inline* in : r.images) in->asset = idx;

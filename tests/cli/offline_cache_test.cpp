@@ -17,9 +17,12 @@ std::string cmd(const std::string& args) { return shell_quote(bookc_bin()) + " "
 
 // A 6x4 red PNG.
 const char kPng[] =
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x06\x00\x00\x00\x04"
-    "\x08\x02\x00\x00\x00\x22\x66\xd9\x14\x00\x00\x00\x11\x49\x44\x41\x54\x78\xda\x63\x38\xa1\xa1\x81"
-    "\x86\x18\xc8\x15\x02\x00\xf4\xf9\x1a\x41\xec\xfc\x85\x68\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42"
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x06\x00\x00\x00"
+    "\x04"
+    "\x08\x02\x00\x00\x00\x22\x66\xd9\x14\x00\x00\x00\x11\x49\x44\x41\x54\x78\xda\x63\x38\xa1\xa1"
+    "\x81"
+    "\x86\x18\xc8\x15\x02\x00\xf4\xf9\x1a\x41\xec\xfc\x85\x68\x00\x00\x00\x00\x49\x45\x4e\x44\xae"
+    "\x42"
     "\x60\x82";
 
 std::string tree(const std::string& dir) {
@@ -32,33 +35,46 @@ std::string tree(const std::string& dir) {
 }
 }  // namespace
 
-TEST_CASE("--offline builds from a pre-filled cache: the figure is in the EPUB and the PDF, same bytes twice") {
+TEST_CASE(
+    "--offline builds from a pre-filled cache: the figure is in the EPUB and the PDF, same bytes "
+    "twice") {
     std::string dir = temp_dir("cli-offline-cache");
-    const std::string url = "https://static001.geekbang.org/resource/image/e3/9f/e3e23d2f2ab55b64741e14856a58389f.png?wh=1098%2A319";
-    const std::string missing = "https://static001.geekbang.org/resource/image/06/62/06c68476.png?wh=1012%2A392";
-    write_text(dir + "/book/01.md", "# 池\n\n正文一段。\n\n![对象池](" + url + ")\n\n![未缓存](" + missing + ")\n");
+    const std::string url =
+        "https://static001.geekbang.org/resource/image/e3/9f/"
+        "e3e23d2f2ab55b64741e14856a58389f.png?wh=1098%2A319";
+    const std::string missing =
+        "https://static001.geekbang.org/resource/image/06/62/06c68476.png?wh=1012%2A392";
+    write_text(dir + "/book/01.md",
+               "# 池\n\n正文一段。\n\n![对象池](" + url + ")\n\n![未缓存](" + missing + ")\n");
     // The cache file is where the layout puts that URL; its name says .png, but the type
     // is read from the bytes.
-    std::string cached = dir + "/mirror/remote/static001.geekbang.org/resource/image/e3/9f/"
-                               "e3e23d2f2ab55b64741e14856a58389f.png?wh=1098%2A319";
+    std::string cached = dir +
+                         "/mirror/remote/static001.geekbang.org/resource/image/e3/9f/"
+                         "e3e23d2f2ab55b64741e14856a58389f.png?wh=1098%2A319";
     write_text(cached, std::string(kPng, sizeof kPng - 1));
     std::string before = tree(dir + "/mirror");
 
     auto build = [&](const std::string& out) {
-        return run("cd " + shell_quote(dir) + " && " + cmd("build book -o " + out + " --offline --cache mirror"));
+        return run("cd " + shell_quote(dir) + " && " +
+                   cmd("build book -o " + out + " --offline --cache mirror"));
     };
     auto r = build("out");
     INFO(r.err);
     CHECK(r.status == 0);
-    CHECK(r.err ==
-          "book/01.md:7:1: warning: remote image is not in the cache (offline): " + missing + "\n"
-          "  hint: expected at mirror/remote/static001.geekbang.org/resource/image/06/62/06c68476.png?wh=1012%2A392\n"
-          "bookc: 1 warning\n");
+    CHECK(
+        r.err ==
+        "book/01.md:7:1: warning: remote image is not in the cache (offline): " + missing +
+            "\n"
+            "  hint: expected at "
+            "mirror/remote/static001.geekbang.org/resource/image/06/62/06c68476.png?wh=1012%2A392\n"
+            "bookc: 1 warning\n");
     // EPUB: the <img> points into the book, and the image is in the zip.
     std::string x = epub_xhtml(dir + "/out/book.epub");
-    CHECK(x.find("<figure class=\"figure\"><img src=\"../images/img-001.png\" alt=\"对象池\"/>") != std::string::npos);
+    CHECK(x.find("<figure class=\"figure\"><img src=\"../images/img-001.png\" alt=\"对象池\"/>") !=
+          std::string::npos);
     CHECK(x.find(url) == std::string::npos);
-    CHECK(epub_member(dir + "/out/book.epub", "OEBPS/images/img-001.png") == std::string(kPng, sizeof kPng - 1));
+    CHECK(epub_member(dir + "/out/book.epub", "OEBPS/images/img-001.png") ==
+          std::string(kPng, sizeof kPng - 1));
     // The uncached one keeps its placeholder with the link.
     CHECK(x.find("［图片：未缓存］ <a class=\"external image-link\"") != std::string::npos);
     // PDF: one image XObject of the cached figure's size.
@@ -73,16 +89,20 @@ TEST_CASE("--offline builds from a pre-filled cache: the figure is in the EPUB a
     CHECK(read_text(dir + "/out2/book.pdf") == read_text(dir + "/out/book.pdf"));
 }
 
-TEST_CASE("a cache file that is not an image is ignored with a warning, and check never downloads") {
+TEST_CASE(
+    "a cache file that is not an image is ignored with a warning, and check never downloads") {
     std::string dir = temp_dir("cli-offline-badcache");
     write_text(dir + "/book/01.md", "# 一\n\n![图](https://cdn.example.com/a.png)\n");
     write_text(dir + "/book/.bookc-cache/remote/cdn.example.com/a.png", "<html>login page</html>");
     auto r = run("cd " + shell_quote(dir) + " && " + cmd("check book"));
     CHECK(r.status == 0);
-    CHECK(r.err.find("book/01.md:3:1: warning: the cached file for https://cdn.example.com/a.png is not an image; "
-                     "ignored\n  hint: cache file: book/.bookc-cache/remote/cdn.example.com/a.png\n") !=
+    CHECK(r.err.find(
+              "book/01.md:3:1: warning: the cached file for https://cdn.example.com/a.png is not "
+              "an image; "
+              "ignored\n  hint: cache file: book/.bookc-cache/remote/cdn.example.com/a.png\n") !=
           std::string::npos);
     CHECK(r.err.find("book/01.md:3:1: warning: remote image is not in the cache (offline): "
                      "https://cdn.example.com/a.png\n") != std::string::npos);
-    CHECK(read_text(dir + "/book/.bookc-cache/remote/cdn.example.com/a.png") == "<html>login page</html>");
+    CHECK(read_text(dir + "/book/.bookc-cache/remote/cdn.example.com/a.png") ==
+          "<html>login page</html>");
 }

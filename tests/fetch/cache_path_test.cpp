@@ -20,7 +20,8 @@ TEST_CASE("cache path: a column's figure URL keeps host, path and query, wget -x
     CHECK(cache_rel_path("https://static001.geekbang.org/x.png?wh=983x441#frag") ==
           "remote/static001.geekbang.org/x.png?wh=983x441");
     // Host lower-cased; a default port is dropped, another one kept; // means https.
-    CHECK(cache_rel_path("HTTPS://Static.Example.COM:443/a.png") == "remote/static.example.com/a.png");
+    CHECK(cache_rel_path("HTTPS://Static.Example.COM:443/a.png") ==
+          "remote/static.example.com/a.png");
     CHECK(cache_rel_path("http://127.0.0.1:8080/a.png") == "remote/127.0.0.1:8080/a.png");
     CHECK(cache_rel_path("//cdn.example.com/p/q.jpg") == "remote/cdn.example.com/p/q.jpg");
     // A folder URL gets a file name.
@@ -35,10 +36,12 @@ TEST_CASE("cache path: a column's figure URL keeps host, path and query, wget -x
 
 TEST_CASE("cache path: nothing can leave the cache folder or hide a control character") {
     // Dot segments are resolved inside the URL's own path, never above the host folder.
-    CHECK(cache_rel_path("https://h.example/a/../../../etc/passwd") == "remote/h.example/etc/passwd");
+    CHECK(cache_rel_path("https://h.example/a/../../../etc/passwd") ==
+          "remote/h.example/etc/passwd");
     CHECK(cache_rel_path("https://h.example/a/./b//c.png") == "remote/h.example/a/b/c.png");
     // Escaped dots stay escaped: a file named "%2E%2E", not a parent folder.
-    CHECK(cache_rel_path("https://h.example/%2e%2e/%2E%2E/x.png") == "remote/h.example/%2e%2e/%2E%2E/x.png");
+    CHECK(cache_rel_path("https://h.example/%2e%2e/%2E%2E/x.png") ==
+          "remote/h.example/%2e%2e/%2E%2E/x.png");
     // Unsafe bytes become %XX: space, quote, backslash, '<', '|', non-ASCII, a stray '%'.
     CHECK(cache_rel_path("https://h.example/a b\"\\<|%zz/图.png") ==
           "remote/h.example/a%20b%22%5C%3C%7C%25zz/%E5%9B%BE.png");
@@ -89,9 +92,10 @@ TEST_CASE("WebP and the first frame of a GIF become PNG") {
 
     // A 2-frame GIF, 1x1: the first frame is used.
     const unsigned char gif_bytes[] = {
-        'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0x80, 0, 0, 0xFF, 0, 0, 0, 0, 0xFF,  // red, blue
-        0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0,                         // frame 1: index 0
-        0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x4C, 0x01, 0,                         // frame 2: index 1
+        'G',  'I', 'F', '8',  '9', 'a', 1, 0, 1, 0, 0x80, 0, 0,    0xFF, 0,
+        0,    0,   0,   0xFF,                                                // red, blue
+        0x2C, 0,   0,   0,    0,   1,   0, 1, 0, 0, 2,    2, 0x44, 0x01, 0,  // frame 1: index 0
+        0x2C, 0,   0,   0,    0,   1,   0, 1, 0, 0, 2,    2, 0x4C, 0x01, 0,  // frame 2: index 1
         0x3B};
     std::string gif(reinterpret_cast<const char*>(gif_bytes), sizeof gif_bytes);
     CHECK(bookc::load::sniff_image_type(gif) == "image/gif");

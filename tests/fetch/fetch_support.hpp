@@ -45,7 +45,8 @@ public:
     int hits(const std::string& path) const {
         std::string l = log(), needle = "GET " + path + "\n";
         int n = 0;
-        for (std::size_t p = 0; (p = l.find(needle, p)) != std::string::npos; p += needle.size()) ++n;
+        for (std::size_t p = 0; (p = l.find(needle, p)) != std::string::npos; p += needle.size())
+            ++n;
         return n;
     }
 

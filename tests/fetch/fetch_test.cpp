@@ -24,47 +24,56 @@ std::string make_webp(int w, int h) {
     return s;
 }
 
-const char kGif[] = "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\xff"
-                    "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00\x3b";
+const char kGif[] =
+    "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\xff"
+    "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00\x3b";
 
 // Image k of the article is on line 3 + 2k.
 const std::vector<std::pair<std::string, std::string>> kImages = {
-    {"正常", "/ok.png"},               // 0: 200 PNG
-    {"缺失", "/missing.png"},          // 1: 404
-    {"慢", "/slow.png"},               // 2: answers after the timeout
-    {"截断", "/truncated.png"},        // 3: body shorter than Content-Length
-    {"网页", "/html.png"},             // 4: an HTML page served with 200
-    {"循环", "/loop.png"},             // 5: redirects to itself
-    {"FTP", "/ftp.png"},               // 6: redirects to ftp://
-    {"巨大", "/big.png"},              // 7: 50 MB with Content-Length
+    {"正常", "/ok.png"},                  // 0: 200 PNG
+    {"缺失", "/missing.png"},             // 1: 404
+    {"慢", "/slow.png"},                  // 2: answers after the timeout
+    {"截断", "/truncated.png"},           // 3: body shorter than Content-Length
+    {"网页", "/html.png"},                // 4: an HTML page served with 200
+    {"循环", "/loop.png"},                // 5: redirects to itself
+    {"FTP", "/ftp.png"},                  // 6: redirects to ftp://
+    {"巨大", "/big.png"},                 // 7: 50 MB with Content-Length
     {"巨大无长度", "/big-nolength.png"},  // 8: 50 MB, no Content-Length
-    {"搬家", "/moved.png"},            // 9: 301 to /ok.png?via=moved
-    {"偶发", "/flaky.png"},            // 10: 503 first, 200 on the retry
-    {"WebP", "/files/pic.webp"},       // 11
-    {"GIF", "/files/pic.gif"},         // 12
-    {"SVG", "/files/pic.svg"},         // 13
+    {"搬家", "/moved.png"},               // 9: 301 to /ok.png?via=moved
+    {"偶发", "/flaky.png"},               // 10: 503 first, 200 on the retry
+    {"WebP", "/files/pic.webp"},          // 11
+    {"GIF", "/files/pic.gif"},            // 12
+    {"SVG", "/files/pic.svg"},            // 13
 };
 
 std::string line_of(std::size_t k) { return std::to_string(3 + 2 * k); }
 
 }  // namespace
 
-TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached builds are byte-identical") {
+TEST_CASE(
+    "fetch: every remote image in one batch; failures are warnings; cached builds are "
+    "byte-identical") {
     std::string dir = temp_dir("fetch-batch");
     TestServer server(dir + "/server");
     write_text(server.files() + "/pic.webp", make_webp(8, 6));
     write_text(server.files() + "/pic.gif", std::string(kGif, sizeof kGif - 1));
-    write_text(server.files() + "/pic.svg",
-               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
-               "height=\"10\" fill=\"red\"/></svg>");
+    write_text(
+        server.files() + "/pic.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
+        "height=\"10\" fill=\"red\"/></svg>");
     std::string md = "# 远程图片\n";
-    for (const auto& [alt, path] : kImages) md += "\n![" + alt + "](" + server.base() + path + ")\n";
+    for (const auto& [alt, path] : kImages)
+        md += "\n![" + alt + "](" + server.base() + path + ")\n";
+    md += "\n<div><strong>精选留言（1）</strong></div><ul>\n<li><img src=\"" + server.base() +
+          "/avatar.png\" width=\"30px\"><span>青石</span> 👍（4） "
+          "💬（0）<div>写得清楚。</div>2024-03-01</li><br/>\n</ul>\n";
     write_text(dir + "/book/01.md", md);
     // The same URL again, in another chapter: one download, one asset.
     write_text(dir + "/book/02.md", "# 再用\n\n![又一次](" + server.base() + "/ok.png)\n");
     write_text(dir + "/book/book.toml",
-               "[book]\ntitle = \"远程\"\nslug = \"remote\"\n\n[images]\ntimeout = 1\nconnect_timeout = 1\n"
-               "max_bytes = 1048576\n");
+               "[book]\ntitle = \"远程\"\nslug = \"remote\"\n\n[images]\ntimeout = "
+               "1\nconnect_timeout = 1\n"
+               "max_bytes = 1048576\n\n[comments]\navatars = true\n");
 
     auto r = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out"));
     INFO(r.err);
@@ -73,7 +82,8 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
         std::string at = "book/01.md:" + line_of(k) + ":1: warning: ";
         std::string url = server.base() + kImages[k].second;
         std::string expect = at + what;
-        for (std::size_t p; (p = expect.find("URL")) != std::string::npos;) expect.replace(p, 3, url);
+        for (std::size_t p; (p = expect.find("URL")) != std::string::npos;)
+            expect.replace(p, 3, url);
         CHECK_MESSAGE(r.err.find(expect) != std::string::npos, "expected: " << expect);
     };
     warn(1, "cannot fetch remote image URL: HTTP 404\n");
@@ -82,8 +92,12 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
     warn(4, "remote image URL is not a PNG, JPEG, GIF, WebP or SVG image (served as text/html)\n");
     warn(5, "cannot fetch remote image URL: Maximum (5) redirects followed\n");
     warn(6, "cannot fetch remote image URL: Protocol \"ftp\" not supported");
-    warn(7, "cannot fetch remote image URL: larger than 1048576 bytes ([images] max_bytes); aborted\n");
-    warn(8, "cannot fetch remote image URL: larger than 1048576 bytes ([images] max_bytes); aborted\n");
+    warn(
+        7,
+        "cannot fetch remote image URL: larger than 1048576 bytes ([images] max_bytes); aborted\n");
+    warn(
+        8,
+        "cannot fetch remote image URL: larger than 1048576 bytes ([images] max_bytes); aborted\n");
     warn(13, "SVG image URL is in the EPUB only; the PDF shows a placeholder\n");
     CHECK(r.err.find("bookc: 9 warnings") != std::string::npos);
 
@@ -109,8 +123,8 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
     CHECK(read_text(cache + "/files/pic.webp").substr(0, 4) == "RIFF");  // as downloaded
     CHECK(fs::exists(cache + "/moved.png"));
     CHECK(fs::exists(cache + "/flaky.png"));
-    for (const char* p : {"/missing.png", "/slow.png", "/truncated.png", "/html.png", "/loop.png", "/big.png",
-                          "/big-nolength.png"})
+    for (const char* p : {"/missing.png", "/slow.png", "/truncated.png", "/html.png", "/loop.png",
+                          "/big.png", "/big-nolength.png"})
         CHECK_MESSAGE(!fs::exists(cache + p), p);
 
     // EPUB: an <img> with a local href for each image that arrived, in order of use; WebP
@@ -124,12 +138,19 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
     CHECK(x.find("<img src=\"../images/img-005.png\" alt=\"GIF\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-006.svg\" alt=\"SVG\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-001.png\" alt=\"又一次\"") != std::string::npos);
-    CHECK(count_of(x, "<img ") == 7);
-    CHECK(x.find("［图片：缺失］ <a class=\"external image-link\" href=\"" + server.base() + "/missing.png") !=
+    CHECK(x.find("<img class=\"comment-avatar\" src=\"../images/img-007.png\"") !=
           std::string::npos);
+    CHECK(count_of(x, "<img ") == 8);
+    // epubcheck accepts it all: converted WebP/GIF, the SVG, the avatar, the placeholders.
+    REQUIRE_MESSAGE(have_tool("java"), "java is needed to run epubcheck");
+    auto check = run("java -jar /usr/share/java/epubcheck.jar " + shell_quote(epub));
+    INFO(check.out, check.err);
+    CHECK(check.out.find("No errors or warnings detected") != std::string::npos);
+    CHECK(x.find("［图片：缺失］ <a class=\"external image-link\" href=\"" + server.base() +
+                 "/missing.png") != std::string::npos);
     std::string members = epub_members(epub);
-    for (const char* m : {"OEBPS/images/img-001.png", "OEBPS/images/img-004.png", "OEBPS/images/img-005.png",
-                          "OEBPS/images/img-006.svg"})
+    for (const char* m : {"OEBPS/images/img-001.png", "OEBPS/images/img-004.png",
+                          "OEBPS/images/img-005.png", "OEBPS/images/img-006.svg"})
         CHECK_MESSAGE(members.find(m) != std::string::npos, m);
     CHECK(epub_member(epub, "OEBPS/images/img-004.png").substr(1, 3) == "PNG");
 
@@ -145,9 +166,10 @@ TEST_CASE("fetch: every remote image in one batch; failures are warnings; cached
     CHECK(read_text(dir + "/out2/remote.epub") == read_text(epub));
     CHECK(read_text(dir + "/out2/remote.pdf") == read_text(pdf));
     // Offline, each image the cache lacks is a warning naming it and where it would be.
-    CHECK(r2.err.find("book/01.md:5:1: warning: remote image is not in the cache (offline): " + server.base() +
-                      "/missing.png\n  hint: expected at book/.bookc-cache/remote/" + server.host_dir() +
-                      "/missing.png\n") != std::string::npos);
+    CHECK(r2.err.find("book/01.md:5:1: warning: remote image is not in the cache (offline): " +
+                      server.base() +
+                      "/missing.png\n  hint: expected at book/.bookc-cache/remote/" +
+                      server.host_dir() + "/missing.png\n") != std::string::npos);
 }
 
 TEST_CASE("fetch: a cached image is not asked for again; --cache moves the cache") {
@@ -161,7 +183,8 @@ TEST_CASE("fetch: a cached image is not asked for again; --cache moves the cache
     CHECK(fs::exists(dir + "/shared-cache/remote/" + server.host_dir() + "/ok.png?wh=40x20"));
     CHECK_FALSE(fs::exists(dir + "/book/.bookc-cache"));
     // Online again: the cache answers, the server is not asked.
-    auto r2 = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out2 --cache shared-cache"));
+    auto r2 =
+        run("cd " + shell_quote(dir) + " && " + cmd("build book -o out2 --cache shared-cache"));
     CHECK(r2.status == 0);
     CHECK(server.hits("/ok.png?wh=40x20") == 1);
     CHECK(read_text(dir + "/out2/book.pdf") == read_text(dir + "/out/book.pdf"));
@@ -189,7 +212,8 @@ TEST_CASE("fetch: remote = \"link\" fetches nothing; remote = \"error\" is an er
     write_text(dir + "/book/book.toml", "[images]\nremote = \"error\"\n");
     auto e = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out-e"));
     CHECK(e.status == 1);
-    CHECK(e.err.find("book/01.md:5:1: error: remote image: " + server.base() + "/ok.png\n") != std::string::npos);
+    CHECK(e.err.find("book/01.md:5:1: error: remote image: " + server.base() + "/ok.png\n") !=
+          std::string::npos);
     CHECK(server.hits("/ok.png") == 0);
     CHECK_FALSE(fs::exists(dir + "/out-e"));
 
@@ -205,8 +229,10 @@ TEST_CASE("fetch: avatars only with [comments] avatars = true, shown small in th
     TestServer server(dir + "/server");
     write_text(dir + "/book/01.md",
                "# 一\n\n正文。\n\n<div><strong>精选留言（1）</strong></div><ul>\n"
-               "<li><img src=\"" + server.base() + "/avatar.png\" width=\"30px\"><span>青石</span> "
-               "👍（4） 💬（0）<div>写得清楚。</div>2024-03-01</li><br/>\n</ul>\n");
+               "<li><img src=\"" +
+                   server.base() +
+                   "/avatar.png\" width=\"30px\"><span>青石</span> "
+                   "👍（4） 💬（0）<div>写得清楚。</div>2024-03-01</li><br/>\n</ul>\n");
     auto r = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out"));
     CHECK(r.status == 0);
     CHECK(server.hits("/avatar.png") == 0);
@@ -218,9 +244,12 @@ TEST_CASE("fetch: avatars only with [comments] avatars = true, shown small in th
     CHECK(r2.status == 0);
     CHECK(server.hits("/avatar.png") == 1);
     std::string x = epub_xhtml(dir + "/out2/book.epub");
-    CHECK(x.find("<p class=\"comment-head\"><img class=\"comment-avatar\" src=\"../images/img-001.png\" "
-                 "alt=\"\"/><span class=\"comment-author\">青石</span>") != std::string::npos);
-    CHECK(epub_members(dir + "/out2/book.epub").find("OEBPS/images/img-001.png") != std::string::npos);
+    CHECK(
+        x.find(
+            "<p class=\"comment-head\"><img class=\"comment-avatar\" src=\"../images/img-001.png\" "
+            "alt=\"\"/><span class=\"comment-author\">青石</span>") != std::string::npos);
+    CHECK(epub_members(dir + "/out2/book.epub").find("OEBPS/images/img-001.png") !=
+          std::string::npos);
     // The stylesheet keeps it small.
     CHECK(epub_member(dir + "/out2/book.epub", "OEBPS/css/book.css").find("img.comment-avatar") !=
           std::string::npos);
