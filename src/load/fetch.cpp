@@ -12,9 +12,14 @@ namespace bookc::load {
 
 namespace {
 
+struct UrlDeleter {
+    void operator()(CURLU* u) const { curl_url_cleanup(u); }
+};
+
 struct Transfer {
     std::size_t index = 0;
     CURL* easy = nullptr;
+    std::unique_ptr<CURLU, UrlDeleter> url;
     std::string body;
     long max_bytes = 0;
     bool too_big = false;
@@ -42,7 +47,15 @@ CURL* make_easy(const std::string& url, Transfer& t, const FetchOptions& o) {
     CURL* e = curl_easy_init();
     if (!e) return nullptr;
     std::string u = url.rfind("//", 0) == 0 ? "https:" + url : url;
-    curl_easy_setopt(e, CURLOPT_URL, u.c_str());  // copied by curl
+    // Parsed by curl's URL API, which percent-encodes spaces and non-ASCII bytes that
+    // articles often leave raw (图片 1.png); the transfer reads it from t.url.
+    t.url.reset(curl_url());
+    if (!t.url || curl_url_set(t.url.get(), CURLUPART_URL, u.c_str(),
+                               CURLU_URLENCODE | CURLU_ALLOW_SPACE) != CURLUE_OK) {
+        curl_easy_cleanup(e);
+        return nullptr;
+    }
+    curl_easy_setopt(e, CURLOPT_CURLU, t.url.get());
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
@@ -122,7 +135,7 @@ std::vector<FetchResult> fetch_all(const std::vector<std::string>& urls, const F
             t.easy = make_easy(urls[next], t, opts);
             ++next;
             if (!t.easy) {
-                results[t.index].error = "cannot start libcurl";
+                results[t.index].error = "not a URL libcurl can use";
                 continue;
             }
             start(t);

@@ -15,16 +15,6 @@ using namespace bookc::test;
 namespace {
 std::string cmd(const std::string& args) { return shell_quote(bookc_bin()) + " " + args; }
 
-// A 6x4 red PNG.
-const char kPng[] =
-    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x06\x00\x00\x00"
-    "\x04"
-    "\x08\x02\x00\x00\x00\x22\x66\xd9\x14\x00\x00\x00\x11\x49\x44\x41\x54\x78\xda\x63\x38\xa1\xa1"
-    "\x81"
-    "\x86\x18\xc8\x15\x02\x00\xf4\xf9\x1a\x41\xec\xfc\x85\x68\x00\x00\x00\x00\x49\x45\x4e\x44\xae"
-    "\x42"
-    "\x60\x82";
-
 std::string tree(const std::string& dir) {
     std::vector<std::string> names;
     for (const auto& e : fs::recursive_directory_iterator(dir)) names.push_back(e.path().string());
@@ -51,7 +41,7 @@ TEST_CASE(
     std::string cached = dir +
                          "/mirror/remote/static001.geekbang.org/resource/image/e3/9f/"
                          "e3e23d2f2ab55b64741e14856a58389f.png?wh=1098%2A319";
-    write_text(cached, std::string(kPng, sizeof kPng - 1));
+    write_text(cached, tiny_png());
     std::string before = tree(dir + "/mirror");
 
     auto build = [&](const std::string& out) {
@@ -73,8 +63,7 @@ TEST_CASE(
     CHECK(x.find("<figure class=\"figure\"><img src=\"../images/img-001.png\" alt=\"对象池\"/>") !=
           std::string::npos);
     CHECK(x.find(url) == std::string::npos);
-    CHECK(epub_member(dir + "/out/book.epub", "OEBPS/images/img-001.png") ==
-          std::string(kPng, sizeof kPng - 1));
+    CHECK(epub_member(dir + "/out/book.epub", "OEBPS/images/img-001.png") == tiny_png());
     // The uncached one keeps its placeholder with the link.
     CHECK(x.find("［图片：未缓存］ <a class=\"external image-link\"") != std::string::npos);
     // PDF: one image XObject of the cached figure's size.

@@ -175,12 +175,22 @@ TEST_CASE(
 TEST_CASE("fetch: a cached image is not asked for again; --cache moves the cache") {
     std::string dir = temp_dir("fetch-cache-dir");
     TestServer server(dir + "/server");
-    write_text(dir + "/book/01.md", "# 一\n\n![图](" + server.base() + "/ok.png?wh=40x20)\n");
+    // The second URL has a raw space and hanzi, as articles write them: curl sends them
+    // percent-encoded, and the cache file name encodes them too.
+    write_text(dir + "/book/01.md", "# 一\n\n![图](" + server.base() +
+                                        "/ok.png?wh=40x20)\n\n![图二](<" + server.base() +
+                                        "/files/图 1.png>)\n");
+    std::string png = tiny_png();
+    write_text(server.files() + "/图 1.png", png);
     auto r = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out --cache shared-cache"));
     CHECK(r.status == 0);
     CHECK(r.err.find("warning") == std::string::npos);
     CHECK(server.hits("/ok.png?wh=40x20") == 1);
+    CHECK(server.hits("/files/%e5%9b%be%201.png") == 1);
     CHECK(fs::exists(dir + "/shared-cache/remote/" + server.host_dir() + "/ok.png?wh=40x20"));
+    CHECK(read_text(dir + "/shared-cache/remote/" + server.host_dir() +
+                    "/files/%E5%9B%BE%201.png") == png);
+    CHECK(pdf_images(dir + "/out/book.pdf") == "40x20\n6x4\n");
     CHECK_FALSE(fs::exists(dir + "/book/.bookc-cache"));
     // Online again: the cache answers, the server is not asked.
     auto r2 =

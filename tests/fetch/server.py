@@ -12,6 +12,7 @@ import struct
 import sys
 import threading
 import time
+import urllib.parse
 import zlib
 
 FILES, PORT_FILE, LOG = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -110,7 +111,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/big-nolength.png":
             return self.stream(path, False)
         if path.startswith("/files/"):
-            name = os.path.basename(path)
+            name = os.path.basename(urllib.parse.unquote(path))
             full = os.path.join(FILES, name)
             if os.path.isfile(full):
                 with open(full, "rb") as f:
