@@ -48,11 +48,13 @@ public:
                 for (auto& cell : row) inlines(cell.content);
         }
     }
-    void chapter(model::Chapter& ch, bool avatars) {
+    void chapter(model::Chapter& ch, const config::CommentOptions& opts) {
         inlines(ch.title_inlines);
         blocks(ch.blocks);
         for (auto& fn : ch.footnotes) blocks(fn.blocks);
-        if (!ch.comments) return;
+        if (!ch.comments || !opts.include)
+            return;  // comments left out: nothing of theirs is fetched
+        const bool avatars = opts.avatars;
         for (auto& c : ch.comments->comments) {
             if (avatars && c.avatar_asset < 0 && is_remote_url(c.avatar_url))
                 entry(c.avatar_url, c.span).avatars.push_back(&c);
@@ -117,7 +119,7 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
                          model::Book& book, base::DiagSink& diags) {
     if (cfg.images.remote != config::RemoteImages::Fetch) return;
     Collector col;
-    book.for_each_chapter([&](model::Chapter& ch) { col.chapter(ch, cfg.comments.avatars); });
+    book.for_each_chapter([&](model::Chapter& ch) { col.chapter(ch, cfg.comments); });
     if (col.remotes.empty()) return;
     const std::string cache = cache_folder(book_dir, cfg);
 

@@ -243,13 +243,18 @@ TEST_CASE("fetch: avatars only with [comments] avatars = true, shown small in th
                    server.base() +
                    "/avatar.png\" width=\"30px\"><span>青石</span> "
                    "👍（4） 💬（0）<div>写得清楚。</div>2024-03-01</li><br/>\n</ul>\n");
-    auto r = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out"));
+    auto r = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out --format epub"));
     CHECK(r.status == 0);
     CHECK(server.hits("/avatar.png") == 0);
     CHECK(epub_xhtml(dir + "/out/book.epub").find("comment-avatar") == std::string::npos);
+    // Comments left out: their avatars are not fetched either.
+    write_text(dir + "/book/book.toml", "[comments]\ninclude = false\navatars = true\n");
+    auto r1 = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out1 --format epub"));
+    CHECK(r1.status == 0);
+    CHECK(server.hits("/avatar.png") == 0);
 
     write_text(dir + "/book/book.toml", "[comments]\navatars = true\n");
-    auto r2 = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out2"));
+    auto r2 = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out2 --format epub"));
     INFO(r2.err);
     CHECK(r2.status == 0);
     CHECK(server.hits("/avatar.png") == 1);
