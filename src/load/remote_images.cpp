@@ -83,6 +83,20 @@ std::string short_type(const std::string& content_type) {
     return std::string(trim_ascii(t));
 }
 
+// Why these bytes cannot be an image, or "" when they can. Type comes from the bytes; a
+// PNG or JPEG must also reach its end marker, as a download closed early does not (GIF,
+// WebP and SVG are checked when they are decoded or cleaned).
+std::string image_problem(std::string_view b) {
+    std::string type = sniff_image_type(b);
+    if (type.empty()) return "is not a PNG, JPEG, GIF, WebP or SVG image";
+    std::string_view tail = b.substr(b.size() > 4096 ? b.size() - 4096 : 0);
+    if (type == "image/png" && tail.rfind("IEND") == std::string_view::npos)
+        return "is cut short (a PNG without its end)";
+    if (type == "image/jpeg" && tail.rfind("\xFF\xD9") == std::string_view::npos)
+        return "is cut short (a JPEG without its end)";
+    return {};
+}
+
 // Makes the asset for bytes already known to be an image of `type`; "" on success, else
 // the reason the image cannot be used.
 std::string make_asset(const Remote& r, const std::string& type, model::Asset& a) {
@@ -136,11 +150,12 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
         std::string path = cache + "/" + r.cache_rel;
         std::error_code ec;
         if (fs::is_regular_file(path, ec) && base::read_file(path, r.bytes)) {
-            if (!sniff_image_type(r.bytes).empty()) {
+            std::string problem = image_problem(r.bytes);
+            if (problem.empty()) {
                 r.have = true;
                 continue;
             }
-            diags.warning(r.first, "the cached file for " + r.url + " is not an image; ignored",
+            diags.warning(r.first, "the cached file for " + r.url + " " + problem + "; ignored",
                           {"cache file: " + path});
             r.bytes.clear();
         }
@@ -170,11 +185,10 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
                               {"a placeholder stands in for it"});
                 continue;
             }
-            if (sniff_image_type(f.body).empty()) {
+            if (std::string problem = image_problem(f.body); !problem.empty()) {
                 std::string served = short_type(f.content_type);
                 diags.warning(r.first,
-                              "remote image " + r.url +
-                                  " is not a PNG, JPEG, GIF, WebP or SVG image" +
+                              "remote image " + r.url + " " + problem +
                                   (served.empty() ? std::string() : " (served as " + served + ")"),
                               {"a placeholder stands in for it"});
                 continue;

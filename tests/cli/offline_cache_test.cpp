@@ -85,13 +85,20 @@ TEST_CASE(
     write_text(dir + "/book/.bookc-cache/remote/cdn.example.com/a.png", "<html>login page</html>");
     auto r = run("cd " + shell_quote(dir) + " && " + cmd("check book"));
     CHECK(r.status == 0);
-    CHECK(r.err.find(
-              "book/01.md:3:1: warning: the cached file for https://cdn.example.com/a.png is not "
-              "an image; "
-              "ignored\n  hint: cache file: book/.bookc-cache/remote/cdn.example.com/a.png\n") !=
+    CHECK(r.err.find("book/01.md:3:1: warning: the cached file for https://cdn.example.com/a.png "
+                     "is not a PNG, JPEG, GIF, WebP or SVG image; ignored\n"
+                     "  hint: cache file: book/.bookc-cache/remote/cdn.example.com/a.png\n") !=
           std::string::npos);
     CHECK(r.err.find("book/01.md:3:1: warning: remote image is not in the cache (offline): "
                      "https://cdn.example.com/a.png\n") != std::string::npos);
     CHECK(read_text(dir + "/book/.bookc-cache/remote/cdn.example.com/a.png") ==
           "<html>login page</html>");
+    // A PNG cut short (a mirror's partial download) is not used either.
+    std::string png = tiny_png();
+    write_text(dir + "/book/.bookc-cache/remote/cdn.example.com/a.png",
+               png.substr(0, png.size() - 20));
+    auto r2 = run("cd " + shell_quote(dir) + " && " + cmd("check book"));
+    CHECK(r2.err.find("book/01.md:3:1: warning: the cached file for https://cdn.example.com/a.png "
+                      "is cut short (a PNG without its end); ignored\n") != std::string::npos);
+    CHECK(r2.out.find("1 chapters, 0 images") != std::string::npos);
 }

@@ -44,6 +44,7 @@ const std::vector<std::pair<std::string, std::string>> kImages = {
     {"WebP", "/files/pic.webp"},          // 11
     {"GIF", "/files/pic.gif"},            // 12
     {"SVG", "/files/pic.svg"},            // 13
+    {"半截", "/cut.png"},                 // 14: half a PNG, then the connection closes
 };
 
 std::string line_of(std::size_t k) { return std::to_string(3 + 2 * k); }
@@ -99,7 +100,8 @@ TEST_CASE(
         8,
         "cannot fetch remote image URL: larger than 1048576 bytes ([images] max_bytes); aborted\n");
     warn(13, "SVG image URL is in the EPUB only; the PDF shows a placeholder\n");
-    CHECK(r.err.find("bookc: 9 warnings") != std::string::npos);
+    warn(14, "remote image URL is cut short (a PNG without its end) (served as image/png)\n");
+    CHECK(r.err.find("bookc: 10 warnings") != std::string::npos);
 
     // The retry: the flaky image was asked twice, the truncated one twice, the 404 once.
     CHECK(server.hits("/flaky.png") == 2);
@@ -124,7 +126,7 @@ TEST_CASE(
     CHECK(fs::exists(cache + "/moved.png"));
     CHECK(fs::exists(cache + "/flaky.png"));
     for (const char* p : {"/missing.png", "/slow.png", "/truncated.png", "/html.png", "/loop.png",
-                          "/big.png", "/big-nolength.png"})
+                          "/cut.png", "/big.png", "/big-nolength.png"})
         CHECK_MESSAGE(!fs::exists(cache + p), p);
 
     // EPUB: an <img> with a local href for each image that arrived, in order of use; WebP

@@ -94,6 +94,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(OK_PNG)
             self.close_connection = True
             return
+        if path == "/cut.png":  # no Content-Length: the close looks like a normal end
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(OK_PNG[:len(OK_PNG) // 2])
+            self.close_connection = True
+            return
         if path == "/html.png":
             return self.send(200, b"<!DOCTYPE html><html><body>login</body></html>", "text/html; charset=utf-8")
         if path == "/loop.png":
