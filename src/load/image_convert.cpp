@@ -2,11 +2,14 @@
 // pixels between them and libpng.
 #include "load/image_convert.hpp"
 
+#include <cairo.h>
 #include <gif_lib.h>
+#include <librsvg/rsvg.h>
 #include <png.h>
 #include <webp/decode.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -147,6 +150,85 @@ std::optional<std::string> gif_to_png(std::string_view gif_bytes, std::string& e
     }
     auto png = encode_png_rgba(rgba.data(), static_cast<int>(w), static_cast<int>(h));
     if (!png) error = "cannot write PNG";
+    return png;
+}
+
+std::optional<std::string> svg_to_png(std::string_view svg, int& css_width, int& css_height,
+                                      std::string& error) {
+    css_width = css_height = 0;
+    GError* gerr = nullptr;
+    std::unique_ptr<RsvgHandle, decltype(&g_object_unref)> handle(
+        rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &gerr),
+        g_object_unref);
+    if (!handle) {
+        error =
+            std::string("not a readable SVG image (") + (gerr ? gerr->message : "librsvg") + ")";
+        if (gerr) g_error_free(gerr);
+        return std::nullopt;
+    }
+    gdouble w = 0, h = 0;
+    if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &w, &h)) {
+        gboolean has_w = false, has_h = false, has_vb = false;
+        RsvgLength lw, lh;
+        RsvgRectangle vb{};
+        rsvg_handle_get_intrinsic_dimensions(handle.get(), &has_w, &lw, &has_h, &lh, &has_vb, &vb);
+        if (has_vb) {
+            w = vb.width;
+            h = vb.height;
+        }
+    }
+    if (!(w >= 1 && h >= 1 && w < 100000 && h < 100000)) {
+        error = "the SVG image has no usable size (width/height or viewBox)";
+        return std::nullopt;
+    }
+    const double scale = std::min(2.0, 3000.0 / std::max(w, h));
+    const int pw = std::max(1, static_cast<int>(std::lround(w * scale)));
+    const int ph = std::max(1, static_cast<int>(std::lround(h * scale)));
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph), cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
+                                                          cairo_destroy);
+    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
+        error = "cannot make a canvas for the SVG image";
+        return std::nullopt;
+    }
+    RsvgRectangle viewport{0, 0, static_cast<double>(pw), static_cast<double>(ph)};
+    if (!rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &gerr)) {
+        error = std::string("the SVG image cannot be drawn (") +
+                (gerr ? gerr->message : "librsvg") + ")";
+        if (gerr) g_error_free(gerr);
+        return std::nullopt;
+    }
+    cairo_surface_flush(surface.get());
+    // Cairo's ARGB32 is premultiplied, one native-endian 32-bit word per pixel.
+    const unsigned char* data = cairo_image_surface_get_data(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    std::vector<unsigned char> rgba(static_cast<std::size_t>(pw) * ph * 4);
+    for (int y = 0; y < ph; ++y) {
+        const auto* row =
+            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::size_t>(y) * stride);
+        for (int x = 0; x < pw; ++x) {
+            std::uint32_t p = row[x];
+            unsigned a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+            if (a && a < 255) {
+                r = std::min(255u, (r * 255 + a / 2) / a);
+                g = std::min(255u, (g * 255 + a / 2) / a);
+                b = std::min(255u, (b * 255 + a / 2) / a);
+            }
+            unsigned char* o = &rgba[(static_cast<std::size_t>(y) * pw + x) * 4];
+            o[0] = static_cast<unsigned char>(r);
+            o[1] = static_cast<unsigned char>(g);
+            o[2] = static_cast<unsigned char>(b);
+            o[3] = static_cast<unsigned char>(a);
+        }
+    }
+    auto png = encode_png_rgba(rgba.data(), pw, ph);
+    if (!png) {
+        error = "cannot write PNG";
+        return std::nullopt;
+    }
+    css_width = static_cast<int>(std::lround(w));
+    css_height = static_cast<int>(std::lround(h));
     return png;
 }
 

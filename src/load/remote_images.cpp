@@ -99,7 +99,8 @@ std::string image_problem(std::string_view b) {
 
 // Makes the asset for bytes already known to be an image of `type`; "" on success, else
 // the reason the image cannot be used.
-std::string make_asset(const Remote& r, const std::string& type, model::Asset& a) {
+std::string make_asset(const Remote& r, const std::string& type, model::Asset& a,
+                       std::string& svg_problem) {
     a.rel_path = r.url;
     std::string bytes = r.bytes;
     std::string media = type;
@@ -111,7 +112,17 @@ std::string make_asset(const Remote& r, const std::string& type, model::Asset& a
         media = "image/png";
     }
     a.media_type = media;
-    if (media != "image/svg+xml") {
+    if (media == "image/svg+xml") {
+        // Kept as SVG for the EPUB; the PDF gets a PNG rendering (a placeholder if it fails).
+        int w = 0, h = 0;
+        if (auto png = svg_to_png(bytes, w, h, error)) {
+            a.width = w;
+            a.height = h;
+            a.print_png = std::make_shared<const std::string>(std::move(*png));
+        } else {
+            svg_problem = error;
+        }
+    } else {
         if (!image_size(bytes, media, a.width, a.height) || a.width <= 0 || a.height <= 0)
             return "its size cannot be read";
         if (static_cast<long long>(a.width) * a.height > kMaxDecodePixels)
@@ -210,16 +221,17 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
         if (!r.have) continue;
         std::string type = sniff_image_type(r.bytes);
         model::Asset a;
-        std::string problem = make_asset(r, type, a);
+        std::string svg_problem;
+        std::string problem = make_asset(r, type, a, svg_problem);
         if (!problem.empty()) {
             diags.warning(r.first, "remote image " + r.url + " cannot be used: " + problem,
                           {"a placeholder stands in for it"});
             continue;
         }
-        if (a.media_type == "image/svg+xml" && !r.images.empty())
+        if (!svg_problem.empty() && !r.images.empty())
             diags.warning(
                 r.first, "SVG image " + r.url + " is in the EPUB only; the PDF shows a placeholder",
-                {"bookc does not rasterise SVG; cache file: " + cache + "/" + r.cache_rel});
+                {svg_problem, "cache file: " + cache + "/" + r.cache_rel});
         int idx = static_cast<int>(book.assets.size());
         book.assets.push_back(std::move(a));
         for (model::Inline* in : r.images) in->asset = idx;

@@ -153,8 +153,10 @@ struct Asset {
     std::string rel_path;    // relative to the book folder, '/'-separated; a remote image's URL
     std::string media_type;  // image/png, image/jpeg, image/gif, image/svg+xml
     std::shared_ptr<const std::string> data;
-    int width = 0;  // pixels, 0 when unknown
+    int width = 0;  // pixels, 0 when unknown (an SVG: its size in CSS pixels)
     int height = 0;
+    // A PNG rendering of an SVG for the PDF (remote SVG images); null otherwise.
+    std::shared_ptr<const std::string> print_png;
 };
 
 struct BookMeta {

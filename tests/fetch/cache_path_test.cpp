@@ -9,6 +9,7 @@
 #include "load/cache_path.hpp"
 #include "load/image_convert.hpp"
 #include "load/images.hpp"
+#include "support/test_support.hpp"
 
 using bookc::load::cache_rel_path;
 
@@ -118,4 +119,54 @@ TEST_CASE("WebP and the first frame of a GIF become PNG") {
     CHECK_FALSE(bookc::load::webp_to_png("RIFF\x10\0\0\0WEBPVP8 garbage", err));
     CHECK_FALSE(err.empty());
     CHECK_FALSE(bookc::load::gif_to_png("GIF89a\x01", err));
+}
+
+TEST_CASE("SVG is rendered to PNG for the PDF, at twice its size, without external resources") {
+    // A local PNG the SVG points at: librsvg must not read it (there is no base file).
+    std::string dir = bookc::test::temp_dir("fetch-svg");
+    std::string err;
+    int w = 0, h = 0;
+    std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+        "width=\"30\" height=\"20\"><rect width=\"30\" height=\"20\" fill=\"#0000ff\"/>"
+        "<image x=\"0\" y=\"0\" width=\"30\" height=\"20\" xlink:href=\"file://" +
+        dir + "/red.png\"/></svg>";
+    // A red PNG at that path, to show it is not drawn.
+    std::vector<unsigned char> red(4 * 4 * 4, 0);
+    for (std::size_t i = 0; i < red.size(); i += 4) red[i] = red[i + 3] = 255;
+    auto red_png = bookc::load::encode_png_rgba(red.data(), 4, 4);
+    REQUIRE(red_png);
+    bookc::test::write_text(dir + "/red.png", *red_png);
+    auto png = bookc::load::svg_to_png(svg, w, h, err);
+    REQUIRE_MESSAGE(png, err);
+    CHECK(w == 30);
+    CHECK(h == 20);
+    int pw = 0, ph = 0;
+    CHECK(bookc::load::image_size(*png, "image/png", pw, ph));
+    CHECK(pw == 60);
+    CHECK(ph == 40);
+    png_image img{};
+    img.version = PNG_IMAGE_VERSION;
+    REQUIRE(png_image_begin_read_from_memory(&img, png->data(), png->size()));
+    img.format = PNG_FORMAT_RGBA;
+    std::vector<unsigned char> px(PNG_IMAGE_SIZE(img));
+    REQUIRE(png_image_finish_read(&img, nullptr, px.data(), 0, nullptr));
+    std::size_t mid = (20 * 60 + 30) * 4;
+    CHECK(int(px[mid]) == 0);  // blue, not the red file
+    CHECK(int(px[mid + 2]) == 255);
+    CHECK(int(px[mid + 3]) == 255);
+    // Same input, same bytes.
+    CHECK(bookc::load::svg_to_png(svg, w, h, err) == png);
+    // No size at all, or not SVG: a reason.
+    CHECK_FALSE(bookc::load::svg_to_png("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", w, h, err));
+    CHECK(err == "the SVG image has no usable size (width/height or viewBox)");
+    CHECK_FALSE(bookc::load::svg_to_png("<html>", w, h, err));
+    // A viewBox alone gives the size.
+    auto vb = bookc::load::svg_to_png(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 50 25\"><rect width=\"50\" "
+        "height=\"25\"/></svg>",
+        w, h, err);
+    REQUIRE_MESSAGE(vb, err);
+    CHECK(w == 50);
+    CHECK(h == 25);
 }

@@ -99,9 +99,10 @@ TEST_CASE(
     warn(
         8,
         "cannot fetch remote image URL: larger than 1048576 bytes ([images] max_bytes); aborted\n");
-    warn(13, "SVG image URL is in the EPUB only; the PDF shows a placeholder\n");
+    // The SVG is kept in the EPUB and drawn (by librsvg) for the PDF: no warning.
     warn(14, "remote image URL is cut short (a PNG without its end) (served as image/png)\n");
-    CHECK(r.err.find("bookc: 10 warnings") != std::string::npos);
+    CHECK(r.err.find("bookc: 9 warnings") != std::string::npos);
+    CHECK(r.err.find("pic.svg") == std::string::npos);
 
     // The retry: the flaky image was asked twice, the truncated one twice, the 404 once.
     CHECK(server.hits("/flaky.png") == 2);
@@ -156,9 +157,9 @@ TEST_CASE(
         CHECK_MESSAGE(members.find(m) != std::string::npos, m);
     CHECK(epub_member(epub, "OEBPS/images/img-004.png").substr(1, 3) == "PNG");
 
-    // PDF: an image XObject for each raster image (the SVG is a placeholder).
+    // PDF: an image XObject for each image; the 10x10 SVG rendered at twice its size.
     std::string pdf = dir + "/out/remote.pdf";
-    CHECK(pdf_images(pdf) == "40x20\n40x20\n10x10\n8x6\n1x1\n40x20\n");
+    CHECK(pdf_images(pdf) == "40x20\n40x20\n10x10\n8x6\n1x1\n20x20\n40x20\n");
 
     // Again, offline: everything comes from the cache, nothing is asked, same bytes.
     std::string before = server.log();
