@@ -23,12 +23,17 @@ int main(int argc, char** argv) {
     build->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
     build->add_flag("--strict", opts.strict, "Treat warnings as errors");
     build->add_flag("-q,--quiet", opts.quiet, "Print only problems");
+    build->add_flag("--offline", opts.offline,
+                    "Download nothing: remote images come from the cache or stay placeholders");
+    build->add_option("--cache", opts.cache_dir,
+                      "Remote image cache folder (default: $BOOKC_CACHE_DIR, else BOOK_DIR/.bookc-cache)");
 
     auto* check = app.add_subcommand("check", "Load and validate the book; write nothing");
     check->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
     check->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
     check->add_flag("--strict", opts.strict, "Treat warnings as errors");
     check->add_flag("-q,--quiet", opts.quiet, "Print only problems");
+    check->add_option("--cache", opts.cache_dir, "Remote image cache folder (check never downloads)");
 
     auto* fonts = app.add_subcommand("fonts", "Show which font file serves each role of the layout");
     fonts->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
@@ -45,6 +50,8 @@ int main(int argc, char** argv) {
         return code == 0 ? kOk : kUsageError;
     }
     if (*build) return cmd_build(opts);
+    // check and text write nothing, the cache included: they use only what it holds.
+    if (*check || *text) opts.offline = true;
     if (*check) return cmd_check(opts);
     if (*fonts) return cmd_fonts(opts);
     if (*text) return cmd_text(opts);

@@ -20,6 +20,8 @@ struct Options {
     bool strict = false;
     bool quiet = false;
     bool no_footnotes = false;  // text: leave footnotes out
+    bool offline = false;       // remote images: only what the cache holds
+    std::string cache_dir;      // remote image cache; empty: $BOOKC_CACHE_DIR, else <book>/.bookc-cache
 };
 
 struct Loaded {

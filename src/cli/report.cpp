@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "cli/pipeline.hpp"
@@ -32,6 +33,12 @@ std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources,
     if (!cfg) {
         exit = kUsageError;
         return std::nullopt;
+    }
+    cfg->images.offline = opts.offline;
+    if (!opts.cache_dir.empty()) {
+        cfg->images.cache_dir = opts.cache_dir;
+    } else if (const char* env = std::getenv("BOOKC_CACHE_DIR"); env && *env) {
+        cfg->images.cache_dir = env;
     }
     auto layout = config::load_layout(opts.layout.empty() ? cfg->layout : opts.layout, diags);
     if (!layout) {

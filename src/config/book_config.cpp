@@ -197,6 +197,7 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
     top.skip("comments");
     top.skip("clean");
     top.skip("epub");
+    top.skip("images");
     top.check_unknown();
 
     auto section = [&](const char* name) -> const toml::table* {
@@ -258,6 +259,7 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         r.integer("min_likes", cfg.comments.min_likes, 0, 100000000);
         std::string sort;
         r.string("sort", sort);
+        r.boolean("avatars", cfg.comments.avatars);
         r.check_unknown();
         if (sort == "likes") cfg.comments.sort = CommentSort::Likes;
         else if (sort == "date") cfg.comments.sort = CommentSort::Date;
@@ -280,6 +282,25 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         TableReader r(*c, "epub", cfg.path, diags);
         r.boolean("embed_fonts", cfg.epub_embed_fonts);
         r.check_unknown();
+    }
+    if (const toml::table* c = section("images")) {
+        TableReader r(*c, "images", cfg.path, diags);
+        std::string remote;
+        r.string("remote", remote);
+        r.integer("max_bytes", cfg.images.max_bytes, 1, 1 << 30);
+        r.integer("timeout", cfg.images.timeout, 1, 3600);
+        r.integer("connect_timeout", cfg.images.connect_timeout, 1, 3600);
+        r.integer("parallel", cfg.images.parallel, 1, 16);
+        r.check_unknown();
+        if (remote == "fetch" || !c->get("remote") || !c->get("remote")->is_string()) cfg.images.remote = RemoteImages::Fetch;
+        else if (remote == "link") cfg.images.remote = RemoteImages::Link;
+        else if (remote == "error") cfg.images.remote = RemoteImages::Error;
+        else {
+            const toml::node* n = c->get("remote");
+            diags.error_at(cfg.path, n->source().begin.line, n->source().begin.column,
+                           "unknown value `" + remote + "` for `images.remote`",
+                           {"use one of: fetch, link, error"});
+        }
     }
     if (cfg.language.empty()) cfg.language = "zh-CN";
     if (diags.errors() > errors_before) return std::nullopt;

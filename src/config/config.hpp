@@ -15,6 +15,21 @@ struct CommentOptions {
     int max_per_chapter = -1;  // -1: all
     CommentSort sort = CommentSort::Source;
     int min_likes = 0;
+    bool avatars = false;  // fetch comment authors' avatars (remote) and show them in the EPUB
+};
+
+// [images]: what happens to remote (http/https) images.
+enum class RemoteImages { Fetch, Link, Error };
+
+struct ImageOptions {
+    RemoteImages remote = RemoteImages::Fetch;
+    int max_bytes = 20 * 1024 * 1024;  // per image; a larger download is aborted
+    int timeout = 30;                  // seconds for one whole download
+    int connect_timeout = 10;          // seconds
+    int parallel = 4;                  // downloads at a time
+    // Set by the command line, not book.toml:
+    std::string cache_dir;  // empty: <book>/.bookc-cache
+    bool offline = false;   // use only what the cache holds
 };
 
 // One entry of [[chapters]] / chapters = [...]: a file or a glob, relative to the book folder.
@@ -54,6 +69,8 @@ struct BookConfig {
     bool normalize_punctuation = true;  // half-width ,;:?!() between Han → full-width
     // [epub]
     bool epub_embed_fonts = false;
+    // [images]
+    ImageOptions images;
 };
 
 // Reads BOOK_DIR/book.toml. Without the file, returns defaults (title = folder name).

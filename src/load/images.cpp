@@ -121,6 +121,14 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
     }
     if (is_remote_url(src)) {
         img.url = safe_url(src);
+        // Fetch: remote_images.cpp downloads them all once the book is loaded.
+        if (ctx.cfg.images.remote == config::RemoteImages::Fetch) return;
+        if (ctx.cfg.images.remote == config::RemoteImages::Error) {
+            ctx.diags.error(at, "remote image: " + src,
+                            {"book.toml has [images] remote = \"error\"; use \"fetch\" or \"link\", "
+                             "or save the image in the book folder"});
+            return;
+        }
         if (!ctx.remote_image_warned) {
             ctx.remote_image_warned = true;
             ctx.diags.warning(at, "remote image is not downloaded (kept as a link): " + src,

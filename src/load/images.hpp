@@ -1,5 +1,6 @@
 // Private to load/: images an article refers to. Local files become model::Assets (read
-// once, deduplicated by path); remote ones are kept as URL + alt, never downloaded.
+// once, deduplicated by path); remote ones are kept as URL + alt here and, with
+// [images] remote = "fetch", downloaded later by remote_images.cpp.
 #pragma once
 #include <string>
 #include <string_view>

@@ -11,6 +11,7 @@
 #include "load/chapter.hpp"
 #include "load/images.hpp"
 #include "load/paths.hpp"
+#include "load/remote_images.hpp"
 #include "load/scan.hpp"
 #include "load/text.hpp"
 #include "model/passes.hpp"
@@ -169,6 +170,8 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
                                  problem == "not found" ? "cover image not found" : "cover image cannot be used");
         }
     }
+    // Remote images: one batch for the whole book, after every chapter is loaded.
+    fetch_remote_images(book_dir, cfg, book, diags);
     return book;
 }
 

@@ -99,7 +99,8 @@ struct Footnote {
 // ---------------------------------------------------------------- comments
 struct Comment {
     std::string author;
-    std::string avatar_url;  // remote, kept as data; never downloaded
+    std::string avatar_url;  // remote; downloaded only with [comments] avatars = true
+    int avatar_asset = -1;   // index in Book::assets once downloaded, else -1
     int likes = 0;
     int reply_count = 0;
     std::string date;  // "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as given
@@ -147,13 +148,17 @@ struct Part {
     std::vector<Chapter> chapters;
 };
 
-// A local file the book uses (images). Bytes are loaded once and shared by the writers.
+// A file the book uses (images). Bytes are loaded once and shared by the writers.
+// Remote images that were fetched (or found in the cache) are assets too; WebP and GIF
+// ones are converted to PNG first.
 struct Asset {
-    std::string rel_path;    // relative to the book folder, '/'-separated
+    std::string rel_path;    // relative to the book folder, '/'-separated; a remote image's URL
     std::string media_type;  // image/png, image/jpeg, image/gif, image/svg+xml
     std::shared_ptr<const std::string> data;
-    int width = 0;  // pixels, 0 when unknown
+    int width = 0;  // pixels, 0 when unknown (an SVG: its size in CSS pixels)
     int height = 0;
+    // A PNG rendering of an SVG for the PDF (remote SVG images); null otherwise.
+    std::shared_ptr<const std::string> print_png;
 };
 
 struct BookMeta {

@@ -96,7 +96,7 @@ TEST_CASE("unknown keys and wrong types are errors naming the key and its line")
     CHECK_FALSE(r.cfg);
     CHECK(r.diags ==
           "book.toml:8:2: error: unknown key `extra`\n"
-          "  hint: known keys here: book, chapters, clean, comments, epub, parts\n"
+          "  hint: known keys here: book, chapters, clean, comments, epub, images, parts\n"
           "book.toml:2:9: error: `book.title` must be a string\n"
           "book.toml:3:1: error: unknown key `book.colour`\n"
           "  hint: known keys here: author, authors, cover, date, description, identifier, language, layout, slug, subjects, subtitle, title\n"
@@ -126,4 +126,36 @@ TEST_CASE("a chapter entry with an unknown format is an error") {
     CHECK_FALSE(r.cfg);
     CHECK(r.diags == "book.toml:1:13: error: unknown format `docx` in `chapters`\n"
                      "  hint: use one of: markdown, html, text\n");
+}
+
+TEST_CASE("[images] and [comments] avatars: defaults, values, and an unknown remote mode") {
+    auto d = load("images-default", "");
+    REQUIRE(d.cfg);
+    CHECK(d.cfg->images.remote == config::RemoteImages::Fetch);
+    CHECK(d.cfg->images.max_bytes == 20 * 1024 * 1024);
+    CHECK(d.cfg->images.timeout == 30);
+    CHECK(d.cfg->images.connect_timeout == 10);
+    CHECK(d.cfg->images.parallel == 4);
+    CHECK_FALSE(d.cfg->comments.avatars);
+
+    auto r = load("images-set", "[images]\nremote = \"link\"\nmax_bytes = 1000\ntimeout = 2\n"
+                                "connect_timeout = 1\nparallel = 2\n[comments]\navatars = true\n");
+    REQUIRE(r.cfg);
+    CHECK(r.diags.empty());
+    CHECK(r.cfg->images.remote == config::RemoteImages::Link);
+    CHECK(r.cfg->images.max_bytes == 1000);
+    CHECK(r.cfg->images.timeout == 2);
+    CHECK(r.cfg->images.connect_timeout == 1);
+    CHECK(r.cfg->images.parallel == 2);
+    CHECK(r.cfg->comments.avatars);
+    auto e = load("images-error", "[images]\nremote = \"error\"\n");
+    REQUIRE(e.cfg);
+    CHECK(e.cfg->images.remote == config::RemoteImages::Error);
+
+    auto bad = load("images-bad", "[book]\ntitle = \"书\"\n\n[images]\nremote = \"download\"\ntimeout = 0\n");
+    CHECK_FALSE(bad.cfg);
+    CHECK(bad.diags ==
+          "book.toml:6:11: error: `images.timeout` must be between 1 and 3600\n"
+          "book.toml:5:10: error: unknown value `download` for `images.remote`\n"
+          "  hint: use one of: fetch, link, error\n");
 }

@@ -10,11 +10,11 @@ namespace {
 struct Features {
     std::string dir = test::fixture("book");
     test::Loaded l;
-    Features() {
+    explicit Features(const config::BookConfig& cfg = {}) {
         std::string text = test::read_text(dir + "/features.md");
         REQUIRE(!text.empty());
         base::FileId id = l.sources.add(dir + "/features.md", "features.md", text);
-        l.chapter = load::load_chapter(dir, id, load::detect_format(text, ".md"), config::BookConfig{}, l.book,
+        l.chapter = load::load_chapter(dir, id, load::detect_format(text, ".md"), cfg, l.book,
                                        l.sources, l.diags);
     }
 };
@@ -49,13 +49,27 @@ TEST_CASE("markdown: golden dump of every feature") {
 }
 
 TEST_CASE("markdown: diagnostics for images, with exact positions") {
-    Features f;
+    config::BookConfig link;
+    link.images.remote = config::RemoteImages::Link;
+    Features f(link);
     std::string p = f.dir + "/features.md";
     CHECK(f.l.diag_text() ==
           p + ":17:1: warning: image not found: img/missing.png\n" +
           p + ":19:1: warning: remote image is not downloaded (kept as a link): https://example.org/a.png\n"
               "  hint: further remote images in this file are not reported\n" +
           p + ":21:1: error: image is outside the book folder: ../outside.png\n");
+}
+
+TEST_CASE("markdown: remote images by [images] remote: fetch (later, in one batch) or error") {
+    Features fetch;  // the default: nothing said while parsing; load_book fetches afterwards
+    std::string p = fetch.dir + "/features.md";
+    CHECK(fetch.l.diag_text() == p + ":17:1: warning: image not found: img/missing.png\n" + p +
+                                     ":21:1: error: image is outside the book folder: ../outside.png\n");
+    config::BookConfig err;
+    err.images.remote = config::RemoteImages::Error;
+    Features e(err);
+    CHECK(e.l.diag_text().find(p + ":19:1: error: remote image: https://example.org/a.png\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("markdown: local images become one shared asset with sniffed type and size") {

@@ -99,14 +99,17 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
         placeholder(b, "［图：" + alt + "］" + (img.url.empty() ? "" : " " + img.url), a, img.span);
         return;
     }
-    bool png = asset->media_type == "image/png";
+    // An SVG with a PNG rendering (remote SVGs, see load/) is drawn from that rendering.
+    const bool svg_png = asset->media_type == "image/svg+xml" && asset->print_png && !asset->print_png->empty();
+    const std::shared_ptr<const std::string>& bytes = svg_png ? asset->print_png : asset->data;
+    bool png = asset->media_type == "image/png" || svg_png;
     bool jpeg = asset->media_type == "image/jpeg";
-    if ((!png && !jpeg) || !asset->data || asset->data->empty()) {
+    if ((!png && !jpeg) || !bytes || bytes->empty()) {
         placeholder(b, "［图：" + alt + "］（" + asset->rel_path + "）", a, img.span);
         return;
     }
     int pw = asset->width, ph = asset->height;
-    if (pw <= 0 || ph <= 0) std::tie(pw, ph) = image_pixel_size(*asset->data, png);
+    if (pw <= 0 || ph <= 0) std::tie(pw, ph) = image_pixel_size(*bytes, png);
     if (pw <= 0 || ph <= 0) {
         b.diags.warning(img.span, "cannot read the size of image '" + asset->rel_path + "'");
         placeholder(b, "［图：" + alt + "］", a, img.span);
@@ -129,7 +132,7 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
     im.w = w;
     im.h = h;
     im.format = png ? display::ImageFormat::Png : display::ImageFormat::Jpeg;
-    im.data = asset->data;
+    im.data = bytes;
     im.pixel_width = pw;
     im.pixel_height = ph;
     im.key = asset->rel_path;

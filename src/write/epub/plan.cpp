@@ -49,6 +49,7 @@ void collect_images(const model::Chapter& ch, std::set<int>& out) {
     for (const auto& fn : ch.footnotes) collect_images(fn.blocks, out);
     if (ch.comments)
         for (const auto& c : ch.comments->comments) {
+            if (c.avatar_asset >= 0) out.insert(c.avatar_asset);
             collect_images(c.body, out);
             collect_images(c.reply, out);
         }
