@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 
 #include "base/diag.hpp"
@@ -33,6 +34,7 @@ struct ChapterContext {
     // the problem was reported once already.
     std::map<std::string, int> images_seen;
     bool depth_warned = false;
+    std::set<std::string> not_rendered_warned;
 
     base::Span span(std::uint32_t begin, std::uint32_t end) const {
         auto size = static_cast<std::uint32_t>(file.text.size());
@@ -40,6 +42,12 @@ struct ChapterContext {
         if (end > size) end = size;
         if (end < begin) end = begin;
         return {file.id, begin, end};
+    }
+    // A construct the loaders keep only as text (definition lists, ruby, maths, <u>,
+    // unknown elements, …): one warning per kind and chapter, naming it.
+    void not_rendered(base::Span at, const std::string& what, const std::string& kept = "its text is kept") {
+        if (!not_rendered_warned.insert(what).second) return;
+        diags.warning(at, what + " is not rendered as such; " + kept);
     }
     // Called when nesting is cut at kMaxDepth: one warning per chapter.
     void warn_depth(base::Span at) {

@@ -1,5 +1,6 @@
 #include "load/front_matter.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <yaml-cpp/yaml.h>
@@ -126,6 +127,21 @@ FrontMatter read_front_matter(ChapterContext& ctx, std::string_view text) {
                 if (!one.empty()) fm.tags.emplace_back(one);
                 i = j + 1;
             }
+        }
+        // Keys bookc does not use are named, so a typo (titel:) is not silently lost.
+        static constexpr std::string_view kKnown[] = {"title", "author", "authors", "date",
+                                                      "description", "summary", "tags"};
+        for (const auto& kv : root) {
+            std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
+            if (std::find(std::begin(kKnown), std::end(kKnown), key) != std::end(kKnown)) continue;
+            std::uint32_t off = static_cast<std::uint32_t>(yaml_begin);
+            if (kv.first.Mark().line >= 0) {
+                std::uint32_t line = ctx.file.line_col(off).line - 1 + static_cast<std::uint32_t>(kv.first.Mark().line);
+                if (line < ctx.file.line_starts.size())
+                    off = ctx.file.line_starts[line] + static_cast<std::uint32_t>(kv.first.Mark().column);
+            }
+            ctx.diags.warning(ctx.span(off, off), "front matter key `" + key + "` is not understood; it is ignored",
+                              {"bookc reads title, author(s), date, description (or summary) and tags"});
         }
         if (root["title"] && root["title"].Mark().line >= 0) {
             std::uint32_t line = ctx.file.line_col(static_cast<std::uint32_t>(yaml_begin)).line - 1 +

@@ -87,8 +87,12 @@ void HtmlConverter::block_node(const GumboNode* n, model::Blocks& out, model::In
             inline_node(n, pending, depth);
         return;
     }
-    if (is_dropped_element(n)) return;
     std::string t = tag_name(n);
+    if (t == "math" || t == "svg") {  // inline_node keeps or reports them
+        inline_node(n, pending, depth);
+        return;
+    }
+    if (is_dropped_element(n)) return;
     if (!is_block_tag(t)) {
         inline_node(n, pending, depth);
         return;
@@ -101,6 +105,7 @@ void HtmlConverter::block_node(const GumboNode* n, model::Blocks& out, model::In
     flush(pending, out, span_of(n));
     Block b;
     b.span = span_of(n);
+    if (t == "dl") ctx_.not_rendered(b.span, "a definition list (<dl>)", "its terms and definitions are kept as paragraphs");
     if (t == "p" || t == "dt" || t == "dd" || t == "figcaption" || t == "summary" ||
         t == "legend" || t == "caption") {
         if (contains_media(n, 0)) {  // <p><audio …></p>: keep the media note
@@ -205,6 +210,11 @@ void HtmlConverter::table(const GumboNode* n, Block& b, int depth) {
             if (t == "td") all_th = false;
             model::TableCell cell;
             cell.span = span_of(c);
+            for (const char* span_attr : {"colspan", "rowspan"})
+                if (const char* v = attr(c, span_attr); v && std::string_view(v) != "1")
+                    ctx_.not_rendered(cell.span, std::string("a table cell spanning several ") +
+                                                     (span_attr[0] == 'c' ? "columns" : "rows") + " (" + span_attr + ")",
+                                      "its text is kept in one cell");
             inlines(c, cell.content, depth);
             trim_inlines(cell.content);
             model::Align al = model::Align::None;

@@ -103,6 +103,15 @@ void HtmlConverter::inline_node(const GumboNode* n, model::Inlines& out, int dep
     default:
         return;  // comments, templates
     }
+    if (tag_name(n) == "math") {  // MathML: its text, e.g. "x2+1", and a warning
+        ctx_.not_rendered(span_of(n), "MathML (<math>)", "its text is kept");
+        append_text(out, node_text(n), span_of(n));
+        return;
+    }
+    if (tag_name(n) == "svg") {
+        ctx_.not_rendered(span_of(n), "inline SVG (<svg>)", "it is left out");
+        return;
+    }
     if (is_dropped_element(n)) return;
     if (depth > kMaxDepth) {
         ctx_.warn_depth(span_of(n));
@@ -174,6 +183,12 @@ void HtmlConverter::inline_node(const GumboNode* n, model::Inlines& out, int dep
     } else {
         // span, font, u, sup, unknown elements: transparent. Block elements met inside
         // inline content are separated by line breaks.
+        if (t == "u" || t == "ins")
+            ctx_.not_rendered(sp, "underlined text (<" + t + ">)", "it is set as plain text");
+        else if (t == "ruby")
+            ctx_.not_rendered(sp, "ruby annotation (<ruby>)", "the base text and its annotation are set one after the other");
+        else if (n->v.element.tag == GUMBO_TAG_UNKNOWN && t != "bookc-ph")
+            ctx_.not_rendered(sp, "the unknown element <" + t + ">");
         bool block = is_block_tag(t);
         auto sep = [&] {
             if (!out.empty() && out.back().kind != InlineKind::LineBreak) {

@@ -1,5 +1,6 @@
 #include "load/markdown.hpp"
 
+#include <cctype>
 #include <string_view>
 
 #include "load/boilerplate.hpp"
@@ -47,6 +48,40 @@ std::string flat_text(cmark_node* n) {
     return out;
 }
 
+
+// "$$ … $$", or "$…$" holding a TeX command (\frac, \sum): maths bookc cannot set yet.
+bool looks_like_tex(std::string_view s) {
+    if (s.find("$$") != std::string_view::npos) return true;
+    std::size_t a = s.find('$');
+    while (a != std::string_view::npos) {
+        std::size_t b = s.find('$', a + 1);
+        if (b == std::string_view::npos) return false;
+        std::string_view in = s.substr(a + 1, b - a - 1);
+        std::size_t k = in.find('\\');
+        if (!in.empty() && in.front() != ' ' && k != std::string_view::npos && k + 1 < in.size() &&
+            std::isalpha(static_cast<unsigned char>(in[k + 1])))
+            return true;
+        a = s.find('$', b + 1);
+    }
+    return false;
+}
+
+// "## 标题 {#custom-id}" (Pandoc, kramdown): bookc gives headings its own ids, so the
+// attribute is taken off the title with a warning.
+void MdConverter::strip_heading_attributes(model::Block& b) {
+    if (b.inlines.empty() || b.inlines.back().kind != InlineKind::Text) return;
+    std::string& t = b.inlines.back().text;
+    std::string_view v = trim_ascii(t);
+    if (v.empty() || v.back() != '}') return;
+    std::size_t open = v.rfind('{');
+    if (open == std::string_view::npos || open + 1 >= v.size() ||
+        (v[open + 1] != '#' && v[open + 1] != '.'))
+        return;
+    ctx_.not_rendered(b.span, "a heading attribute (" + std::string(v.substr(open)) + ")",
+                      "it was taken off the heading");
+    t.resize(static_cast<std::size_t>(v.data() - t.data()) + open);
+    trim_inlines(b.inlines);
+}
 
 std::uint32_t MdConverter::offset(int line, int col) const {
     if (line <= 0) return 0;
@@ -174,6 +209,8 @@ void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
         inlines(n, b.inlines, depth);
         trim_inlines(b.inlines);
         if (inlines_empty(b.inlines)) return;
+        if (looks_like_tex(model::plain_text(b.inlines)))
+            ctx_.not_rendered(b.span, "TeX maths ($…$)", "its source is kept as text");
         break;
     }
     case CMARK_NODE_HEADING:
@@ -181,6 +218,7 @@ void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
         b.level = cmark_node_get_heading_level(n);
         inlines(n, b.inlines, depth);
         trim_inlines(b.inlines);
+        strip_heading_attributes(b);
         break;
     case CMARK_NODE_CODE_BLOCK: {
         b.kind = BlockKind::CodeBlock;

@@ -46,6 +46,7 @@ private:
     base::Span span(cmark_node* n, base::Span fallback = {}) const;
     std::uint32_t offset(int line, int col) const;
     void block(cmark_node* n, model::Blocks& out, int depth);
+    void strip_heading_attributes(model::Block& b);
     bool is_html_part(cmark_node* n) const;
     void html_run(cmark_node* first, cmark_node* last, model::Blocks& out, int depth);
     void inlines(cmark_node* parent, model::Inlines& out, int depth, bool as_blocks = false,
