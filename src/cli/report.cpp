@@ -33,7 +33,7 @@ std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources,
         exit = kUsageError;
         return std::nullopt;
     }
-    auto layout = config::load_layout(opts.layout.empty() ? cfg->layout : opts.layout, diags);
+    auto layout = config::load_book_layout(*cfg, opts.book_dir, opts.layout, diags);
     if (!layout) {
         exit = kUsageError;
         return std::nullopt;

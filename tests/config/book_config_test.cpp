@@ -96,7 +96,7 @@ TEST_CASE("unknown keys and wrong types are errors naming the key and its line")
     CHECK_FALSE(r.cfg);
     CHECK(r.diags ==
           "book.toml:8:2: error: unknown key `extra`\n"
-          "  hint: known keys here: book, chapters, clean, comments, epub, parts\n"
+          "  hint: known keys here: book, chapters, clean, comments, epub, limits, parts\n"
           "book.toml:2:9: error: `book.title` must be a string\n"
           "book.toml:3:1: error: unknown key `book.colour`\n"
           "  hint: known keys here: author, authors, cover, date, description, identifier, language, layout, slug, subjects, subtitle, title\n"
@@ -126,4 +126,20 @@ TEST_CASE("a chapter entry with an unknown format is an error") {
     CHECK_FALSE(r.cfg);
     CHECK(r.diags == "book.toml:1:13: error: unknown format `docx` in `chapters`\n"
                      "  hint: use one of: markdown, html, text\n");
+}
+
+TEST_CASE("slugs: one safe name; the folder's name is made safe") {
+    CHECK(config::slug_problem("handbook").empty());
+    CHECK(config::slug_problem("中文书_v1.2-é").empty());
+    CHECK(config::slug_problem("../x") == "must not start with `.`");
+    CHECK(config::slug_problem("a/b") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("/abs") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("a\\b") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("a\u202Eb") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("") == "must not be empty");
+    CHECK(config::slug_problem(std::string(129, 'a')) == "is too long (129 bytes; at most 128)");
+    CHECK(config::slug_problem("\xff") == "is not valid UTF-8");
+    CHECK(config::slug_from_folder("my book (v2)") == "my-book-v2");
+    CHECK(config::slug_from_folder(".hidden") == "hidden");
+    CHECK(config::slug_from_folder("...") == "book");
 }
