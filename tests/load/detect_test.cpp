@@ -61,6 +61,12 @@ TEST_CASE("urls: only safe schemes survive") {
     CHECK(load::safe_url("img/a.png") == "img/a.png");
     CHECK(load::safe_url("#sec") == "#sec");
     CHECK(load::safe_url("mailto:a@b.c") == "mailto:a@b.c");
+    CHECK(load::safe_url("//cdn.example/a.png?x=1") == "https://cdn.example/a.png?x=1");
+    CHECK(load::safe_url(" //Example.org/p ") == "https://Example.org/p");
+    CHECK(load::safe_url("//").empty());
+    CHECK(load::safe_url("///etc/passwd").empty());
+    CHECK(load::safe_url("//?q").empty());
+    CHECK(load::safe_url("/\t/Host/P") == "https://Host/P");
     CHECK(load::safe_url("javascript:alert(1)").empty());
     CHECK(load::safe_url(" JavaScript:alert(1)").empty());
     CHECK(load::safe_url("java\tscript:alert(1)").empty());
