@@ -32,10 +32,12 @@ TEST_CASE("hostile read: a FIFO among the articles of a folder without book.toml
     std::string dir = temp_dir("hostile-fifo-scan");
     small_book(dir, "正文。");
     make_fifo(dir + "/book/2-管道.md");
+    std::string before = listing(dir);
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(r.status == 1);
     CHECK(r.err == "book/2-管道.md: error: the article is not a regular file (a FIFO); skipped\n"
                    "bookc: 1 error\n");
+    CHECK(listing(dir) == before);
 }
 
 TEST_CASE("hostile read: a FIFO or a device as an image is an error, never opened blocking") {
@@ -43,24 +45,28 @@ TEST_CASE("hostile read: a FIFO or a device as an image is an error, never opene
     write_text(dir + "/book/1-a.md", "# 标题\n\n![图](pic.png)\n\n![零](zero.png)\n");
     make_fifo(dir + "/book/pic.png");
     fs::create_symlink("/dev/zero", dir + "/book/zero.png");  // endless, inside by name only
+    std::string before = listing(dir);
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(r.status == 1);
     CHECK(r.err == "book/1-a.md:3:1: error: image is not a regular file (a FIFO): pic.png\n"
                    "book/1-a.md:5:1: error: image is outside the book folder: zero.png\n"
                    "  hint: it resolves (through a symbolic link) to a file outside the book\n"
                    "bookc: 2 errors\n");
+    CHECK(listing(dir) == before);
 }
 
 TEST_CASE("hostile read: files over the size limit are refused; [limits] raises the limit") {
     std::string dir = temp_dir("hostile-limits");
     write_text(dir + "/book/1-big.md", "# 大\n\n" + std::string(1536 * 1024, 'a') + "\n");
     write_text(dir + "/book/book.toml", "[limits]\narticle_mb = 1\n");
+    std::string before = listing(dir);
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(r.status == 1);
     CHECK(r.err == "book/1-big.md: error: the article is larger than the limit (1572872 bytes; at most "
                    "1048576); skipped\n  hint: raise the limit in book.toml: [limits] article_mb = …\n"
                    "book: error: no articles found (.md, .markdown, .html, .htm or .txt files)\n"
                    "bookc: 2 errors\n");
+    CHECK(listing(dir) == before);
     write_text(dir + "/book/book.toml", "[limits]\narticle_mb = 2\n");
     auto ok = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(ok.status == 0);
@@ -79,12 +85,14 @@ TEST_CASE("hostile read: a layout outside the book is read only when named with 
     for (const char* where : {"../secret.toml", "/etc/passwd"}) {
         CAPTURE(where);
         write_text(dir + "/book/book.toml", std::string("[book]\nlayout = \"") + where + "\"\n");
+        std::string before = listing(dir);
         auto r = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
         CHECK(r.status == 2);
         CHECK(r.err == "book/book.toml:2:10: error: `book.layout` is outside the book folder and the "
                        "bundled layouts; not read\n  hint: put the layout folder inside the book "
                        "folder, or name it on the command line: bookc build --layout PATH\n"
                        "bookc: 1 error\n");
+        CHECK(listing(dir) == before);
     }
     // Named on the command line, the same file is read (and is a bad layout: exit 2).
     write_text(dir + "/book/book.toml", "[book]\ntitle = \"书\"\n");
@@ -105,10 +113,12 @@ TEST_CASE("hostile read: book.toml as a link to a file outside, or as a FIFO, is
     small_book(dir, "正文。");
     write_text(dir + "/secret.txt", "SECRET-CONTENT\n");
     fs::create_symlink("../secret.txt", dir + "/book/book.toml");
+    std::string before = listing(dir);
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(r.status == 2);
     CHECK(r.err == "book/book.toml: error: book.toml is a symbolic link to a file outside the book folder\n"
                    "  hint: copy the file into the book folder\nbookc: 1 error\n");
+    CHECK(listing(dir) == before);
     fs::remove(dir + "/book/book.toml");
     make_fifo(dir + "/book/book.toml");
     auto f = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
@@ -128,10 +138,12 @@ TEST_CASE("hostile globs: backtracking patterns finish; huge patterns are an err
                        return s;
                    }() +
                    "x.md\",\n]\n");
+    std::string before = listing(dir);
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(r.status == 2);
     CHECK(r.err == "book/book.toml:4:3: error: chapter pattern is too long (270004 bytes, 180000 `*`; "
                    "at most 1024 bytes and 64 `*`)\nbookc: 1 error\n");
+    CHECK(listing(dir) == before);
     write_text(dir + "/book/book.toml", "chapters = [\n  \"1-*.md\",\n  \"*a*a*a*a*a*a*a*a*a*a*a*a*b.md\",\n]\n");
     auto slow = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(slow.status == 1);
@@ -144,10 +156,12 @@ TEST_CASE("hostile names: control characters in names are escaped in diagnostics
     small_book(dir, "正文。");
     write_text(dir + "/book/2-\x1b[31mred\nx:1:1: error: fake.md", "");
     write_text(dir + "/book/3-\xff\xfe.md", "");
+    std::string before = listing(dir);
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(r.status == 0);
     CHECK(r.err == "book/2-\\e[31mred\\nx:1:1: error: fake.md:1:1: warning: empty article\n"
                    "book/3-\\xFF\\xFE.md:1:1: warning: empty article\nbookc: 2 warnings\n");
+    CHECK(listing(dir) == before);
 }
 
 TEST_CASE("hostile names: 50 empty files give 20 warnings and one line for the other 30") {
@@ -168,10 +182,12 @@ TEST_CASE("hostile read: a FIFO in the book's fonts/ is skipped with a warning, 
     fs::create_directories(dir + "/book/fonts");
     make_fifo(dir + "/book/fonts/evil.ttf");
     fs::create_symlink("/etc/passwd", dir + "/book/fonts/outside.ttf");
+    std::string book_before = listing(dir + "/book");
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --format epub"));
     CHECK(r.status == 0);
     CHECK(r.err == "book/fonts/evil.ttf: warning: font file is not a regular file (a FIFO); skipped\n"
                    "book/fonts/outside.ttf: warning: font file is outside its fonts folder (symbolic link); "
                    "skipped\nbookc: 2 warnings\n");
-    CHECK(fs::exists(dir + "/out/book.epub"));
+    CHECK(listing(dir + "/book") == book_before);
+    CHECK(names_ending(dir + "/out", "") == std::vector<std::string>{"book.epub"});
 }
