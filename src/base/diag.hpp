@@ -1,7 +1,9 @@
 // Diagnostics: every stage pushes problems into a DiagSink and keeps going, so one run
-// reports every problem. Printing (path:line:col: severity: message) happens in one place.
+// reports every problem. Printing (path:line:col: severity: message) happens in one place,
+// with control characters escaped and repeated diagnostics of one kind capped.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/source.hpp"
@@ -37,15 +39,28 @@ public:
     bool has_errors() const { return errors_ > 0; }
 
     // "path:line:col: error: message\n  hint: ...\n" for every diagnostic, in the order pushed.
+    // After kMaxSameKind diagnostics of one kind (severity + kind_of(message)), the rest of
+    // that kind are counted, not shown: one line "bookc: N more warnings like this" follows
+    // the last one shown.
     std::string format(const SourceMap& sources) const;
     static std::string format_one(const Diagnostic& d, const SourceMap& sources);
     // "2 errors, 1 warning" / "no problems".
     std::string summary() const;
+
+    static constexpr std::size_t kMaxSameKind = 20;
+    // The kind of a message: its text with quoted parts ('…', `…`, "…") removed and cut at
+    // the first ": ", so "image not found: a.png" and "image not found: b.png" are one kind.
+    static std::string kind_of(std::string_view message);
 
 private:
     std::vector<Diagnostic> diags_;
     std::size_t errors_ = 0;
     std::size_t warnings_ = 0;
 };
+
+// Text safe to print on a terminal, on one line: C0 and C1 control characters, DEL, line and
+// paragraph separators and bidirectional controls become escapes (\n, \t, \r, \e, \xHH,
+// \u{HHHH}), and each byte of malformed UTF-8 becomes \xHH. Everything else is unchanged.
+std::string printable(std::string_view text);
 
 }  // namespace bookc::base

@@ -53,13 +53,22 @@ int cmd_build(const Options& opts) {
         return loaded ? exit_status(diags, opts.strict) : exit;
     }
     const model::Book& book = loaded->book;
-    font::FontDb fonts(config::data_dir(), {loaded->layout.dir + "/fonts", opts.book_dir + "/fonts"});
+    font::FontDb fonts(config::data_dir(), {loaded->layout.dir + "/fonts", opts.book_dir + "/fonts"},
+                       loaded->cfg.limits.font);
+    for (const auto& r : fonts.refused()) diags.warning_at(r.path, 0, 0, "font file is " + r.problem + "; skipped");
 
     // Every output is made in memory first; files are written only when all succeeded,
     // each through a temporary file and a rename, so a failed build leaves the previous
     // book intact and never a half-written one.
     std::vector<std::pair<std::string, std::string>> outputs;  // path, bytes
     std::string slug = book.meta.slug.empty() ? "book" : book.meta.slug;
+    if (std::string problem = config::slug_problem(slug); !problem.empty()) {
+        // book.toml reports a bad slug with its line; this guards every other source of one.
+        diags.error_at(loaded->cfg.path.empty() ? opts.book_dir : loaded->cfg.path, 0, 0,
+                       "the output name `" + slug + "` " + problem);
+        report(diags, sources, opts.quiet);
+        return kUsageError;
+    }
     fs::path out_dir(opts.out_dir);
     if (formats.count("epub")) {
         auto bytes = epub::write_epub(book, loaded->cfg, loaded->layout, fonts, diags);
@@ -80,10 +89,24 @@ int cmd_build(const Options& opts) {
         if (ec) {
             diags.error_at(out_dir.string(), 0, 0, "cannot create the output folder: " + ec.message());
         } else {
+            // Leftovers of interrupted builds of this book: finish a half-done commit, remove
+            // temporaries whose process is gone (see base/atomic_file.hpp).
+            for (const auto& line : base::recover_outputs(out_dir.string(), {slug + ".epub", slug + ".pdf"}))
+                if (!opts.quiet) std::printf("bookc: %s\n", line.c_str());
+            // Every output is written to its temporary first; only then are they renamed
+            // over the targets, back to back, so the EPUB and the PDF change together.
+            base::OutputBatch batch;
+            std::string err;
             for (const auto& [path, bytes] : outputs) {
-                std::string err = base::write_file_atomic(path, bytes);
-                if (!err.empty()) diags.error_at(path, 0, 0, err);
-                else if (!opts.quiet) std::printf("wrote %s (%s)\n", path.c_str(), human_size(bytes.size()).c_str());
+                err = batch.stage(path, bytes);
+                if (!err.empty()) break;
+            }
+            if (err.empty()) err = batch.commit();
+            if (!err.empty()) {
+                diags.error_at(out_dir.string(), 0, 0, "the book could not be written: " + err);
+            } else if (!opts.quiet) {
+                for (const auto& [path, bytes] : outputs)
+                    std::printf("wrote %s (%s)\n", path.c_str(), human_size(bytes.size()).c_str());
             }
         }
         status = exit_status(diags, opts.strict);

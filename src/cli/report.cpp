@@ -40,7 +40,7 @@ std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources,
     } else if (const char* env = std::getenv("BOOKC_CACHE_DIR"); env && *env) {
         cfg->images.cache_dir = env;
     }
-    auto layout = config::load_layout(opts.layout.empty() ? cfg->layout : opts.layout, diags);
+    auto layout = config::load_book_layout(*cfg, opts.book_dir, opts.layout, diags);
     if (!layout) {
         exit = kUsageError;
         return std::nullopt;

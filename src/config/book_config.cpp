@@ -1,7 +1,11 @@
 #include "config/config.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
+#include <sys/stat.h>
+
+#include "base/read_file.hpp"
 
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
@@ -160,6 +164,16 @@ void read_chapter_list(const toml::node& n, const std::string& section, PartSpec
                            "`" + section + "` entries must be file names, globs or tables");
             continue;
         }
+        // The glob matcher is linear, but a pattern still has to be one a person wrote.
+        std::size_t stars = static_cast<std::size_t>(std::count(spec.pattern.begin(), spec.pattern.end(), '*'));
+        if (spec.pattern.size() > kMaxPatternBytes || stars > kMaxPatternStars) {
+            diags.error_at(path, spec.line, e.source().begin.column,
+                           "chapter pattern is too long (" + std::to_string(spec.pattern.size()) +
+                               " bytes, " + std::to_string(stars) + " `*`; at most " +
+                               std::to_string(kMaxPatternBytes) + " bytes and " +
+                               std::to_string(kMaxPatternStars) + " `*`)");
+            continue;
+        }
         part.chapters.push_back(std::move(spec));
     }
 }
@@ -174,16 +188,34 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
     std::string folder = abs.filename().string();
     if (folder.empty()) folder = abs.parent_path().filename().string();
     cfg.title = folder;
-    cfg.slug = folder;
+    cfg.slug = slug_from_folder(folder);
 
     fs::path file = dir / "book.toml";
-    if (!fs::exists(file, ec)) return cfg;
+    struct stat lst {};
+    if (::lstat(file.c_str(), &lst) != 0) return cfg;  // no book.toml (a dangling link is one)
     cfg.path = file.string();
     std::size_t errors_before = diags.errors();
 
+    // book.toml must be a file of the book: a symbolic link to a file elsewhere is refused
+    // before it is opened, so its content never appears in a message.
+    fs::path real = fs::canonical(file, ec);
+    fs::path dir_real = fs::canonical(dir, ec);
+    std::string real_s = real.string(), dir_s = dir_real.string();
+    if (!dir_s.empty() && dir_s.back() != '/') dir_s += '/';
+    if (real_s.empty() || dir_s.empty() || real_s.compare(0, dir_s.size(), dir_s) != 0) {
+        diags.error_at(cfg.path, 0, 0, "book.toml is a symbolic link to a file outside the book folder",
+                       {"copy the file into the book folder"});
+        return std::nullopt;
+    }
+    std::string text;
+    if (std::string problem = base::read_regular_file(real.string(), kBookTomlLimit, text); !problem.empty()) {
+        diags.error_at(cfg.path, 0, 0, "book.toml is " + problem);
+        return std::nullopt;
+    }
+
     toml::table root;
     try {
-        root = toml::parse_file(cfg.path);
+        root = toml::parse(text, cfg.path);
     } catch (const toml::parse_error& e) {
         diags.error_at(cfg.path, e.source().begin.line, e.source().begin.column,
                        std::string(e.description()));
@@ -198,6 +230,7 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
     top.skip("clean");
     top.skip("epub");
     top.skip("images");
+    top.skip("limits");
     top.check_unknown();
 
     auto section = [&](const char* name) -> const toml::table* {
@@ -222,8 +255,19 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         r.strings("subjects", cfg.subjects);
         r.string("cover", cfg.cover);
         r.string("layout", cfg.layout);
+        if (const toml::node* n = b->get("layout")) {
+            cfg.layout_line = n->source().begin.line;
+            cfg.layout_col = n->source().begin.column;
+        }
         r.string("slug", cfg.slug);
         r.check_unknown();
+        if (const toml::node* n = b->get("slug"); n && n->is_string()) {
+            if (std::string problem = slug_problem(cfg.slug); !problem.empty())
+                diags.error_at(cfg.path, n->source().begin.line, n->source().begin.column,
+                               "`book.slug` " + problem,
+                               {"the slug names the output files (OUT/<slug>.epub, .pdf): one name "
+                                "of letters, digits, `-`, `_` and `.`, not starting with `.`"});
+        }
     }
     if (const toml::node* n = root.get("chapters")) {
         PartSpec part;
@@ -301,6 +345,19 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
                            "unknown value `" + remote + "` for `images.remote`",
                            {"use one of: fetch, link, error"});
         }
+    }
+    if (const toml::table* c = section("limits")) {
+        TableReader r(*c, "limits", cfg.path, diags);
+        int article = 0, image = 0, toml_mb = 0, font = 0;
+        r.integer("article_mb", article, 1, 4096);
+        r.integer("image_mb", image, 1, 4096);
+        r.integer("toml_mb", toml_mb, 1, 64);
+        r.integer("font_mb", font, 1, 4096);
+        r.check_unknown();
+        if (article) cfg.limits.article = static_cast<std::size_t>(article) * kMB;
+        if (image) cfg.limits.image = static_cast<std::size_t>(image) * kMB;
+        if (toml_mb) cfg.limits.toml = static_cast<std::size_t>(toml_mb) * kMB;
+        if (font) cfg.limits.font = static_cast<std::size_t>(font) * kMB;
     }
     if (cfg.language.empty()) cfg.language = "zh-CN";
     if (diags.errors() > errors_before) return std::nullopt;

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diag.hpp"
@@ -40,9 +41,24 @@ struct ChapterSpec {
     std::uint32_t line = 0;  // line in book.toml, for diagnostics
 };
 
+// Longest chapter pattern accepted in book.toml, in bytes and in `*` (an error beyond).
+inline constexpr std::size_t kMaxPatternBytes = 1024;
+inline constexpr std::size_t kMaxPatternStars = 64;
+
 struct PartSpec {
     std::string title;  // empty: chapters not in a part
     std::vector<ChapterSpec> chapters;
+};
+
+// [limits]: the largest file of each kind that is read (a user raises them in book.toml).
+// book.toml itself is read up to kBookTomlLimit, which it cannot raise.
+inline constexpr std::size_t kMB = 1024 * 1024;
+inline constexpr std::size_t kBookTomlLimit = 4 * kMB;
+struct Limits {
+    std::size_t article = 16 * kMB;  // article_mb: each chapter file
+    std::size_t image = 64 * kMB;    // image_mb: each image (and the cover)
+    std::size_t toml = 1 * kMB;      // toml_mb: layout.toml
+    std::size_t font = 64 * kMB;     // font_mb: each font file in the book's fonts/
 };
 
 struct BookConfig {
@@ -57,7 +73,8 @@ struct BookConfig {
     std::string description;
     std::vector<std::string> subjects;
     std::string cover;   // image path relative to the book folder
-    std::string layout;  // layout name or path; empty = handbook
+    std::string layout;  // layout name or path (relative to the book folder); empty = handbook
+    std::uint32_t layout_line = 0, layout_col = 0;  // where book.toml sets it
     std::string slug;
     // chapter order; empty = every article file in natural order
     std::vector<PartSpec> parts;
@@ -71,7 +88,18 @@ struct BookConfig {
     bool epub_embed_fonts = false;
     // [images]
     ImageOptions images;
+    // [limits]
+    Limits limits;
 };
+
+// [book] slug: the output file name without extension. One path component of Unicode letters
+// and digits, `-`, `_` and `.`, not starting with `.`, at most kMaxSlugBytes bytes of UTF-8.
+inline constexpr std::size_t kMaxSlugBytes = 128;
+// "" when `slug` is acceptable, else what is wrong ("must not start with `.`", …).
+std::string slug_problem(std::string_view slug);
+// The default slug from the book folder's name: unsafe characters become `-`; "book" when
+// nothing is left.
+std::string slug_from_folder(std::string_view folder);
 
 // Reads BOOK_DIR/book.toml. Without the file, returns defaults (title = folder name).
 // Problems (syntax, unknown keys, wrong types) are errors naming the key and its line;
@@ -122,6 +150,15 @@ std::string data_dir();
 
 // `name_or_path`: a layout name under <data>/layouts/, or a folder / layout.toml path.
 // Empty = "handbook". Errors go to `diags`; returns nullopt when the layout is unusable.
-std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSink& diags);
+// layout.toml must be a regular file of at most `toml_limit` bytes.
+std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSink& diags,
+                                  std::size_t toml_limit = Limits{}.toml);
+
+// The layout of a book: `cli_layout` (--layout, trusted: any name or path) when given, else
+// book.toml's `layout`. A path in book.toml is relative to the book folder and must lead
+// inside it or inside the bundled layouts; otherwise it is an error at book.toml's line
+// and nothing is read.
+std::optional<Layout> load_book_layout(const BookConfig& cfg, const std::string& book_dir,
+                                       const std::string& cli_layout, base::DiagSink& diags);
 
 }  // namespace bookc::config

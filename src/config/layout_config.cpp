@@ -8,6 +8,8 @@
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
 
+#include "base/read_file.hpp"
+
 namespace fs = std::filesystem;
 
 namespace bookc::config {
@@ -217,7 +219,50 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
 
 }  // namespace
 
-std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSink& diags) {
+namespace {
+// True when `name` would be taken as a path by load_layout, not as a bundled layout's name.
+// (book.toml's names are never looked up in the current folder.)
+bool layout_is_path(const std::string& name) {
+    std::error_code ec;
+    fs::path bundled = fs::path(data_dir()) / "layouts" / name / "layout.toml";
+    bool looks_like_path = name.find('/') != std::string::npos || name.find('.') == 0 ||
+                           (name.size() > 5 && name.substr(name.size() - 5) == ".toml");
+    return looks_like_path || !fs::exists(bundled, ec);
+}
+
+bool inside(const fs::path& real, const fs::path& root_real) {
+    if (real.empty() || root_real.empty()) return false;
+    std::string r = real.string(), root = root_real.string();
+    if (r == root) return true;
+    if (root.back() != '/') root += '/';
+    return r.compare(0, root.size(), root) == 0;
+}
+}  // namespace
+
+std::optional<Layout> load_book_layout(const BookConfig& cfg, const std::string& book_dir,
+                                       const std::string& cli_layout, base::DiagSink& diags) {
+    if (!cli_layout.empty()) return load_layout(cli_layout, diags, cfg.limits.toml);
+    if (cfg.layout.empty() || !layout_is_path(cfg.layout))
+        return load_layout(cfg.layout, diags, cfg.limits.toml);
+    // A path in book.toml: relative to the book folder, and only inside it or inside the
+    // bundled layouts. Anything else is read only when named on the command line.
+    std::error_code ec;
+    fs::path p = fs::path(cfg.layout).is_absolute() ? fs::path(cfg.layout) : fs::path(book_dir) / cfg.layout;
+    fs::path real = fs::weakly_canonical(p, ec);
+    fs::path book_real = fs::canonical(book_dir, ec);
+    fs::path layouts_real = fs::weakly_canonical(fs::path(data_dir()) / "layouts", ec);
+    if (!inside(real, book_real) && !inside(real, layouts_real)) {
+        diags.error_at(cfg.path, cfg.layout_line, cfg.layout_col,
+                       "`book.layout` is outside the book folder and the bundled layouts; not read",
+                       {"put the layout folder inside the book folder, or name it on the command "
+                        "line: bookc build --layout PATH"});
+        return std::nullopt;
+    }
+    return load_layout(p.string(), diags, cfg.limits.toml);
+}
+
+std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSink& diags,
+                                  std::size_t toml_limit) {
     std::string name = name_or_path.empty() ? "handbook" : name_or_path;
     std::error_code ec;
     fs::path file;
@@ -245,9 +290,15 @@ std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSin
     L.name = is_path ? file.parent_path().filename().string() : name;
     L.dir = file.parent_path().string();
     std::string path = file.string();
+    std::string text;
+    if (std::string problem = base::read_regular_file(path, toml_limit, text); !problem.empty()) {
+        diags.error_at(path, 0, 0, "the layout file is " + problem,
+                       {"[limits] toml_mb in book.toml raises the size limit"});
+        return std::nullopt;
+    }
     toml::table root;
     try {
-        root = toml::parse_file(path);
+        root = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
         diags.error_at(path, e.source().begin.line, e.source().begin.column,
                        std::string(e.description()));

@@ -7,6 +7,8 @@
 
 #include <hb-ot.h>
 
+#include "base/read_file.hpp"
+
 namespace bookc::font {
 
 Font::~Font() = default;
@@ -21,11 +23,9 @@ std::shared_ptr<std::string> read_shared(const std::string& path) {
     std::lock_guard<std::mutex> lock(mutex);
     if (auto it = files.find(path); it != files.end())
         if (auto alive = it->second.lock()) return alive;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return nullptr;
-    auto bytes = std::make_shared<std::string>(std::istreambuf_iterator<char>(in),
-                                               std::istreambuf_iterator<char>());
-    if (bytes->empty()) return nullptr;
+    auto bytes = std::make_shared<std::string>();
+    // Regular files only, opened without blocking (a FIFO in fonts/ must not hang a build).
+    if (!base::read_file(path, *bytes) || bytes->empty()) return nullptr;
     files[path] = bytes;
     return bytes;
 }

@@ -62,8 +62,12 @@ private:
 
 class FontDb {
 public:
-    // Searches `<data_dir>/fonts` (and `extra_dirs`) before the system's fonts.
-    explicit FontDb(std::string data_dir, std::vector<std::string> extra_dirs = {});
+    // Searches `<data_dir>/fonts` (and `extra_dirs`) before the system's fonts. The files of
+    // these folders are given to fontconfig one by one, only when they are regular files
+    // inside their folder (symlinks resolved) of at most `file_limit` bytes: fontconfig
+    // would open a FIFO there and wait forever. The others are listed in refused().
+    explicit FontDb(std::string data_dir, std::vector<std::string> extra_dirs = {},
+                    std::size_t file_limit = static_cast<std::size_t>(-1));
     ~FontDb();
 
     // The best face for a family name (exact family match preferred), nullopt when none.
@@ -73,9 +77,17 @@ public:
     // find + load.
     std::shared_ptr<Font> get(const std::string& family, bool bold = false);
 
+    struct Refused {
+        std::string path;
+        std::string problem;  // "not a regular file (a FIFO)", "larger than the limit (…)", …
+    };
+    // Files of the font folders that were not given to fontconfig, in path order.
+    const std::vector<Refused>& refused() const { return refused_; }
+
 private:
     std::string data_dir_;
     std::vector<std::string> dirs_;
+    std::vector<Refused> refused_;
     FcConfigPtr config_;  // private fontconfig config: app dirs first, deterministic
     std::map<std::string, std::shared_ptr<Font>> cache_;  // key: path#index
     std::map<std::pair<std::string, bool>, std::optional<FaceInfo>> found_;  // find() results

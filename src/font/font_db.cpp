@@ -8,6 +8,10 @@
 #include <filesystem>
 #include <tuple>
 
+#include <sys/stat.h>
+
+#include "base/read_file.hpp"
+
 namespace bookc::font {
 namespace {
 
@@ -57,7 +61,52 @@ struct Candidate {
 
 }  // namespace
 
-FontDb::FontDb(std::string data_dir, std::vector<std::string> extra_dirs)
+namespace {
+// The files below `dir` fontconfig may read: regular files inside `dir` (after resolving
+// symlinks) of at most `limit` bytes, in path order. The rest goes to `refused`.
+std::vector<std::string> font_files(const std::string& dir, std::size_t limit,
+                                    std::vector<FontDb::Refused>& refused) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    std::error_code ec;
+    fs::path root = fs::canonical(dir, ec);
+    if (ec || !fs::is_directory(root, ec)) return out;
+    std::string root_s = root.string() + "/";
+    std::vector<std::string> paths;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    for (auto end = fs::recursive_directory_iterator(); !ec && it != end; it.increment(ec)) {
+        if (it->is_directory(ec) && !it->is_symlink(ec)) {
+            if (it.depth() >= 8) it.disable_recursion_pending();
+            continue;
+        }
+        paths.push_back(it->path().string());
+    }
+    std::sort(paths.begin(), paths.end());
+    for (const auto& p : paths) {
+        fs::path real = fs::canonical(p, ec);
+        if (ec || real.string().compare(0, root_s.size(), root_s) != 0) {
+            refused.push_back({p, "outside its fonts folder (symbolic link)"});
+            continue;
+        }
+        struct stat st {};
+        if (::stat(real.c_str(), &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) continue;  // a link to a folder inside: its files are listed
+        if (!S_ISREG(st.st_mode)) {
+            refused.push_back({p, std::string("not a regular file (") + base::file_kind(st.st_mode) + ")"});
+            continue;
+        }
+        if (static_cast<std::size_t>(st.st_size) > limit) {
+            refused.push_back({p, "larger than the limit (" + std::to_string(st.st_size) +
+                                      " bytes; at most " + std::to_string(limit) + ")"});
+            continue;
+        }
+        out.push_back(real.string());
+    }
+    return out;
+}
+}  // namespace
+
+FontDb::FontDb(std::string data_dir, std::vector<std::string> extra_dirs, std::size_t file_limit)
     : data_dir_(std::move(data_dir)), dirs_(std::move(extra_dirs)) {
     std::lock_guard<std::mutex> lock(mutex_);
     config_.reset(FcInitLoadConfigAndFonts());
@@ -65,9 +114,9 @@ FontDb::FontDb(std::string data_dir, std::vector<std::string> extra_dirs)
     if (!data_dir_.empty()) app.push_back(data_dir_ + "/fonts");
     for (const auto& d : dirs_) app.push_back(d);
     for (const auto& d : app) {
-        std::error_code ec;
-        if (config_ && std::filesystem::is_directory(d, ec))
-            FcConfigAppFontAddDir(config_.get(), reinterpret_cast<const FcChar8*>(d.c_str()));
+        if (!config_) break;
+        for (const auto& f : font_files(d, file_limit, refused_))
+            FcConfigAppFontAddFile(config_.get(), reinterpret_cast<const FcChar8*>(f.c_str()));
     }
 }
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "base/atomic_file.hpp"
+#include "base/read_file.hpp"
 #include "base/utf8.hpp"
 #include "load/comments.hpp"
 #include "load/front_matter.hpp"
@@ -96,7 +96,7 @@ std::string utf16_to_utf8(std::string_view raw) {
 
 std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& book_real,
                                              const std::string& rel, base::SourceMap& sources,
-                                             base::DiagSink& diags) {
+                                             base::DiagSink& diags, std::size_t limit) {
     std::string path = book_dir + "/" + rel;
     std::string real = real_path(path);
     if (real.empty() || !is_within(real, book_real)) {
@@ -104,8 +104,10 @@ std::optional<base::FileId> register_article(const std::string& book_dir, const 
         return std::nullopt;
     }
     std::string raw;
-    if (!base::read_file(real, raw)) {
-        diags.error_at(path, 0, 0, "cannot read the article");
+    if (std::string why = base::read_regular_file(real, limit, raw); !why.empty()) {
+        std::vector<std::string> hints;
+        if (why.rfind("larger", 0) == 0) hints.push_back("raise the limit in book.toml: [limits] article_mb = …");
+        diags.error_at(path, 0, 0, "the article is " + why + "; skipped", hints);
         return std::nullopt;
     }
     if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF')))

@@ -11,9 +11,11 @@ namespace bookc::load {
 // Reads BOOK_DIR/rel (which must resolve inside `book_real`), checks it is text, replaces
 // invalid UTF-8 by U+FFFD (with a warning at each place) and registers it. nullopt when
 // the file cannot be used (the reason is reported).
+// Only a regular file inside the book of at most `limit` bytes is read (a FIFO, a device
+// or a socket is refused with an error and never opened in blocking mode).
 std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& book_real,
                                              const std::string& rel, base::SourceMap& sources,
-                                             base::DiagSink& diags);
+                                             base::DiagSink& diags, std::size_t limit);
 
 // Registers `raw` as if read from BOOK_DIR/rel (tests, and register_article itself).
 base::FileId register_text(const std::string& book_dir, const std::string& rel, std::string raw,

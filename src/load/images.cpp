@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "base/atomic_file.hpp"
+#include "base/read_file.hpp"
 #include "load/paths.hpp"
 #include "load/text.hpp"
 
@@ -78,7 +78,7 @@ bool image_size(std::string_view b, const std::string& type, int& w, int& h) {
 }
 
 int add_asset(const std::string& book_dir, const std::string& rel, model::Book& book,
-              std::string& problem) {
+              std::string& problem, std::size_t limit) {
     for (std::size_t i = 0; i < book.assets.size(); ++i)
         if (book.assets[i].rel_path == rel) return static_cast<int>(i);
     std::string full = book_dir + "/" + rel;
@@ -93,8 +93,8 @@ int add_asset(const std::string& book_dir, const std::string& rel, model::Book& 
         return -1;
     }
     std::string bytes;
-    if (!base::read_file(real, bytes)) {
-        problem = "unreadable";
+    if (std::string why = base::read_regular_file(real, limit, bytes); !why.empty()) {
+        problem = why;
         return -1;
     }
     std::string type = sniff_image_type(bytes);
@@ -159,7 +159,7 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
         return;
     }
     std::string problem;
-    int idx = add_asset(ctx.book_dir, rel, ctx.book, problem);
+    int idx = add_asset(ctx.book_dir, rel, ctx.book, problem, ctx.cfg.limits.image);
     ctx.images_seen[rel] = idx;
     if (idx >= 0) {
         img.asset = idx;
@@ -173,8 +173,13 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
                         {"it resolves (through a symbolic link) to a file outside the book"});
     else if (problem == "format")
         ctx.diags.warning(at, "not a PNG, JPEG, GIF, WebP or SVG image: " + src);
+    else if (problem.rfind("larger", 0) == 0)
+        ctx.diags.error(at, "image is " + problem + ": " + src,
+                        {"raise the limit in book.toml: [limits] image_mb = …"});
+    else if (problem.rfind("not a regular", 0) == 0)
+        ctx.diags.error(at, "image is " + problem + ": " + src);
     else
-        ctx.diags.warning(at, "image cannot be read: " + src);
+        ctx.diags.warning(at, "image " + problem + ": " + src);
 }
 
 }  // namespace bookc::load

@@ -15,9 +15,11 @@ void resolve_image(ChapterContext& ctx, std::string_view src, base::Span at, mod
 
 // Adds (or finds) the asset at `rel` (relative to the book folder, already checked to be
 // inside it). Returns the index in book.assets, or -1 when the file cannot be used; the
-// reason is stored in `problem`.
+// reason is stored in `problem`: "not found", "outside", "format", or what read_regular_file
+// said ("not a regular file (a FIFO)", "larger than the limit (…)", "cannot be read: …").
+// Files larger than `limit` bytes are refused without being read.
 int add_asset(const std::string& book_dir, const std::string& rel, model::Book& book,
-              std::string& problem);
+              std::string& problem, std::size_t limit);
 
 // Media type from the first bytes ("" when not a known image format).
 std::string sniff_image_type(std::string_view bytes);

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <set>
 
-#include "base/atomic_file.hpp"
+#include "base/read_file.hpp"
 #include "base/utf8.hpp"
 #include "load/chapter.hpp"
 #include "load/images.hpp"
@@ -59,7 +59,7 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
                 diags.warning_at(toml, spec->line, 0, "'" + rel + "' is already a chapter; listed again here");
             return;
         }
-        auto id = register_article(book_dir, book_real, rel, sources, diags);
+        auto id = register_article(book_dir, book_real, rel, sources, diags, cfg.limits.article);
         if (!id) return;
         const base::SourceFile& f = sources.get(*id);
         model::Format format = detect_format(f.text, extension_of(rel));
@@ -160,14 +160,16 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
         if (!join_inside("", cfg.cover, rel) || rel.empty()) {
             diags.error_at(toml, 0, 0, "cover image is outside the book folder: " + cfg.cover);
         } else {
-            int idx = add_asset(book_dir, rel, book, problem);
+            int idx = add_asset(book_dir, rel, book, problem, cfg.limits.image);
             if (idx >= 0)
                 book.meta.cover_asset = idx;
             else if (problem == "outside")
                 diags.error_at(toml, 0, 0, "cover image is outside the book folder: " + cfg.cover);
-            else
+            else if (problem == "not found" || problem == "format")
                 diags.warning_at(book_dir + "/" + rel, 0, 0,
                                  problem == "not found" ? "cover image not found" : "cover image cannot be used");
+            else
+                diags.error_at(book_dir + "/" + rel, 0, 0, "cover image is " + problem);
         }
     }
     // Remote images: one batch for the whole book, after every chapter is loaded.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fnmatch.h>
+#include <locale.h>
 
 #include "load/text.hpp"
 
@@ -33,7 +35,10 @@ std::vector<std::string> list_files(const std::string& book_dir) {
             if (it.depth() > 32) it.disable_recursion_pending();
             continue;
         }
-        if (!it->is_regular_file(ec)) continue;  // follows file symlinks; checked later
+        // Regular files, and also FIFOs, devices and sockets (followed through symlinks), so
+        // that loading them reports what they are instead of dropping them silently;
+        // symlinks to folders and dangling ones are skipped.
+        if (it->is_directory(ec) || !it->exists(ec)) continue;
         out.push_back(p.lexically_relative(root).generic_string());
     }
     std::sort(out.begin(), out.end(), natural_less);
@@ -91,70 +96,55 @@ bool natural_less(std::string_view a, std::string_view b) {
 bool has_glob(std::string_view p) { return p.find_first_of("*?[") != std::string_view::npos; }
 
 namespace {
-bool class_match(std::string_view p, std::size_t& i, char c) {
-    // p[i] == '['; on return i is past the closing ']'.
-    std::size_t j = i + 1;
-    bool neg = j < p.size() && (p[j] == '!' || p[j] == '^');
-    if (neg) ++j;
-    bool ok = false;
-    std::size_t start = j;
-    while (j < p.size() && (p[j] != ']' || j == start)) {
-        if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
-            if (c >= p[j] && c <= p[j + 2]) ok = true;
-            j += 3;
-        } else {
-            if (c == p[j]) ok = true;
-            ++j;
-        }
-    }
-    i = j < p.size() ? j + 1 : j;
-    return ok != neg;
+// One path component against one pattern component, with fnmatch(3) in a UTF-8 locale (so
+// `?` is one character, not one byte). glibc's matcher does not backtrack exponentially,
+// and patterns are bounded in book.toml (config::kMaxPatternBytes, kMaxPatternStars).
+bool component_match(const std::string& pattern, const std::string& name) {
+    static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+    locale_t old = utf8 ? uselocale(utf8) : static_cast<locale_t>(0);
+    int r = fnmatch(pattern.c_str(), name.c_str(), FNM_NOESCAPE);
+    if (utf8) uselocale(old);
+    return r == 0;
 }
 
-bool match_from(std::string_view p, std::size_t pi, std::string_view s, std::size_t si, int budget) {
-    if (budget <= 0) return false;
-    while (pi < p.size()) {
-        char c = p[pi];
-        if (c == '*') {
-            bool dbl = pi + 1 < p.size() && p[pi + 1] == '*';
-            std::size_t next = pi + (dbl ? 2 : 1);
-            if (dbl && next < p.size() && p[next] == '/') {
-                // "**/" matches zero or more whole components.
-                if (match_from(p, next + 1, s, si, budget - 1)) return true;
-                for (std::size_t k = si; k < s.size(); ++k)
-                    if (s[k] == '/' && match_from(p, next + 1, s, k + 1, budget - 1)) return true;
-                return false;
-            }
-            for (std::size_t k = si; k <= s.size(); ++k) {
-                if (match_from(p, next, s, k, budget - 1)) return true;
-                if (k < s.size() && s[k] == '/' && !dbl) return false;
-            }
-            return false;
-        }
-        if (si >= s.size()) return false;
-        if (c == '?') {
-            if (s[si] == '/') return false;
-            // one UTF-8 character
-            ++si;
-            while (si < s.size() && (static_cast<unsigned char>(s[si]) & 0xC0) == 0x80) ++si;
-            ++pi;
-            continue;
-        }
-        if (c == '[') {
-            if (!class_match(p, pi, s[si])) return false;
-            ++si;
-            continue;
-        }
-        if (c != s[si]) return false;
-        ++pi;
-        ++si;
+std::vector<std::string> components(std::string_view path) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i <= path.size()) {
+        std::size_t j = path.find('/', i);
+        if (j == std::string_view::npos) j = path.size();
+        out.emplace_back(path.substr(i, j - i));
+        i = j + 1;
     }
-    return si == s.size();
+    return out;
 }
 }  // namespace
 
 bool glob_match(std::string_view pattern, std::string_view path) {
-    return match_from(pattern, 0, path, 0, 100000);
+    if (pattern.size() > kMaxGlobBytes || pattern.find('\0') != std::string_view::npos ||
+        path.find('\0') != std::string_view::npos)
+        return false;
+    std::vector<std::string> pat = components(pattern), segs = components(path);
+    // A `**` component matches any number of whole components (zero included): the classic
+    // wildcard walk with backtracking to the last `**` only, so at most pat × segs steps.
+    std::size_t p = 0, s = 0;
+    std::size_t star_p = std::string::npos, star_s = 0;
+    while (s < segs.size()) {
+        if (p < pat.size() && pat[p] == "**") {
+            star_p = p++;
+            star_s = s;
+        } else if (p < pat.size() && component_match(pat[p], segs[s])) {
+            ++p;
+            ++s;
+        } else if (star_p != std::string::npos) {
+            p = star_p + 1;
+            s = ++star_s;
+        } else {
+            return false;
+        }
+    }
+    while (p < pat.size() && pat[p] == "**") ++p;
+    return p == pat.size();
 }
 
 }  // namespace bookc::load

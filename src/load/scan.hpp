@@ -6,8 +6,8 @@
 
 namespace bookc::load {
 
-// Every regular file below `book_dir` (recursively; symbolic links to folders are not
-// followed), as '/'-separated paths relative to it, in natural order. Hidden files and
+// Every file below `book_dir` that is not a folder (recursively; symbolic links to folders
+// are not followed; FIFOs and devices are listed so that loading them reports them), as '/'-separated paths relative to it, in natural order. Hidden files and
 // folders and the top-level output folder dist/ are skipped.
 std::vector<std::string> list_files(const std::string& book_dir);
 
@@ -17,8 +17,12 @@ bool is_article_extension(std::string_view ext);  // ".md", ".markdown", ".html"
 bool natural_less(std::string_view a, std::string_view b);
 
 bool has_glob(std::string_view pattern);  // contains * ? or [
-// Glob on '/'-separated paths: * and ? stay within one component, ** spans components,
-// [abc] / [a-z] / [!a] match one character.
+// Glob on '/'-separated paths, one component at a time with fnmatch(3): * and ? stay within
+// one component (? is one UTF-8 character), [abc] / [a-z] / [!a] match one character, a
+// backslash is an ordinary character; a whole component `**` matches zero or more
+// components (`notes/**/*.md`, `notes/**`). Linear in pattern × path components. Patterns
+// longer than kMaxGlobBytes never match (book.toml reports them before).
+inline constexpr std::size_t kMaxGlobBytes = 1024;
 bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace bookc::load

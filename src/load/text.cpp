@@ -150,6 +150,16 @@ std::string safe_url(std::string_view url) {
     for (char c : u)
         if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F) probe += c;
     probe = to_lower_ascii(probe);
+    // A protocol-relative URL (//host/path) has no base to take a scheme from in a book:
+    // it becomes https://host/path, so the EPUB and the PDF link to the same place. Without
+    // a host it is dropped.
+    if (probe.rfind("//", 0) == 0) {
+        if (probe.size() == 2 || probe.find_first_of("/?#\\", 2) == 2) return {};
+        std::string kept;  // as browsers read it: without the tabs, newlines and controls
+        for (char c : u)
+            if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F) kept += c;
+        return "https:" + kept;
+    }
     std::size_t colon = probe.find(':');
     std::size_t stop = probe.find_first_of("/?#");
     if (colon == std::string::npos || (stop != std::string::npos && stop < colon)) {

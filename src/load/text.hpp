@@ -29,7 +29,8 @@ bool inlines_empty(const model::Inlines& inl);
 
 // The URL if it is safe to keep in the model (relative, #fragment, http(s), mailto, ftp,
 // tel), else "". javascript:, data:, vbscript:, file: and unknown schemes are refused,
-// also when hidden by control characters or whitespace.
+// also when hidden by control characters or whitespace. A protocol-relative //host/path
+// becomes https://host/path (both outputs then agree); "//" without a host is refused.
 std::string safe_url(std::string_view url);
 bool is_remote_url(std::string_view url);  // http://, https://, //
 

@@ -247,7 +247,10 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
             std::size_t first = body.size();
             toc.push_back({jobs[ci].title, jobs[ci].dest, 1, std::to_string(first + 1)});
             if (layout.toc_depth >= 2)
-                for (const auto& [title, dest] : out.sections)
+                for (const auto& section : out.sections) {
+                    // Named, not a structured binding: clang 14 cannot capture those in lambdas.
+                    const std::string& title = section.first;
+                    const std::string& dest = section.second;
                     for (std::size_t p = 0; p < out.pages.size(); ++p) {
                         const auto& items = out.pages[p].items;
                         if (std::any_of(items.begin(), items.end(), [&](const display::Item& it) {
@@ -258,6 +261,7 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
                             break;
                         }
                     }
+                }
             graft(body_tree, std::move(out.structure), part_elem, out.pages);
             for (std::size_t p = 0; p < out.pages.size(); ++p) {
                 std::size_t index = body.size();

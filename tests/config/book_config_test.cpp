@@ -96,7 +96,7 @@ TEST_CASE("unknown keys and wrong types are errors naming the key and its line")
     CHECK_FALSE(r.cfg);
     CHECK(r.diags ==
           "book.toml:8:2: error: unknown key `extra`\n"
-          "  hint: known keys here: book, chapters, clean, comments, epub, images, parts\n"
+          "  hint: known keys here: book, chapters, clean, comments, epub, images, limits, parts\n"
           "book.toml:2:9: error: `book.title` must be a string\n"
           "book.toml:3:1: error: unknown key `book.colour`\n"
           "  hint: known keys here: author, authors, cover, date, description, identifier, language, layout, slug, subjects, subtitle, title\n"
@@ -158,4 +158,20 @@ TEST_CASE("[images] and [comments] avatars: defaults, values, and an unknown rem
           "book.toml:6:11: error: `images.timeout` must be between 1 and 3600\n"
           "book.toml:5:10: error: unknown value `download` for `images.remote`\n"
           "  hint: use one of: fetch, link, error\n");
+}
+
+TEST_CASE("slugs: one safe name; the folder's name is made safe") {
+    CHECK(config::slug_problem("handbook").empty());
+    CHECK(config::slug_problem("中文书_v1.2-é").empty());
+    CHECK(config::slug_problem("../x") == "must not start with `.`");
+    CHECK(config::slug_problem("a/b") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("/abs") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("a\\b") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("a\u202Eb") == "may only contain letters, digits, `-`, `_` and `.`");
+    CHECK(config::slug_problem("") == "must not be empty");
+    CHECK(config::slug_problem(std::string(129, 'a')) == "is too long (129 bytes; at most 128)");
+    CHECK(config::slug_problem("\xff") == "is not valid UTF-8");
+    CHECK(config::slug_from_folder("my book (v2)") == "my-book-v2");
+    CHECK(config::slug_from_folder(".hidden") == "hidden");
+    CHECK(config::slug_from_folder("...") == "book");
 }

@@ -37,11 +37,36 @@ TEST_CASE("scan: natural order and globs") {
     CHECK(load::glob_match("第?章.md", "第一章.md"));
 }
 
+TEST_CASE("scan: ** spans whole components; patterns that backtrack badly stay fast") {
+    CHECK(load::glob_match("**/*.md", "a.md"));
+    CHECK(load::glob_match("**/*.md", "x/y/z/a.md"));
+    CHECK(load::glob_match("notes/**", "notes/sub/a.md"));
+    CHECK(load::glob_match("a/**/b/**/c.md", "a/x/b/y/z/c.md"));
+    CHECK_FALSE(load::glob_match("a/**/b/**/c.md", "a/x/y/z/c.md"));
+    CHECK_FALSE(load::glob_match("notes/*.md", "notes"));
+    CHECK(load::glob_match("[ab]\\x.md", "a\\x.md"));  // a backslash is an ordinary character
+    // Exponential for a naive backtracking matcher; linear here (fnmatch + one ** walk).
+    std::string name(250, 'a');
+    CHECK_FALSE(load::glob_match("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b.md", name + ".md"));
+    std::string deep;
+    for (int i = 0; i < 300; ++i) deep += "**/";
+    CHECK_FALSE(load::glob_match(deep + "x.md", "a/b/c/y.md"));  // no recursion to overflow
+    std::string huge;
+    for (int i = 0; i < 90000; ++i) huge += "**";
+    CHECK_FALSE(load::glob_match(huge, "a.md"));  // over kMaxGlobBytes: never matches
+}
+
 TEST_CASE("urls: only safe schemes survive") {
     CHECK(load::safe_url("https://a.b/c") == "https://a.b/c");
     CHECK(load::safe_url("img/a.png") == "img/a.png");
     CHECK(load::safe_url("#sec") == "#sec");
     CHECK(load::safe_url("mailto:a@b.c") == "mailto:a@b.c");
+    CHECK(load::safe_url("//cdn.example/a.png?x=1") == "https://cdn.example/a.png?x=1");
+    CHECK(load::safe_url(" //Example.org/p ") == "https://Example.org/p");
+    CHECK(load::safe_url("//").empty());
+    CHECK(load::safe_url("///etc/passwd").empty());
+    CHECK(load::safe_url("//?q").empty());
+    CHECK(load::safe_url("/\t/Host/P") == "https://Host/P");
     CHECK(load::safe_url("javascript:alert(1)").empty());
     CHECK(load::safe_url(" JavaScript:alert(1)").empty());
     CHECK(load::safe_url("java\tscript:alert(1)").empty());

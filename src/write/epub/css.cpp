@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/read_file.hpp"
 #include "base/utf8.hpp"
 
 namespace bookc::epub {
@@ -11,11 +12,9 @@ namespace bookc::epub {
 namespace {
 
 bool read_css(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = base::sanitize_utf8(ss.str());
+    std::string raw;  // a regular file only: a FIFO named epub.css must not hang the build
+    if (!base::read_file(path, raw)) return false;
+    out = base::sanitize_utf8(raw);
     if (out.rfind("\xEF\xBB\xBF", 0) == 0) out.erase(0, 3);  // a BOM would precede @charset rules
     return true;
 }

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/read_file.hpp"
 #include "write/epub/container.hpp"
 #include "write/epub/css.hpp"
 #include "write/epub/documents.hpp"
@@ -19,11 +20,9 @@ constexpr const char* kRoot = "OEBPS/";
 constexpr const char* kXhtml = "application/xhtml+xml";
 
 std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string out;
+    base::read_file(path, out);  // regular files only, never blocking
+    return out;
 }
 
 // The layout's body font, subset to `chars`, as a package file; nullopt (with a warning)

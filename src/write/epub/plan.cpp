@@ -161,9 +161,12 @@ std::string lower_ascii(std::string s) {
 }  // namespace
 
 std::string ChapterPlan::unique_id(const std::string& base) {
-    std::string id = base;
-    for (int n = 2; ids.count(id); ++n) id = base + "-" + std::to_string(n);
-    ids.insert(id);
+    if (ids.insert(base).second) return base;
+    int& n = next_suffix[base];
+    if (n < 2) n = 2;
+    std::string id;
+    do id = base + "-" + std::to_string(n++);
+    while (!ids.insert(id).second);
     return id;
 }
 

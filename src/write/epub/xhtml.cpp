@@ -340,12 +340,19 @@ void ChapterWriter::image(pugi::xml_node parent, const Inline& in) {
 
 void ChapterWriter::footnote_ref(pugi::xml_node parent, const Inline& in) {
     const auto& fns = cp_.chapter->footnotes;
-    int index = -1;
-    for (std::size_t f = 0; f < fns.size(); ++f)
-        if ((in.number > 0 && fns[f].number == in.number) || (in.number <= 0 && fns[f].label == in.text)) {
-            index = static_cast<int>(f);
-            break;
+    if (!notes_indexed_) {
+        notes_indexed_ = true;
+        for (std::size_t f = 0; f < fns.size(); ++f) {  // emplace keeps the first, as the scan did
+            note_by_number_.emplace(fns[f].number, static_cast<int>(f));
+            note_by_label_.emplace(fns[f].label, static_cast<int>(f));
         }
+    }
+    int index = -1;
+    if (in.number > 0) {
+        if (auto it = note_by_number_.find(in.number); it != note_by_number_.end()) index = it->second;
+    } else if (auto it = note_by_label_.find(in.text); it != note_by_label_.end()) {
+        index = it->second;
+    }
     int number = index >= 0 ? (fns[index].number > 0 ? fns[index].number : index + 1) : in.number;
     std::string label = number > 0 ? std::to_string(number) : xml_clean(in.text);
     pugi::xml_node sup = add_el(parent, "sup", "noteref");

@@ -45,6 +45,11 @@ private:
     char32_t last_ = 0;   // last character written (for soft breaks)
     bool in_link_ = false;
     std::map<int, std::vector<std::string>> refs_;  // footnote index → ids of its references
+    // The chapter's footnotes by number and by label (the first of each), built on first use
+    // so that each reference is found without a scan of every footnote.
+    std::map<int, int> note_by_number_;
+    std::map<std::string, int> note_by_label_;
+    bool notes_indexed_ = false;
 };
 
 }  // namespace bookc::epub

@@ -1,5 +1,7 @@
 #include "write/pdf/navigation.hpp"
 
+#include <map>
+
 #include "write/pdf/format.hpp"
 
 using namespace PoDoFo;
@@ -77,6 +79,10 @@ std::vector<LinkAnnot> write_links(PdfVecObjects& objects, const display::Docume
                                    const std::vector<PdfObject*>& pages, const DestMap& dests,
                                    base::DiagSink& diags) {
     std::vector<LinkAnnot> written;
+    // One URI action object per distinct URL: a link wrapped over many lines has one
+    // annotation per line, and each used to repeat the whole URI (a 100 KB URL over 1,700
+    // lines made a 180 MB PDF).
+    std::map<std::string, PdfObject*> actions;
     for (std::size_t p = 0; p < doc.pages.size() && p < pages.size(); ++p) {
         const double h = doc.pages[p].height;
         PdfArray annots;
@@ -101,10 +107,13 @@ std::vector<LinkAnnot> write_links(PdfVecObjects& objects, const display::Docume
             d.AddKey("Rect", PdfObject(PdfVariant(PdfData(rect.c_str()))));
             d.AddKey("Border", PdfObject(PdfVariant(PdfData(" [0 0 0]"))));
             if (!l->uri.empty()) {
-                PdfDictionary action;
-                action.AddKey("S", PdfName("URI"));
-                action.AddKey("URI", byte_string(ascii_uri(l->uri)));
-                d.AddKey("A", action);
+                PdfObject*& action = actions[l->uri];
+                if (!action) {
+                    action = objects.CreateObject("Action");
+                    action->GetDictionary().AddKey("S", PdfName("URI"));
+                    action->GetDictionary().AddKey("URI", byte_string(ascii_uri(l->uri)));
+                }
+                d.AddKey("A", action->Reference());
             } else {
                 d.AddKey("Dest", byte_string(l->dest));
             }

@@ -46,9 +46,13 @@ TEST_CASE("epub css: the layout's file is used, the default when it is missing")
     CHECK(unzip_map(b.bytes).at("OEBPS/css/book.css") == epub::default_css());
     CHECK(b.diags.warnings() == 1);
     // Every document links the stylesheet.
-    for (const auto& [name, data] : unzip_map(b.bytes))
+    // Named, not a structured binding: CHECK_MESSAGE captures them in a lambda (clang 14).
+    for (const auto& entry : unzip_map(b.bytes)) {
+        const std::string& name = entry.first;
+        const std::string& data = entry.second;
         if (name.size() > 6 && name.substr(name.size() - 6) == ".xhtml")
             CHECK_MESSAGE(data.find("css/book.css\"") != std::string::npos, name);
+    }
 }
 
 TEST_CASE("epub css: a layout imports another layout's stylesheet and states what differs") {
