@@ -56,10 +56,12 @@ inline constexpr float kLatinTrace = 0.02f;  // em: the most a gap inside a Lati
 // stretch of the whole line is not enough: word spaces to four times (a space of at most
 // 1¼ em), the Han–Latin space and the glue between Han characters to twice (the first
 // pass's tolerance), a gap inside a Latin run never beyond its trace. Then the glue between
-// Han characters takes what is left, without limit (Han text keeps its inter-character
-// justification); a line without such glue is set short by the rest: slightly loose,
-// never letter-spaced.
+// Han characters takes what is left, up to kMaxHanStretch times its nominal stretch (½ em
+// a gap: Han text keeps its inter-character justification, but one Han pair in a Latin
+// line does not gape); a line its glue cannot fill is set short by the rest: slightly
+// loose, never letter-spaced.
 inline constexpr float kMaxStretch[kGlueClasses] = {4, 2, 2, 2, 1};
+inline constexpr float kMaxHanStretch = 5;
 inline constexpr bool han_glue(std::uint8_t c) { return c == kGlueInter || c == kGluePunct; }
 
 struct BreakItems {
@@ -112,15 +114,19 @@ inline double han_stretch(const BreakItems& it, std::size_t k) {
     return han_glue(it.glue_class[k]) ? it.stretch[k] : 0;
 }
 
+// What Han glue of nominal stretch `han_nominal` may stretch past kMaxStretch.
+inline double han_extra(double han_nominal) {
+    return han_nominal * (kMaxHanStretch - kMaxStretch[kGlueInter]);
+}
+
 // Natural width, stretch and shrink of clusters [a, b) set as one line; `beyond`: what its
-// glue may stretch past `stretch` (kMaxStretch); `han`: the stretch of its Han glue. A
-// justified line is always filled when `han` > 0, else up to natural + stretch + beyond
-// and left short by what remains.
+// glue may stretch past `stretch` (kMaxStretch); `han`: the nominal stretch of its Han
+// glue. A justified line is filled up to natural + stretch + beyond + han_extra(han) and
+// left short by what remains.
 struct LineMeasure {
     double natural = 0, stretch = 0, shrink = 0, beyond = 0, han = 0;
-    bool fillable(double width) const {
-        return han > 0 || width - natural <= stretch + beyond + 0.01;
-    }
+    double fill() const { return stretch + beyond + han_extra(han); }
+    bool fillable(double width) const { return width - natural <= fill() + 0.01; }
 };
 inline LineMeasure measure_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
     LineMeasure m;

@@ -18,8 +18,8 @@ namespace {
 // all classes but kGlueLatin, each up to kMaxStretch (in proportion to what it may still
 // take, so all reach their limit together) rather than heaped on one class: a Latin line
 // with one pair of Han characters must not open a gap between those two, and Latin words
-// must not be letter-spaced. Then Han glue takes the rest; without Han glue, the rest
-// stays at the end of the line.
+// must not be letter-spaced. Then Han glue takes the rest up to kMaxHanStretch; what is
+// still left stays at the end of the line.
 void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double amount, bool stretch,
                 std::vector<float>& adv) {
     static constexpr GlueClass kStretchOrder[] = {kGlueSpace, kGlueHanLatin, kGlueInter, kGluePunct,
@@ -54,9 +54,10 @@ void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double a
             adv[k - a] += static_cast<float>(beyond_stretch(it, k) * take / beyond);
         left -= take;
     }
-    if (left > 0 && han > 0) {  // Han text: inter-character justification, however loose
+    if (left > 0 && han > 0) {  // Han text: inter-character justification, up to ½ em
+        const double r = std::min(left, han_extra(han)) / han;
         for (std::uint32_t k = a; k + 1 < b; ++k)
-            adv[k - a] += static_cast<float>(han_stretch(it, k) * left / han);
+            adv[k - a] += static_cast<float>(han_stretch(it, k) * r);
     }
 }
 

@@ -112,7 +112,7 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
                     // Its glue cannot fill it (a piece of a path or URL, whose letters only
                     // open by a trace): it is set short by the rest, which costs what that
                     // gap would cost a ragged line, on top of the glue's full stretch.
-                    const double fill = lm.stretch + lm.beyond;
+                    const double fill = lm.fill();
                     r = (lm.stretch > 0 ? fill / lm.stretch : 1) + (slack - fill) / ragged;
                 } else if (st > 0) {
                     r = slack / st;
