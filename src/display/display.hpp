@@ -1,4 +1,4 @@
-// The display list: pages of positioned glyph runs, rules, boxes, images and links.
+// The display list: pages of positioned glyph runs, rules, boxes, cells, images and links.
 // The typesetter produces it; the PDF writer serialises it and needs nothing else.
 //
 // Units: points. Origin at the page's top-left corner, y grows downwards.
@@ -61,6 +61,17 @@ struct Rect {
     Color stroke_color;
 };
 
+// A grid of square cells whose dark ones are filled in one colour, as one path so that
+// touching cells show no seams: a QR code's modules.
+struct Cells {
+    int tag = -1;           // element of Document::structure; -1: an artifact
+    float x = 0, y = 0;     // top-left corner of cell (0, 0)
+    float size = 1;         // side of one cell, pt
+    int columns = 0, rows = 0;
+    std::vector<std::uint8_t> dark;  // rows × columns, row by row: 1 filled
+    Color color;
+};
+
 enum class ImageFormat { Jpeg, Png };
 
 struct Image {
@@ -84,7 +95,7 @@ struct Anchor {  // a named destination
     float y = 0;  // top of the target, page coordinates
 };
 
-using Item = std::variant<GlyphRun, Rule, Rect, Image, Link, Anchor>;
+using Item = std::variant<GlyphRun, Rule, Rect, Cells, Image, Link, Anchor>;
 
 struct Page {
     float width = 0, height = 0;

@@ -82,6 +82,13 @@ struct ItemDump {
         if (r.stroke_width > 0) out += " stroke=" + num(r.stroke_width) + color(r.stroke_color);
         out += "\n";
     }
+    void operator()(const Cells& c) const {
+        int n = 0;
+        for (auto d : c.dark) n += d != 0;
+        out += "  cells " + num(c.x) + "," + num(c.y) + " " + std::to_string(c.columns) + "x" +
+               std::to_string(c.rows) + " of " + num(c.size) + " dark=" + std::to_string(n) + " " +
+               color(c.color) + tag(c.tag) + "\n";
+    }
     void operator()(const Image& i) const {
         out += "  image " + quote(i.key) + " " + (i.format == ImageFormat::Png ? "png" : "jpeg") +
                " " + std::to_string(i.pixel_width) + "x" + std::to_string(i.pixel_height) +

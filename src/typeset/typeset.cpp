@@ -123,6 +123,7 @@ void shift_tags(std::vector<display::Page>& pages, int offset) {
         for (auto& it : page.items) {
             if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->tag >= 0) r->tag += offset;
             if (auto* im = std::get_if<display::Image>(&it); im && im->tag >= 0) im->tag += offset;
+            if (auto* c = std::get_if<display::Cells>(&it); c && c->tag >= 0) c->tag += offset;
             if (auto* l = std::get_if<display::Link>(&it); l && l->tag >= 0) l->tag += offset;
         }
 }

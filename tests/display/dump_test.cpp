@@ -32,6 +32,11 @@ TEST_CASE("dump: every item kind, rounded numbers, quoted text") {
     rect.x = 1, rect.y = 2, rect.w = 3, rect.h = 4;
     rect.stroke_width = 0.5f;
     p.items.push_back(rect);
+    Cells cells;
+    cells.x = 5, cells.y = 6, cells.size = 1.5f, cells.columns = 3, cells.rows = 2;
+    cells.dark = {1, 0, 1, 0, 1, 0};
+    cells.tag = 2;
+    p.items.push_back(cells);
     Image im;
     im.x = 10, im.y = 20, im.w = 30.333f, im.h = 40;
     im.format = ImageFormat::Jpeg;
@@ -51,10 +56,11 @@ TEST_CASE("dump: every item kind, rounded numbers, quoted text") {
           "label page=4 decimal prefix=\"\" start=1\n"
           "outline \"第一章\" -> ch01\n"
           "  outline \"一节\" -> ch01/s1\n"
-          "page 1 419.53x595.28 items=7\n"
+          "page 1 419.53x595.28 items=8\n"
           "  text f0 10.5 #1a1a1a at 42,0 w=20.75 n=2 \"中\\\"文\\\"\"\n"
           "  rule 1,2 - 3.46,2 w=0.5 #000000 dotted\n"
           "  rect 1,2 3x4 fill=#f2f2f2 stroke=0.5#000000\n"
+          "  cells 5,6 3x2 of 1.5 dark=3 #000000 #2\n"
           "  image \"images/a.jpg\" jpeg 300x400 at 10,20 30.33x40 bytes=3\n"
           "  link 1,2 3x4 uri=https://example.com/\n"
           "  link 1,2 3x4 dest=ch01\n"

@@ -22,6 +22,7 @@ struct CLine {
     float advance = 0;  // sum of the clusters' final advances
     std::vector<float> adv, shift;
     LineSpan span;
+    bool fillable = true;  // its glue can fill the measure (else it is set short)
 };
 
 Measured constant_measured(const std::u32string& t, bool mono = false) {
@@ -65,6 +66,8 @@ std::vector<CLine> layout(const std::u32string& t, float width_em, BreakOptions 
         for (float a : set.advance) l.advance += a;
         l.adv = set.advance;
         l.shift = set.shift;
+        const float width = line_width_for(o, sp.first == 0, false);
+        l.fillable = measure_line(items, sp.first, sp.end).fillable(width);
         out.push_back(l);
     }
     return out;
@@ -84,14 +87,44 @@ std::u32string joined(const std::vector<CLine>& lines) {
     return s;
 }
 
+// Every line but the last ends flush, or short when its glue cannot fill it (a line of
+// Latin words without Han glue, which is never letter-spaced).
 void check_flush(const std::vector<CLine>& lines, float width_em) {
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         INFO("line " << i << ": " << u8(lines[i].text));
-        CHECK(std::fabs(lines[i].x + lines[i].advance - width_em * kEm) < 0.01f);
+        const float right = lines[i].x + lines[i].advance;
+        if (lines[i].fillable) CHECK(std::fabs(right - width_em * kEm) < 0.01f);
+        else CHECK(right < width_em * kEm);
     }
 }
 
 bool is_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// What justification added to each gap of a line: its advance minus its natural advance.
+std::vector<float> stretch_of(const BreakItems& it, const CLine& l) {
+    std::vector<float> out;
+    for (std::uint32_t k = l.span.first; k + 1 < l.span.end; ++k) {
+        float natural = it.box[k] + it.glue[k] - (k == l.span.first ? it.start_trim[k] : 0);
+        out.push_back(l.adv[k - l.span.first] - natural);
+    }
+    return out;
+}
+
+// No gap between two characters of a Latin run opens by more than the trace.
+void check_no_letterspacing(const BreakItems& it, const std::vector<CLine>& lines) {
+    for (const auto& l : lines) {
+        const auto st = stretch_of(it, l);
+        for (std::uint32_t k = l.span.first; k + 1 < l.span.end; ++k) {
+            if (it.glue_class[k] != kGlueLatin) continue;
+            INFO(u8(l.text) << " gap after " << k);
+            CHECK(st[k - l.span.first] <= kLatinTrace * kEm + 1e-4f);
+        }
+    }
+}
+
+BreakItems items_of(const std::u32string& t) {
+    return build_break_items(constant_measured(t), unibreak(t), false);
+}
 
 }  // namespace
 
@@ -264,7 +297,7 @@ TEST_CASE("URLs break after / . - ? & = instead of overflowing") {
             CHECK(std::u32string(U"/.-?&=_#说明详见").find(a) != std::u32string::npos);
         }
         for (const auto& l : lines) CHECK(l.x + l.advance < w * kEm + 0.01f);
-        check_flush(lines, w);
+        check_no_letterspacing(items_of(t), lines);
     }
 }
 
@@ -471,4 +504,87 @@ TEST_CASE("A11: hyphens on consecutive lines cost extra (TeX's \\doublehyphendem
     const int with = consecutive(BreakOptions{}.double_hyphen_demerits);
     CHECK(without > 0);
     CHECK(with < without);
+}
+
+TEST_CASE("Latin runs: paths and identifiers may break after / . _ - ::, never inside a word") {
+    const std::u32string t =
+        U"见D:/Go/src/runtime/checkptr.go:20与atomic.LoadUint32和sync.Mutex.Lock及std::vector"
+        U"或snake_case_name，e.g. well-known I/O 2024-05-01 v1.2.3 words";
+    const BreakItems it = items_of(t);
+    // The characters a break may follow (one cluster per character here).
+    std::u32string after;
+    for (std::size_t k = 0; k + 1 < t.size(); ++k) {
+        const bool latin_pair = t[k] < 0x2000 && t[k + 1] < 0x2000 && t[k] != ' ' && t[k + 1] != ' ';
+        if (!latin_pair) continue;
+        INFO("after " << u8(t.substr(0, k + 1)));
+        if (it.penalty[k] < kNoBreak) {
+            after += t.substr(k - 2, 3);
+            after += U'|';
+        }
+        // Inside a Latin run the gaps are Latin gaps: a trace of stretch at most, and none
+        // inside a plain word.
+        CHECK(it.glue_class[k] == kGlueLatin);
+        CHECK(it.stretch[k] <= kLatinTrace * kEm + 1e-6f);
+    }
+    CHECK(u8(after) == "D:/|Go/|rc/|me/|tr.|ic.|nc.|ex.|d::|ke_|se_|ll-|");
+    // A break inside an identifier costs more than one after a hyphen in a word.
+    const std::size_t dot = t.find(U"atomic.") + 6;
+    const std::size_t hyphen = t.find(U"well-") + 4;
+    CHECK(it.penalty[dot] > it.penalty[hyphen]);
+    CHECK(it.hyphen[dot] == 0);  // nothing is drawn at the break
+    CHECK(it.end_trim[dot] == 0);
+    // Plain words have no stretch at all between their letters.
+    const std::size_t w = t.find(U"words");
+    for (std::size_t k = w; k + 1 < w + 5; ++k) CHECK(it.stretch[k] == 0);
+}
+
+TEST_CASE("Latin runs: a line that its glue cannot fill stays short instead of letter-spaced") {
+    const std::u32string t =
+        U"报错信息在D:/Go/src/runtime/checkptr.go:20这一行，调用atomic.LoadUint32和"
+        U"sync.Mutex.Lock的地方都要检查。";
+    const BreakItems it = items_of(t);
+    int short_lines = 0, path_breaks = 0;
+    for (float w = 6; w <= 16; w += 0.5f) {
+        auto lines = layout(t, w);
+        INFO(show(lines) << " width " << w);
+        CHECK(joined(lines) == t);
+        check_no_letterspacing(it, lines);
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const auto& l = lines[i];
+            const float right = l.x + l.advance;
+            CHECK(right <= w * kEm + 0.01f);
+            if (right < w * kEm - 0.01f) ++short_lines;
+            // Inside a path or identifier the line ends after a separator.
+            const char32_t a = l.text.back(), b = lines[i + 1].text.front();
+            if (a < 0x2000 && b < 0x2000 && a != ' ' && b != ' ') {
+                ++path_breaks;
+                CHECK(std::u32string(U"/._:").find(a) != std::u32string::npos);
+            }
+            // A line its glue can fill is flush: only the others (a piece of the path with
+            // the Han–Latin space) may stay short.
+            if (l.fillable) CHECK(std::fabs(right - w * kEm) < 0.01f);
+        }
+    }
+    CHECK(short_lines > 0);
+    CHECK(path_breaks > 0);
+}
+
+TEST_CASE("Latin runs: slack beyond the glue's capacity never goes between letters") {
+    // A line of one path piece and one word space: the space takes up to four times its
+    // stretch, the letters their trace, and the line is left short by the rest.
+    const std::u32string t = U"see D:/Go/src/runtime/checkptr.go";
+    const Measured m = constant_measured(t);
+    const BreakItems it = build_break_items(m, unibreak(t), false);
+    const LineSpan span{0, static_cast<std::uint32_t>(m.clusters.size()), false, false, false};
+    const LineMeasure lm = measure_line(it, span.first, span.end);
+    BreakOptions o;
+    o.width = static_cast<float>(lm.natural) + 40;  // 4 em of slack
+    const SetLine s = set_line(it, span, o);
+    float sum = 0;
+    for (float a : s.advance) sum += a;
+    CHECK(it.glue_class[3] == kGlueSpace);
+    CHECK(s.advance[3] == doctest::Approx(it.glue[3] + kMaxStretch[kGlueSpace] * it.stretch[3]));
+    for (std::uint32_t k = 4; k + 1 < span.end; ++k)
+        CHECK(s.advance[k] - it.box[k] - it.glue[k] <= kLatinTrace * kEm + 1e-4f);
+    CHECK(sum < o.width - 20);  // most of the slack is left at the end of the line
 }

@@ -45,12 +45,9 @@ const Built& build(const std::string& name, const std::string& book_dir) {
     return cache.emplace(name, b).first->second;
 }
 
-std::map<std::string, std::string> pdf_metrics(const Built& b) {
+// `key=value` lines of a metrics script's output.
+std::map<std::string, std::string> key_values(const RunResult& r) {
     std::map<std::string, std::string> m;
-    std::string script = source_dir() + "/tests/validate/pdf_metrics.py";
-    std::string pdfcheck = shared_dir() + "/tools/pdfcheck.py";
-    auto r = run("python3 " + shell_quote(script) + " " + shell_quote(pdfcheck) + " " +
-                 shell_quote(b.pdf) + " " + shell_quote(b.text));
     std::size_t pos = 0;
     while (pos < r.out.size()) {
         std::size_t nl = r.out.find('\n', pos);
@@ -61,6 +58,13 @@ std::map<std::string, std::string> pdf_metrics(const Built& b) {
         pos = nl + 1;
     }
     return m;
+}
+
+std::map<std::string, std::string> pdf_metrics(const Built& b) {
+    std::string script = source_dir() + "/tests/validate/pdf_metrics.py";
+    std::string pdfcheck = shared_dir() + "/tools/pdfcheck.py";
+    return key_values(run("python3 " + shell_quote(script) + " " + shell_quote(pdfcheck) + " " +
+                          shell_quote(b.pdf) + " " + shell_quote(b.text)));
 }
 
 double num(const std::map<std::string, std::string>& m, const std::string& k) {
@@ -159,7 +163,20 @@ std::string han(const std::string& s) {
     return out;
 }
 
+// No line of Latin text is letter-spaced: Latin runs stretch at their spaces only, URLs and
+// paths by a trace at most (latin_spacing.py, from mutool's glyph positions).
+void check_latin_spacing(const Built& b) {
+    REQUIRE(have_tool("mutool"));
+    auto m = key_values(run("python3 " + shell_quote(source_dir() + "/tests/validate/latin_spacing.py") +
+                            " " + shell_quote(b.pdf)));
+    INFO("latin spacing: ", m["examples"], m["error"]);
+    REQUIRE(m.count("letterspaced_lines"));
+    CHECK(num(m, "letterspaced_lines") == 0);
+    CHECK(num(m, "max_median_gap_em") <= 0.021);
+}
+
 void check_typesetting(const Built& b, bool body_heavy) {
+    check_latin_spacing(b);
     if (shared_dir().empty()) {
         MESSAGE("../shared/tools/pdfcheck.py absent: typesetting metrics skipped");
         return;

@@ -2,6 +2,7 @@
 // (lines, rows, images, glue) with keep rules; pages/ breaks that list into pages.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -156,6 +157,14 @@ void flow_list(Builder& b, const model::Block& list, Area a);
 void flow_table(Builder& b, const model::Block& table, Area a);
 void flow_code(Builder& b, const model::Block& code, Area a);
 void flow_image(Builder& b, const model::Inline& img, Area a);
+// "host…" for a long web address shown as text in print (the link keeps the whole address);
+// a short one, or one that is not a web address, as it is.
+std::string short_url(const std::string& url);
+// The QR code of `text` (qr.cpp, libqrencode, level M): its modules as cells inside a
+// quiet zone of kQrQuietZone blank modules, `size` pt wide in all; nullopt when the text
+// cannot be encoded.
+inline constexpr int kQrQuietZone = 4;
+std::optional<display::Cells> qr_cells(const std::string& text, float size);
 void flow_media_note(Builder& b, const model::Block& note, Area a);
 void flow_thematic_break(Builder& b, Area a);
 void flow_comments(Builder& b, const model::CommentThread& thread, Area a);

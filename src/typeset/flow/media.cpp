@@ -1,5 +1,9 @@
 // Code blocks, images (and their placeholders), media notes and thematic breaks.
+// In print a web address cannot be followed: a media note carries a QR code of its link,
+// and long addresses shown as text are shortened to their host (the PDF link annotation
+// keeps the whole address).
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "typeset/flow/flow.hpp"
@@ -13,12 +17,31 @@ std::uint32_t be32(const std::string& s, std::size_t i) {
            (std::uint32_t(std::uint8_t(s[i + 2])) << 8) | std::uint32_t(std::uint8_t(s[i + 3]));
 }
 
-void placeholder(Builder& b, const std::string& text, Area a, base::Span span) {
+// The whole QR code of a media note, quiet zone included: 22 mm in print.
+constexpr float kQrSizePt = 22 * 72 / 25.4f;
+// Addresses longer than this are shown as their host and "…".
+constexpr std::size_t kLongUrl = 32;
+
+bool web_url(const std::string& url) {
+    std::string scheme;
+    for (char c : url.substr(0, url.find("://"))) scheme += char(std::tolower((unsigned char)c));
+    return url.find("://") != std::string::npos && (scheme == "http" || scheme == "https");
+}
+
+// `text`, then the address `url` (if any) shortened and linked to the whole address.
+void placeholder(Builder& b, const std::string& text, const std::string& url, Area a, base::Span span) {
     StyledRun r;
     r.text = text;
     r.style = b.st.style(b.st.sans, b.st.size * 0.85f, b.st.muted);
     r.span = span;
     ParagraphSpec spec;
+    if (!url.empty()) {
+        StyledRun u = r;
+        u.text = " " + short_url(url);
+        if (web_url(url)) u.style.link_uri = url;
+        spec.runs.push_back(std::move(r));
+        r = std::move(u);
+    }
     spec.runs.push_back(std::move(r));
     spec.width = a.width;
     spec.align = TextAlign::Center;
@@ -28,6 +51,14 @@ void placeholder(Builder& b, const std::string& text, Area a, base::Span span) {
 }
 
 }  // namespace
+
+std::string short_url(const std::string& url) {
+    if (url.size() <= kLongUrl || !web_url(url)) return url;
+    const std::size_t begin = url.find("://") + 3;
+    std::string host = url.substr(begin, url.find_first_of("/?#", begin) - begin);
+    if (const auto at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);  // user@
+    return host.empty() ? url : host + "…";
+}
 
 std::pair<int, int> image_pixel_size(const std::string& s, bool png) {
     if (png) {
@@ -96,7 +127,7 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
         asset = &b.book->assets[std::size_t(img.asset)];
     std::string alt = img.text.empty() ? std::string("图片") : img.text;
     if (!asset) {
-        placeholder(b, "［图：" + alt + "］" + (img.url.empty() ? "" : " " + img.url), a, img.span);
+        placeholder(b, "［图：" + alt + "］", img.url, a, img.span);
         return;
     }
     // An SVG with a PNG rendering (remote SVGs, see load/) is drawn from that rendering.
@@ -105,14 +136,14 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
     bool png = asset->media_type == "image/png" || svg_png;
     bool jpeg = asset->media_type == "image/jpeg";
     if ((!png && !jpeg) || !bytes || bytes->empty()) {
-        placeholder(b, "［图：" + alt + "］（" + asset->rel_path + "）", a, img.span);
+        placeholder(b, "［图：" + alt + "］（" + asset->rel_path + "）", {}, a, img.span);
         return;
     }
     int pw = asset->width, ph = asset->height;
     if (pw <= 0 || ph <= 0) std::tie(pw, ph) = image_pixel_size(*bytes, png);
     if (pw <= 0 || ph <= 0) {
         b.diags.warning(img.span, "cannot read the size of image '" + asset->rel_path + "'");
-        placeholder(b, "［图：" + alt + "］", a, img.span);
+        placeholder(b, "［图：" + alt + "］", {}, a, img.span);
         return;
     }
     float w = std::min(a.width, float(pw) * 0.75f);  // 96 dpi, never wider than the measure
@@ -159,10 +190,16 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
     b.glue(b.st.pitch * 0.5f);
 }
 
+// The label and title, then the address. A web address gets a QR code at the left, the
+// text beside it, and is shown as its host; any other address is shown as it is.
 void flow_media_note(Builder& b, const model::Block& note, Area a) {
     const auto& st = b.st;
     float size = st.size * 0.85f;
     TextStyle s = st.style(st.sans, size, st.muted);
+    std::optional<display::Cells> qr;
+    if (web_url(note.url)) qr = qr_cells(note.url, kQrSizePt);
+    const float qr_w = qr ? qr->size * float(qr->columns) : 0;
+    const float gap = qr ? size : 0;
     StyledRun label;
     label.text = note.info == "video" ? "［视频］" : "［音频］";
     label.style = s;
@@ -172,7 +209,7 @@ void flow_media_note(Builder& b, const model::Block& note, Area a) {
     collect_inlines(note.inlines, s, st, b.dest_prefix, out);
     if (!note.url.empty()) {
         StyledRun u;
-        u.text = " " + note.url;
+        u.text = (qr ? "\n" : " ") + short_url(note.url);
         u.style = s;
         u.style.link_uri = note.url;
         u.span = note.span;
@@ -180,11 +217,33 @@ void flow_media_note(Builder& b, const model::Block& note, Area a) {
     }
     ParagraphSpec spec;
     spec.runs = std::move(out.runs);
-    spec.width = a.width;
-    spec.align = TextAlign::Justify;  // wrapped lines (a long URL) end flush
+    spec.width = a.width - qr_w - gap;
+    spec.align = TextAlign::Justify;  // wrapped lines end flush
     ParagraphLayout pl = b.layout(std::move(spec));
     b.leaf("P");
-    b.lines(pl, a.x, size * 1.6f, size, false);
+    const float pitch = size * 1.6f;
+    if (!qr) {
+        b.lines(pl, a.x, pitch, size, false);
+        return;
+    }
+    // One box: the code (its quiet zone inside the box) and the lines beside it, centred
+    // on each other.
+    VBox box;
+    const float text_h = pitch * float(pl.lines.size());
+    box.height = std::max(qr_w, text_h);
+    const float top = (box.height - text_h) / 2;
+    for (std::size_t k = 0; k < pl.lines.size(); ++k) {
+        const float baseline = top + pitch * float(k) + (pitch - size) / 2 + 0.88f * size;
+        b.place_line(box, pl.lines[k], a.x + qr_w + gap, baseline);
+    }
+    qr->x = a.x;
+    qr->y = (box.height - qr_w) / 2;
+    qr->color = st.text;
+    qr->tag = b.elem("Figure", "二维码：" + note.url);
+    box.items.push_back(std::move(*qr));
+    b.glue(st.pitch * 0.25f);
+    b.push(std::move(box));
+    b.glue(st.pitch * 0.25f);
 }
 
 void flow_thematic_break(Builder& b, Area a) {

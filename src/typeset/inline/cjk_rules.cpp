@@ -1,6 +1,7 @@
 // Chinese layout rules (../shared/notes/CJK-RULES.md) turned into break items: which
-// cluster boundaries may break (A1 prohibitions, A2 unbreakable sequences, URLs), the glue
-// between clusters (A4 CJK–Latin space, A5 justification opportunities) and punctuation
+// cluster boundaries may break (A1 prohibitions, A2 unbreakable sequences, the break points
+// of URLs, paths and identifiers from compound_breaks.cpp), the glue between clusters (A4
+// CJK–Latin space, A5 justification opportunities; none inside Latin words) and punctuation
 // compression (A3: adjacent marks, opening bracket at line start, mark at line end).
 #include <linebreak.h>
 
@@ -28,31 +29,15 @@ constexpr std::u32string_view kPostfixUnit = U"%％‰℃℉°′″";
 constexpr std::u32string_view kPrefixCurrency = U"¥￥$＄€£￡#＃";
 // Measure words and units that stay with the number before them (3 公里, 2024 年, 5 元).
 constexpr std::u32string_view kCjkUnit = U"年月日号時时分秒个個元角万亿億千百米克吨噸升度岁歲倍次天周週页頁章节節";
-constexpr std::u32string_view kUrlBreakAfter = U"/.-?&=_#~";
+// A break inside a URL, path or identifier (compound_breaks.cpp) costs more than one after
+// a hyphen: such a line is never justified by letter-spacing, so the breaker should take
+// one only when the lines around it would otherwise be noticeably looser.
+constexpr float kCompoundPenalty = 100;
 
 bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }
 bool is_latin_letter(char32_t c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
            (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF);
-}
-
-
-// The URL-like tokens of the text (marked per character): inside them breaks go after
-// / . - ? & = _ # rather than overflowing the line.
-std::vector<std::uint8_t> url_chars(const std::u32string& t) {
-    std::vector<std::uint8_t> url(t.size(), 0);
-    std::size_t i = 0;
-    while (i < t.size()) {
-        if (is_space_char(t[i]) || is_cjk_ideo(t[i]) || t[i] > 0x2000) { ++i; continue; }
-        std::size_t j = i;
-        while (j < t.size() && !is_space_char(t[j]) && !is_cjk_ideo(t[j]) && t[j] <= 0x2000) ++j;
-        std::u32string_view tok(t.data() + i, j - i);
-        bool is_url = tok.find(U"://") != tok.npos || tok.substr(0, 4) == U"www." ||
-                      (tok.size() > 20 && std::count(tok.begin(), tok.end(), U'/') >= 2);
-        if (is_url) std::fill(url.begin() + i, url.begin() + j, 1);
-        i = j;
-    }
-    return url;
 }
 
 }  // namespace
@@ -63,7 +48,7 @@ namespace {
 // classes for every cluster boundary, millions of times per book.
 enum : std::uint16_t {
     fNoStart = 1, fNoEnd = 2, fOpen = 4, fClose = 8, fDash = 16, fEllipsis = 32, fPostfix = 64,
-    fPrefix = 128, fCjkUnit = 256, fUrlBreak = 512, fIdeo = 1024, fSpace = 2048, fLatin = 4096,
+    fPrefix = 128, fCjkUnit = 256, fIdeo = 1024, fSpace = 2048, fLatin = 4096,
     fDigit = 8192,
 };
 
@@ -89,7 +74,6 @@ std::vector<std::uint16_t> build_class_table() {
         mark(kPostfixUnit, fPostfix);
         mark(kPrefixCurrency, fPrefix);
         mark(kCjkUnit, fCjkUnit);
-        mark(kUrlBreakAfter, fUrlBreak);
         for (char32_t c = 0; c < 0x10000; ++c) {
             if (compute_ideo(c)) t[c] |= fIdeo;
             // U+3000 is not here: the ideographic space is a fixed 1 em box.
@@ -142,9 +126,12 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     it.forced.assign(n, 0);
     it.glue_class.assign(n, kGlueInter);
     it.core.assign(n, 0);
-    std::vector<std::uint8_t> url = url_chars(t);
+    std::vector<std::uint8_t> mono(t.size(), 0);
     for (const Cluster& c : cl)  // inline code breaks like a URL
-        if (c.mono) std::fill(url.begin() + c.begin, url.begin() + c.end, 1);
+        if (c.mono) std::fill(mono.begin() + c.begin, mono.begin() + c.end, 1);
+    const CompoundTokens compound = compound_tokens(t, brks, mono);
+    it.compound.assign(n, 0);
+    for (std::size_t k = 0; k < n; ++k) it.compound[k] = compound.compound[cl[k].begin];
     if (n > 0)
         for (std::uint32_t i = 0; i < cl[0].begin; ++i)
             if (t[i] == '\n' || t[i] == 0x2028) ++it.leading_breaks;
@@ -201,6 +188,9 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         const bool latin_a = is_latin_alnum(a) || (mono_a && !a_space && !is_cjk_ideo(a));
         const bool latin_b = is_latin_alnum(b) || (mono_b && !is_space_char(b) && !is_cjk_ideo(b));
         const bool ideo_a = is_cjk_ideo(a) && !mono_a, ideo_b = is_cjk_ideo(b) && !mono_b;
+        const bool in_token = compound.in[cl[k].end - 1] && compound.in[cl[k + 1].begin] &&
+                              cl[k].end == cl[k + 1].begin;
+        const bool in_compound = in_token && compound.compound[cl[k].end - 1];
 
         // --- glue
         if (code) {
@@ -234,12 +224,11 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
             it.glue_class[k] = kGlueHanLatin;
         } else if (mono_a || mono_b) {
             // Inside or next to inline code: nothing stretches.
-        } else if (url[cl[k].end - 1] && cl[k + 1].begin < url.size() && url[cl[k + 1].begin]) {
-            // Inside a URL the letters may space out a little (as TeX's \url does at its
-            // break points), so a line broken inside a long address can be justified
-            // without loosening the lines before it.
-            it.stretch[k] = 0.05f * em2;
-            it.glue_class[k] = kGlueInter;
+        } else if (in_compound) {
+            // Inside a URL, path or identifier the letters may open by a trace, so a line
+            // broken inside a long address needs less from the lines before it; never more.
+            it.stretch[k] = kLatinTrace * em2;
+            it.glue_class[k] = kGlueLatin;
         } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) || is_dash_or_ellipsis(a) ||
                     is_cjk_ideo(b) || is_opening_mark(b) || is_closing_mark(b) || is_dash_or_ellipsis(b)) &&
                    !is_latin_alnum(a) && !is_latin_alnum(b) && !(is_space_char(b))) {
@@ -258,6 +247,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                     it.glue_class[k] = kGluePunct;
                 }
             }
+        } else if (!is_space_char(b) && !ideo_a && !ideo_b && a < 0x2000 && b < 0x2000) {
+            it.glue_class[k] = kGlueLatin;  // inside a Latin word: no stretch at all
         }
 
         // --- break opportunity
@@ -287,16 +278,11 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
             while (j < t.size() && is_latin_letter(t[j])) ++j;
             if (j - cl[k + 1].begin <= 3) prohibited = true;
         }
-        if (url[cl[k].end - 1] && cl[k + 1].begin < url.size() && url[cl[k + 1].begin]) {
-            // Inside a URL: break after / . - ? & = _ # (never inside "//").
-            if (a_space) {
-                // a space inside inline code: the ordinary opportunity
-            } else if (has(a, fUrlBreak) && b != a && !(a == '/' && b == '/')) {
-                p = 50;
-            } else {
-                p = kNoBreak;
-            }
-            if (a == ':' || b == '/') p = kNoBreak;
+        if (in_token) {
+            // Inside a Latin run without spaces: only at its break points (compound_breaks.cpp).
+            if (!compound.brk[cl[k].end - 1]) p = kNoBreak;
+            else if (a == '-' && is_latin_letter(b) && !mono_a) p = 50;  // as after any hyphen
+            else if (in_compound) p = kCompoundPenalty;
         } else if (a == '-' && is_latin_letter(b) && p == 0) {
             p = 50;  // after an explicit hyphen
         }
@@ -313,7 +299,11 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     it.sum_w.assign(n + 1, 0);
     it.sum_st.assign(n + 1, 0);
     it.sum_sh.assign(n + 1, 0);
+    it.sum_beyond.assign(n + 1, 0);
+    it.sum_han.assign(n + 1, 0);
     for (std::size_t k = 0; k < n; ++k) {
+        it.sum_beyond[k + 1] = it.sum_beyond[k] + beyond_stretch(it, k);
+        it.sum_han[k + 1] = it.sum_han[k] + han_stretch(it, k);
         it.sum_w[k + 1] = it.sum_w[k] + it.box[k] + it.glue[k];
         it.sum_st[k + 1] = it.sum_st[k] + it.stretch[k];
         it.sum_sh[k + 1] = it.sum_sh[k] + it.shrink[k];

@@ -37,11 +37,12 @@ HyphenDict* dictionary() {
 bool ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Characters that make a word part of something else: an address, a path, a number,
-// an identifier.
+// an identifier, code (`interface{}`, `*freelist`, `Map<K>`).
 bool joins_word(char32_t c) {
     return (c >= '0' && c <= '9') || c == '/' || c == '.' || c == '@' || c == ':' || c == '_' ||
            c == '#' || c == '?' || c == '=' || c == '&' || c == '%' || c == '\\' || c == '-' ||
-           c == '~' || c == '+' || c == 0xAD;
+           c == '~' || c == '+' || c == 0xAD || c == '{' || c == '}' || c == '[' || c == ']' ||
+           c == '<' || c == '>' || c == '*' || c == '$' || c == '|' || c == '^';
 }
 
 }  // namespace
@@ -77,9 +78,10 @@ void add_hyphenation(const Shaped& sh, BreakItems& it) {
         bool all_caps = true, mono = false;
         for (std::uint32_t c = start; c < end; ++c) {
             all_caps = all_caps && t[c] >= 'A' && t[c] <= 'Z';
-            if (cluster_of[c] < 0 || cl[std::size_t(cluster_of[c])].mono) mono = true;
+            const std::int32_t k = cluster_of[c];
+            if (k < 0 || cl[std::size_t(k)].mono || it.compound[std::size_t(k)]) mono = true;
         }
-        if (all_caps || mono) continue;  // acronyms, code
+        if (all_caps || mono) continue;  // acronyms, code, identifiers and URLs
         word.clear();
         for (std::uint32_t c = start; c < end; ++c) word += static_cast<char>(std::tolower(int(t[c])));
         hyphens.assign(word.size() + 5, 0);

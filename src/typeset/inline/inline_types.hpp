@@ -44,8 +44,25 @@ inline constexpr float kEmergencyPenalty = 1e5f;  // p² outweighs any loose lin
 
 // clreq's adjustment priorities (CJK-RULES A5). Stretch: Western word spaces, then the
 // Han–Western space, then inter-character spacing. Shrink: word spaces, punctuation,
-// the Han–Western space, then the rest.
-enum GlueClass : std::uint8_t { kGlueSpace = 0, kGluePunct = 1, kGlueHanLatin = 2, kGlueInter = 3 };
+// the Han–Western space, then the rest. kGlueLatin is a gap between two characters of a
+// Latin run (letters, digits, their punctuation): never stretched beyond a trace, and only
+// inside URLs, paths and identifiers (kLatinTrace); a Latin run stretches at its spaces.
+enum GlueClass : std::uint8_t {
+    kGlueSpace = 0, kGluePunct = 1, kGlueHanLatin = 2, kGlueInter = 3, kGlueLatin = 4,
+};
+inline constexpr int kGlueClasses = 5;
+inline constexpr float kLatinTrace = 0.02f;  // em: the most a gap inside a Latin run opens
+// How far each class may stretch, as a multiple of its nominal stretch, when the nominal
+// stretch of the whole line is not enough: word spaces to four times (a space of at most
+// 1¼ em), the Han–Latin space and the glue between Han characters to twice (the first
+// pass's tolerance), a gap inside a Latin run never beyond its trace. Then the glue between
+// Han characters takes what is left, up to kMaxHanStretch times its nominal stretch (½ em
+// a gap: Han text keeps its inter-character justification, but one Han pair in a Latin
+// line does not gape); a line its glue cannot fill is set short by the rest: slightly
+// loose, never letter-spaced.
+inline constexpr float kMaxStretch[kGlueClasses] = {4, 2, 2, 2, 1};
+inline constexpr float kMaxHanStretch = 5;
+inline constexpr bool han_glue(std::uint8_t c) { return c == kGlueInter || c == kGluePunct; }
 
 struct BreakItems {
     std::vector<float> box;        // width after punctuation-pair compression
@@ -62,8 +79,10 @@ struct BreakItems {
     std::vector<std::uint32_t> forced;  // forced breaks ('\n') after cluster k (2: one empty line)
     std::uint32_t leading_breaks = 0;   // forced breaks before the first cluster (empty lines)
     std::vector<std::uint8_t> core;    // counts as a character for the 孤字 rule
-    // Prefix sums over box+glue, stretch, shrink: sum over clusters [0, k).
-    std::vector<double> sum_w, sum_st, sum_sh;
+    std::vector<std::uint8_t> compound;  // part of a URL, path or identifier: not hyphenated
+    // Prefix sums over box+glue, stretch, shrink, the stretch beyond the nominal one that
+    // kMaxStretch allows, and the stretch of Han glue: sum over clusters [0, k).
+    std::vector<double> sum_w, sum_st, sum_sh, sum_beyond, sum_han;
     std::size_t size() const { return box.size(); }
 };
 
@@ -88,9 +107,26 @@ struct LineSpan {
     bool continuation = false;  // code: continues the previous source line
 };
 
-// Natural width, stretch and shrink of clusters [a, b) set as one line.
+inline double beyond_stretch(const BreakItems& it, std::size_t k) {
+    return it.stretch[k] * (kMaxStretch[it.glue_class[k]] - 1);
+}
+inline double han_stretch(const BreakItems& it, std::size_t k) {
+    return han_glue(it.glue_class[k]) ? it.stretch[k] : 0;
+}
+
+// What Han glue of nominal stretch `han_nominal` may stretch past kMaxStretch.
+inline double han_extra(double han_nominal) {
+    return han_nominal * (kMaxHanStretch - kMaxStretch[kGlueInter]);
+}
+
+// Natural width, stretch and shrink of clusters [a, b) set as one line; `beyond`: what its
+// glue may stretch past `stretch` (kMaxStretch); `han`: the nominal stretch of its Han
+// glue. A justified line is filled up to natural + stretch + beyond + han_extra(han) and
+// left short by what remains.
 struct LineMeasure {
-    double natural = 0, stretch = 0, shrink = 0;
+    double natural = 0, stretch = 0, shrink = 0, beyond = 0, han = 0;
+    double fill() const { return stretch + beyond + han_extra(han); }
+    bool fillable(double width) const { return width - natural <= fill() + 0.01; }
 };
 inline LineMeasure measure_line(const BreakItems& it, std::uint32_t a, std::uint32_t b) {
     LineMeasure m;
@@ -98,6 +134,8 @@ inline LineMeasure measure_line(const BreakItems& it, std::uint32_t a, std::uint
     m.natural = it.sum_w[b] - it.sum_w[a] - it.glue[b - 1] - it.start_trim[a] - it.end_trim[b - 1];
     m.stretch = it.sum_st[b] - it.sum_st[a] - it.stretch[b - 1];
     m.shrink = it.sum_sh[b] - it.sum_sh[a] - it.shrink[b - 1];
+    m.beyond = it.sum_beyond[b] - it.sum_beyond[a] - beyond_stretch(it, b - 1);
+    m.han = it.sum_han[b] - it.sum_han[a] - han_stretch(it, b - 1);
     return m;
 }
 float line_width_for(const BreakOptions& o, bool first_line, bool continuation);
@@ -111,6 +149,17 @@ bool is_closing_mark(char32_t c);  // closing brackets/quotes and pause/stop mar
 bool is_cjk_ideo(char32_t c);      // ideographs, kana, hangul, fullwidth letters
 bool is_latin_alnum(char32_t c);
 bool is_space_char(char32_t c);
+
+// compound_breaks.cpp: break points inside URLs, paths and identifiers (Latin runs without
+// spaces), refining libunibreak's `brks`; `mono` marks inline code (always such a run).
+inline constexpr std::size_t kCompoundMargin = 2;  // characters kept on each side of a break
+struct CompoundTokens {
+    std::vector<std::uint8_t> in;        // per character: part of a Latin run without spaces
+    std::vector<std::uint8_t> compound;  // per character: part of a URL/path/identifier
+    std::vector<std::uint8_t> brk;       // per character: its run may break after it
+};
+CompoundTokens compound_tokens(const std::u32string& text, const std::vector<char>& brks,
+                               const std::vector<std::uint8_t>& mono);
 
 // hyphenate.cpp: hyphenation points of Latin words become breaks that draw a hyphen.
 struct Shaped;

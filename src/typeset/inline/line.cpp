@@ -14,21 +14,25 @@ namespace {
 
 // Spreads `amount` (> 0 stretch, < 0 shrink) over the glue of clusters [a, b-1) in clreq's
 // priority order: each class is used up to its capacity (its glue's stretch or shrink)
-// before the next one is touched. What remains when every class is full is shared by all
-// the glue in proportion to its capacity (beyond the nominal maxima, so justified lines
-// are always flush) rather than heaped on one class: a Latin line with one pair of Han
-// characters must not open a gap between those two.
+// before the next one is touched. Stretch beyond every capacity is shared by the glue of
+// all classes but kGlueLatin, each up to kMaxStretch (in proportion to what it may still
+// take, so all reach their limit together) rather than heaped on one class: a Latin line
+// with one pair of Han characters must not open a gap between those two, and Latin words
+// must not be letter-spaced. Then Han glue takes the rest up to kMaxHanStretch; what is
+// still left stays at the end of the line.
 void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double amount, bool stretch,
                 std::vector<float>& adv) {
-    static constexpr GlueClass kStretchOrder[] = {kGlueSpace, kGlueHanLatin, kGlueInter, kGluePunct};
-    static constexpr GlueClass kShrinkOrder[] = {kGlueSpace, kGluePunct, kGlueHanLatin, kGlueInter};
+    static constexpr GlueClass kStretchOrder[] = {kGlueSpace, kGlueHanLatin, kGlueInter, kGluePunct,
+                                                  kGlueLatin};
+    static constexpr GlueClass kShrinkOrder[] = {kGlueSpace, kGluePunct, kGlueHanLatin, kGlueInter,
+                                                 kGlueLatin};
     const auto& cap = stretch ? it.stretch : it.shrink;
     const GlueClass* order = stretch ? kStretchOrder : kShrinkOrder;
-    double total[4] = {0, 0, 0, 0};
+    double total[kGlueClasses] = {};
     for (std::uint32_t k = a; k + 1 < b; ++k) total[it.glue_class[k]] += cap[k];
     double left = std::fabs(amount);
     const double sign = stretch ? 1 : -1;
-    for (int i = 0; i < 4 && left > 0; ++i) {
+    for (int i = 0; i < kGlueClasses && left > 0; ++i) {
         const GlueClass c = order[i];
         if (total[c] <= 0) continue;
         // The class's share: all of it, or what is left when that is less.
@@ -38,15 +42,24 @@ void distribute(const BreakItems& it, std::uint32_t a, std::uint32_t b, double a
             if (it.glue_class[k] == c) adv[k - a] += static_cast<float>(sign * cap[k] * r);
         left -= take;
     }
-    const double all = total[0] + total[1] + total[2] + total[3];
-    if (left > 0 && all > 0) {
-        const double r = left / all;
-        for (std::uint32_t k = a; k + 1 < b; ++k) adv[k - a] += static_cast<float>(sign * cap[k] * r);
+    if (!stretch) return;
+    double beyond = 0, han = 0;  // what the glue can still take beyond its capacity
+    for (std::uint32_t k = a; k + 1 < b; ++k) {
+        beyond += beyond_stretch(it, k);
+        han += han_stretch(it, k);
+    }
+    if (left > 0 && beyond > 0) {
+        const double take = std::min(left, beyond);
+        for (std::uint32_t k = a; k + 1 < b; ++k)
+            adv[k - a] += static_cast<float>(beyond_stretch(it, k) * take / beyond);
+        left -= take;
+    }
+    if (left > 0 && han > 0) {  // Han text: inter-character justification, up to ½ em
+        const double r = std::min(left, han_extra(han)) / han;
+        for (std::uint32_t k = a; k + 1 < b; ++k)
+            adv[k - a] += static_cast<float>(han_stretch(it, k) * r);
     }
 }
-
-// Beyond this multiple of its glue's stretch a justified line also letter-spaces.
-constexpr double kMaxGlueStretch = 2.0;
 
 }  // namespace
 
@@ -77,23 +90,11 @@ SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions&
     const bool justify = justified(o.align) && !o.code && !line.last && !line.forced &&
                          (o.align == TextAlign::Justify || diff <= lm.stretch);
     if (justify) {
-        if (diff > 0 && lm.stretch > 0 && (diff <= kMaxGlueStretch * lm.stretch || n < 2)) {
-            distribute(it, a, b, diff, true, s.advance);
-        } else if (diff > 0 && lm.stretch > 0) {
-            // The glue cannot take it all without gaping (a line broken inside a URL or inline
-            // code, few CJK characters): every glue stretches fully, and the rest is spread
-            // over every gap between characters, inside Latin and code runs too, so the line
-            // still ends flush.
-            distribute(it, a, b, lm.stretch, true, s.advance);
-            const float per = static_cast<float>((diff - lm.stretch) / double(n - 1));
-            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += per;
-        } else if (diff > 0 && n > 1) {
-            // No glue at all (one long word, a URL piece): letter-space to stay flush.
-            const float per = static_cast<float>(diff / (n - 1));
-            for (std::uint32_t k = a; k + 1 < b; ++k) s.advance[k - a] += per;
-        } else if (diff < 0 && lm.shrink > 0) {
+        // A line its glue cannot fill within kMaxStretch stays short by the rest (a path
+        // or URL piece with nothing but its letters' trace to stretch).
+        if (diff > 0 && lm.stretch > 0) distribute(it, a, b, diff, true, s.advance);
+        else if (diff < 0 && lm.shrink > 0)
             distribute(it, a, b, std::max(diff, -lm.shrink), false, s.advance);
-        }
     } else if (!o.code && diff > 0) {
         if (o.align == TextAlign::Center) s.x += static_cast<float>(diff / 2);
         else if (o.align == TextAlign::Right) s.x += static_cast<float>(diff);

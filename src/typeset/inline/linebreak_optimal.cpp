@@ -9,7 +9,9 @@
 // line holding a single character (孤字, CJK-RULES A9), + TeX's costs for two hyphenated
 // lines in a row and for a hyphen on the line before the last.
 // Pass 1 uses only allowed breaks and a tolerance; pass 2 (when pass 1 finds no way)
-// allows any looseness and emergency breaks, and finally overfull lines.
+// allows any looseness and emergency breaks, and finally overfull lines. A justified line
+// its glue cannot fill (set_line leaves it short rather than letter-spacing it) is rated
+// as its glue at full stretch plus the rest as a ragged line's gap.
 #include <algorithm>
 #include <cmath>
 
@@ -64,8 +66,9 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
         if (!pass2 && justify && !final && q0 > 8) {
             // Skip the starts whose line is certainly too loose: the widest such line is
             // found by binary search on the prefix sums (widths grow as the start moves back).
+            // A line its glue cannot fill may be up to a quarter of the measure short.
             const double W = o.width;
-            const double margin = 2 * (it.box[j] + 1);  // trims and the glue after j
+            const double margin = 2 * (it.box[j] + 1) + W / 4;  // trims, glue after j, ragged
             auto loose = [&](std::int64_t qi) {
                 const std::uint32_t a = cands[qi] + 1;
                 const double nat = it.sum_w[b] - it.sum_w[a];
@@ -102,9 +105,20 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
                 r = (W - lm.natural) / shrink;
             } else {
                 // Ragged alignments: a fixed allowance (TeX's \rightskip stretch).
-                const double st = justify ? lm.stretch : std::max(W / 8, 1.0);
-                if (st > 0) r = (W - lm.natural) / st;
-                else r = (W - lm.natural) < kEps ? 0 : 1e3;
+                const double ragged = std::max(W / 8, 1.0);
+                const double st = justify ? lm.stretch : ragged;
+                const double slack = W - lm.natural;
+                if (justify && !lm.fillable(W)) {
+                    // Its glue cannot fill it (a piece of a path or URL, whose letters only
+                    // open by a trace): it is set short by the rest, which costs what that
+                    // gap would cost a ragged line, on top of the glue's full stretch.
+                    const double fill = lm.fill();
+                    r = (lm.stretch > 0 ? fill / lm.stretch : 1) + (slack - fill) / ragged;
+                } else if (st > 0) {
+                    r = slack / st;
+                } else {
+                    r = slack < kEps ? 0 : 1e3;
+                }
                 if (r > kPass1MaxRatio && !pass2) continue;  // too loose
             }
             const double ar = std::min(std::fabs(r), 100.0);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/utf8.hpp"
+#include "write/epub/lang_runs.hpp"
 
 namespace bookc::epub {
 
@@ -435,6 +436,7 @@ std::string render_chapter(const model::Book& book, const Plan& plan, ChapterPla
     w.blocks(sec, ch.blocks);
     w.footnotes(sec);
     w.comments(sec);
+    mark_latin_runs(d.body, plan.lang);
     return save_xhtml(d.doc, chars);
 }
 

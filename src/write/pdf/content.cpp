@@ -32,6 +32,9 @@ public:
             } else if (const auto* r = std::get_if<display::Rect>(&item)) {
                 mark(-1);
                 rect(*r);
+            } else if (const auto* r = std::get_if<display::Cells>(&item)) {
+                mark(r->tag);
+                cells(*r);
             } else if (const auto* r = std::get_if<display::Image>(&item)) {
                 mark(r->tag);
                 image(*r);
@@ -235,6 +238,39 @@ private:
         put_num(out_, r.h);
         out_ += r.fill && stroke ? " re B\n" : r.fill ? " re f\n" : " re S\n";
         out_ += "Q\n";
+    }
+
+    // In cell units (x right, y down from the grid's corner), each row's runs of dark cells
+    // as rectangles of whole numbers, all filled at once.
+    void cells(const display::Cells& c) {
+        if (c.columns <= 0 || c.rows <= 0 || c.size <= 0 ||
+            c.dark.size() != std::size_t(c.columns) * std::size_t(c.rows))
+            return;
+        end_text();
+        out_ += "q\n";
+        color(c.color, "rg");
+        put_num(out_, c.size);
+        out_ += " 0 0 ";
+        put_num(out_, -c.size);
+        out_ += ' ';
+        put_num(out_, c.x);
+        out_ += ' ';
+        put_num(out_, Y(c.y));
+        out_ += " cm\n";
+        bool any = false;
+        for (int r = 0; r < c.rows; ++r)
+            for (int x = 0; x < c.columns;) {
+                if (!c.dark[std::size_t(r) * std::size_t(c.columns) + std::size_t(x)]) {
+                    ++x;
+                    continue;
+                }
+                int e = x;
+                while (e < c.columns && c.dark[std::size_t(r) * std::size_t(c.columns) + std::size_t(e)]) ++e;
+                out_ += std::to_string(x) + ' ' + std::to_string(r) + ' ' + std::to_string(e - x) + " 1 re\n";
+                any = true;
+                x = e;
+            }
+        out_ += any ? "f\nQ\n" : "n\nQ\n";
     }
 
     void image(const display::Image& im) {

@@ -21,7 +21,8 @@ TEST_CASE("epub css: both layouts' epub.css carry the Chinese reading rules") {
         REQUIRE(!css.empty());
         for (const char* rule : {"text-indent: 2em", "text-align: justify", "text-justify: inter-character",
                                  "line-break: strict", "line-height: 1.8", "section.comments", "div.comment-reply",
-                                 "monospace", "\"Noto Serif CJK SC\"", "serif;", "sans-serif;"})
+                                 "monospace", "\"Noto Serif CJK SC\"", "serif;", "sans-serif;",
+                                 ":lang(en) {\n  text-justify: auto;"})
             CHECK_MESSAGE(css.find(rule) != std::string::npos, rule);
         // Braces balance (a cheap well-formedness check).
         CHECK(std::count(css.begin(), css.end(), '{') == std::count(css.begin(), css.end(), '}'));
