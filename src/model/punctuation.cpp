@@ -72,7 +72,12 @@ std::string normalize_punctuation(std::string_view text) {
             std::size_t k = next_visible(i + 1);
             bool after_han = k < n && han(s[k]);
             bool at_end = k == n || s[k] == '?' || s[k] == '!' || s[k] == U'”' || s[k] == U'」';
-            if (han(prev) && (after_han || ((c == '?' || c == '!') && at_end))) {
+            // "敲 , 太": spaces around the mark go with it.
+            std::size_t kept = out.size();
+            while (kept > 0 && out[kept - 1] == ' ') --kept;
+            char32_t before = kept > 0 ? out[kept - 1] : 0;
+            if (han(before) && (after_han || ((c == '?' || c == '!') && at_end && kept == out.size()))) {
+                out.resize(kept);
                 out += full_width(c);
                 i = k - 1;  // spaces after it go
                 continue;

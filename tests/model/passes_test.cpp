@@ -96,6 +96,7 @@ TEST_CASE("passes: half-width punctuation between Han characters becomes full-wi
     CHECK(normalize_punctuation("跟他聊过之后,我却发现") == "跟他聊过之后，我却发现");
     CHECK(normalize_punctuation("第一; 第二: 第三") == "第一；第二：第三");
     CHECK(normalize_punctuation("真的吗?") == "真的吗？");
+    CHECK(normalize_punctuation("边动手敲 , 太多") == "边动手敲，太多");
     CHECK(normalize_punctuation("好!不错") == "好！不错");
     CHECK(normalize_punctuation("加个有效期(担心忘记释放锁,造成死锁)这个") ==
           "加个有效期（担心忘记释放锁，造成死锁）这个");
