@@ -370,6 +370,9 @@ const GumboNode* top_of(const GumboNode* n, const GumboNode* root) {
 
 std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_t from) {
     const std::string& text = ctx.file.text;
+    auto is_blank_line = [&](std::size_t b, std::size_t e) {
+        return std::string_view(text).substr(b, e - b).find_first_not_of(" \t\r") == std::string_view::npos;
+    };
     std::size_t k = from;
     // Each candidate is parsed to the end of the file: a few tries only, so that a file
     // full of heading words stays linear.
@@ -382,18 +385,50 @@ std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_
         ls = ls == std::string::npos || ls < from ? from : ls + 1;
         std::string_view lead = std::string_view(text).substr(ls, at - ls);
         std::size_t lt = lead.find_first_not_of(" \t");
-        if (lt == std::string_view::npos || lead[lt] != '<') continue;  // not inside HTML
-        ParsedHtml parsed = parse_html(text.substr(ls), true);
+        // The fragment gumbo parses: the source from `source` on, after `prefix`.
+        std::string prefix;
+        std::size_t source = ls;
+        if (lt == std::string_view::npos || lead[lt] != '<') {
+            // "## 精选留言（3）" or "**精选留言（3）**" as Markdown, the list in HTML below it.
+            if (lead.find_first_not_of(" \t#*_") != std::string_view::npos) continue;
+            std::size_t le = text.find('\n', at);
+            if (le == std::string::npos) continue;
+            std::string_view h = std::string_view(text).substr(at, le - at);
+            while (!h.empty() && std::string_view(" \t\r#*_").find(h.back()) != std::string_view::npos) h.remove_suffix(1);
+            std::string word;
+            int declared = 0;
+            if (!parse_comment_heading(h, word, declared)) continue;
+            source = le + 1;
+            while (source < text.size()) {
+                std::size_t e = text.find('\n', source);
+                if (e == std::string::npos) e = text.size();
+                if (!is_blank_line(source, e)) break;
+                source = e + 1;
+            }
+            std::size_t first = text.find_first_not_of(" \t", source);
+            if (first == std::string::npos || text[first] != '<') continue;
+            prefix = "<p>" + std::string(h) + "</p>\n";
+        }
+        ParsedHtml parsed = parse_html(prefix + text.substr(source), true);
         if (!parsed.root) continue;
+        auto to_source = [&](std::size_t off) {
+            return static_cast<std::uint32_t>(off < prefix.size() ? ls : source + (off - prefix.size()));
+        };
         if (parsed.truncated_at != std::string::npos) {
-            auto cut = static_cast<std::uint32_t>(ls + parsed.truncated_at);
+            auto cut = to_source(parsed.truncated_at);
             ctx.diags.warning(ctx.span(cut, cut),
                               "HTML nested too deeply; the rest of the comment block was dropped");
         }
         OffsetMap map;
-        map.base = static_cast<std::uint32_t>(ls);
+        map.base = static_cast<std::uint32_t>(source);
         map.limit = static_cast<std::uint32_t>(text.size());
-        map.fallback = ctx.span(map.base, map.base);
+        map.fallback = ctx.span(static_cast<std::uint32_t>(ls), static_cast<std::uint32_t>(ls));
+        if (!prefix.empty()) {
+            map.exact = false;
+            auto p = static_cast<std::uint32_t>(prefix.size());
+            map.pieces.push_back({3, p - 5, static_cast<std::uint32_t>(at)});
+            map.pieces.push_back({p, static_cast<std::uint32_t>(parsed.text->size()), static_cast<std::uint32_t>(source)});
+        }
         HtmlConverter conv(ctx, map);
         auto found = find_comments(ctx, parsed.root, conv);
         if (!found || found->skip.empty()) continue;
@@ -401,8 +436,8 @@ std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_
         const GumboNode* first = top_of(found->skip.front(), parsed.root);
         const GumboNode* last = top_of(found->skip.back(), parsed.root);
         CommentBlock block;
-        block.begin = static_cast<std::uint32_t>(ls + node_begin(first));
-        block.end = static_cast<std::uint32_t>(ls + std::min(size, node_end(last, size)));
+        block.begin = to_source(node_begin(first));
+        block.end = to_source(std::min(size, node_end(last, size)));
         block.thread = std::move(found->thread);
         return block;
     }

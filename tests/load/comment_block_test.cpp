@@ -142,3 +142,23 @@ TEST_CASE("comment block: the shape with nested divs keeps each comment's text")
     REQUIRE(l.chapter.blocks.size() == 1);
     CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文。");
 }
+
+TEST_CASE("comment block: a Markdown heading over the HTML list") {
+    test::Loaded l;
+    test::load_text(l, "cb-md-heading", "c.md",
+                    "# 题\n\n正文。\n\n## 精选留言（2）\n\n<ul>\n"
+                    "<li><span>甲</span> 👍（3） 💬（0）<div>第一行\n\n## 不是标题</div>2020-01-01</li>\n"
+                    "<li><span>乙</span> 👍（1） 💬（0）<div>好</div>2020-01-02</li>\n</ul>\n\n后记。\n");
+    INFO(l.diag_text());
+    REQUIRE(l.chapter.comments);
+    const auto& t = *l.chapter.comments;
+    CHECK(t.declared == 2);
+    REQUIRE(t.comments.size() == 2);
+    CHECK(model::plain_text(t.comments[0].body) == "第一行\n## 不是标题\n");
+    CHECK(t.comments[0].likes == 3);
+    CHECK(l.sources.get(0).line_col(t.span.begin).line == 5);
+    REQUIRE(l.chapter.blocks.size() == 2);
+    CHECK(model::plain_text(l.chapter.blocks[0].inlines) == "正文。");
+    CHECK(model::plain_text(l.chapter.blocks[1].inlines) == "后记。");
+    CHECK(l.diags.all().empty());
+}
