@@ -214,3 +214,37 @@ TEST_CASE("image bombs: a cover image over the limit is named by its path") {
     CHECK(run("qpdf --check " + q(dir + "/out/book.pdf")).status == 0);
     CHECK(run("unzip -Z1 " + q(dir + "/out/book.epub") + " | grep -c cover.png").out == "0\n");
 }
+
+TEST_CASE("image bombs: remote images (from the cache) are checked the same way") {
+    REQUIRE(have_tool("qpdf"));
+    std::string dir = temp_dir("hostile-image-remote");
+    const std::string jpeg = real_jpeg();
+    // Cut in the middle of the scan, with its end marker put back: the tail looks whole.
+    const std::string patched = jpeg.substr(0, jpeg.size() / 2) + "\xFF\xD9";
+    // A 10 × 10 GIF whose one frame claims 65,535 × 65,535 pixels.
+    std::string gif = std::string("GIF89a\x0A\0\x0A\0\x80\0\0", 13) + std::string("\0\0\0\xFF\xFF\xFF", 6) +
+                      std::string(",\0\0\0\0\xFF\xFF\xFF\xFF\0\x02\x02\x44\x01\0;", 17);
+    const std::string mirror = dir + "/mirror/remote/img.example.com/";
+    write_bytes(mirror + "bomb.png", png(1000000, 1000000, std::string(2000, '\0')));
+    write_bytes(mirror + "cut.jpg", patched);
+    write_bytes(mirror + "frame.gif", gif);
+    write_text(dir + "/book/1-a.md",
+               "# 远程\n\n![炸弹](https://img.example.com/bomb.png)\n\n"
+               "![断](https://img.example.com/cut.jpg)\n\n![帧](https://img.example.com/frame.gif)\n");
+    auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --offline --cache mirror"));
+    CHECK(r.status == 0);
+    CHECK(r.err ==
+          "book/1-a.md:3:1: warning: remote image https://img.example.com/bomb.png cannot be used: too large "
+          "(1000000×1000000 pixels; at most 50 megapixels)\n"
+          "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
+          "  hint: a placeholder stands in for it\n"
+          "book/1-a.md:5:1: warning: remote image https://img.example.com/cut.jpg cannot be used: damaged "
+          "(JPEG: Corrupt JPEG data: premature end of data segment)\n"
+          "  hint: a placeholder stands in for it\n"
+          "book/1-a.md:7:1: warning: remote image https://img.example.com/frame.gif cannot be used: GIF frame "
+          "size 65535×65535 cannot be used\n"
+          "  hint: a placeholder stands in for it\n"
+          "bookc: 3 warnings\n");
+    CHECK(run("qpdf --check " + q(dir + "/out/book.pdf")).status == 0);
+    CHECK(run("pdfimages -list " + q(dir + "/out/book.pdf") + " | tail -n +3 | wc -l").out == "0\n");
+}
