@@ -3,9 +3,14 @@
 # the whole suite through CTest: the doctest unit tests of every stage, the CLI tests, and
 # the external validators (epubcheck, qpdf --check, pdffonts, pdftotext, mutool, pdfcheck.py)
 # on the books built from content/, examples/ and ../shared/seeds (when present).
+# Then the same suite once more under AddressSanitizer + UBSan (scripts/test-sanitized.sh,
+# in build-asan/). Fails if either run fails. Arguments go to both ctest runs (-L load …).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 bash scripts/setup.sh --no-book
-cd build
-ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" "$@"
+status=0
+(cd build && ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" "$@") || status=1
+echo "test: the suite again under AddressSanitizer + UBSan (build-asan/)"
+bash scripts/test-sanitized.sh "$@" || status=1
+exit $status

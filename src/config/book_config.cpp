@@ -348,12 +348,16 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
     }
     if (const toml::table* c = section("limits")) {
         TableReader r(*c, "limits", cfg.path, diags);
-        int article = 0, image = 0, toml_mb = 0, font = 0;
+        int article = 0, image = 0, toml_mb = 0, font = 0, megapixels = 0, decoded = 0;
         r.integer("article_mb", article, 1, 4096);
         r.integer("image_mb", image, 1, 4096);
         r.integer("toml_mb", toml_mb, 1, 64);
         r.integer("font_mb", font, 1, 4096);
+        r.integer("image_megapixels", megapixels, 1, 1000);
+        r.integer("image_decoded_mb", decoded, 1, 4096);
         r.check_unknown();
+        if (megapixels) cfg.limits.image_pixels = static_cast<std::uint64_t>(megapixels) * 1'000'000;
+        if (decoded) cfg.limits.image_decoded = static_cast<std::uint64_t>(decoded) * kMB;
         if (article) cfg.limits.article = static_cast<std::size_t>(article) * kMB;
         if (image) cfg.limits.image = static_cast<std::size_t>(image) * kMB;
         if (toml_mb) cfg.limits.toml = static_cast<std::size_t>(toml_mb) * kMB;

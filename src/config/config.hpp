@@ -1,5 +1,6 @@
 // Configuration: book.toml (what the book is) and layouts/<name>/layout.toml (how it looks).
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,11 @@ struct Limits {
     std::size_t image = 64 * kMB;    // image_mb: each image (and the cover)
     std::size_t toml = 1 * kMB;      // toml_mb: layout.toml
     std::size_t font = 64 * kMB;     // font_mb: each font file in the book's fonts/
+    // What an image may hold once decoded, checked from its header before any pixel is
+    // decoded (a 2 KB PNG can claim 1,000,000 × 1,000,000 pixels); larger images are a
+    // warning and their placeholder stands in for them.
+    std::uint64_t image_pixels = 50'000'000;   // image_megapixels: width × height
+    std::uint64_t image_decoded = 256 * kMB;   // image_decoded_mb: width × height × bytes a pixel
 };
 
 struct BookConfig {

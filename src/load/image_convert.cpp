@@ -72,14 +72,15 @@ std::optional<std::string> encode_png_rgba(const unsigned char* rgba, int w, int
     return out;
 }
 
-std::optional<std::string> webp_to_png(std::string_view webp, std::string& error) {
+std::optional<std::string> webp_to_png(std::string_view webp, std::string& error,
+                                       long long max_pixels) {
     const auto* data = reinterpret_cast<const uint8_t*>(webp.data());
     int w = 0, h = 0;
     if (!WebPGetInfo(data, webp.size(), &w, &h)) {
         error = "not a readable WebP image";
         return std::nullopt;
     }
-    if (static_cast<long long>(w) * h > kMaxDecodePixels) {
+    if (static_cast<long long>(w) * h > max_pixels) {
         error =
             "WebP image of " + std::to_string(w) + "×" + std::to_string(h) + " pixels is too large";
         return std::nullopt;
@@ -95,7 +96,8 @@ std::optional<std::string> webp_to_png(std::string_view webp, std::string& error
     return png;
 }
 
-std::optional<std::string> gif_to_png(std::string_view gif_bytes, std::string& error) {
+std::optional<std::string> gif_to_png(std::string_view gif_bytes, std::string& error,
+                                      long long max_pixels) {
     GifReader reader{gif_bytes, 0};
     int err = 0;
     GifFileType* gif = DGifOpen(&reader, gif_read, &err);
@@ -108,38 +110,69 @@ std::optional<std::string> gif_to_png(std::string_view gif_bytes, std::string& e
         DGifCloseFile(g, &e);
     });
     const long long w = gif->SWidth, h = gif->SHeight;
-    if (w <= 0 || h <= 0 || w * h > kMaxDecodePixels) {
+    if (w <= 0 || h <= 0 || w * h > max_pixels) {
         error = "GIF image size " + std::to_string(w) + "×" + std::to_string(h) + " cannot be used";
         return std::nullopt;
     }
-    // Reads every frame (giflib has no "first frame only" call); the download limit bounds it.
-    if (DGifSlurp(gif) != GIF_OK && gif->ImageCount < 1) {
+    // Records up to the first frame, read one by one: DGifSlurp would allocate every
+    // frame at the size its descriptor claims (65535 × 65535 each) and decode them all.
+    int transparent = NO_TRANSPARENT_COLOR;
+    std::vector<GifPixelType> raster;
+    auto damaged = [&] {
         error = std::string("the GIF image cannot be decoded (") + GifErrorString(gif->Error) + ")";
         return std::nullopt;
-    }
-    if (gif->ImageCount < 1 || !gif->SavedImages[0].RasterBits) {
+    };
+    GifRecordType type = UNDEFINED_RECORD_TYPE;
+    do {
+        if (DGifGetRecordType(gif, &type) == GIF_ERROR) return damaged();
+        if (type == EXTENSION_RECORD_TYPE) {
+            int code = 0;
+            GifByteType* ext = nullptr;
+            if (DGifGetExtension(gif, &code, &ext) == GIF_ERROR) return damaged();
+            GraphicsControlBlock gcb;
+            if (code == GRAPHICS_EXT_FUNC_CODE && ext &&
+                DGifExtensionToGCB(ext[0], ext + 1, &gcb) == GIF_OK)
+                transparent = gcb.TransparentColor;
+            while (ext)
+                if (DGifGetExtensionNext(gif, &ext) == GIF_ERROR) return damaged();
+        } else if (type == IMAGE_DESC_RECORD_TYPE) {
+            if (DGifGetImageDesc(gif) == GIF_ERROR) return damaged();
+            const GifImageDesc& d = gif->Image;
+            const long long fw = d.Width, fh = d.Height;
+            if (fw <= 0 || fh <= 0 || fw * fh > max_pixels) {
+                error = "GIF frame size " + std::to_string(fw) + "×" + std::to_string(fh) +
+                        " cannot be used";
+                return std::nullopt;
+            }
+            raster.assign(static_cast<std::size_t>(fw * fh), 0);
+            static constexpr int kStart[] = {0, 4, 2, 1}, kStep[] = {8, 8, 4, 2};
+            for (int pass = 0; pass < (d.Interlace ? 4 : 1); ++pass)
+                for (long long y = d.Interlace ? kStart[pass] : 0; y < fh;
+                     y += d.Interlace ? kStep[pass] : 1)
+                    if (DGifGetLine(gif, &raster[static_cast<std::size_t>(y * fw)],
+                                    static_cast<int>(fw)) == GIF_ERROR)
+                        return damaged();
+            break;
+        }
+    } while (type != TERMINATE_RECORD_TYPE);
+    if (raster.empty()) {
         error = "the GIF image has no frame";
         return std::nullopt;
     }
-    const SavedImage& frame = gif->SavedImages[0];
-    const ColorMapObject* cmap =
-        frame.ImageDesc.ColorMap ? frame.ImageDesc.ColorMap : gif->SColorMap;
+    const GifImageDesc& d = gif->Image;
+    const ColorMapObject* cmap = d.ColorMap ? d.ColorMap : gif->SColorMap;
     if (!cmap) {
         error = "the GIF image has no colour table";
         return std::nullopt;
     }
-    int transparent = NO_TRANSPARENT_COLOR;
-    GraphicsControlBlock gcb;
-    if (DGifSavedExtensionToGCB(gif, 0, &gcb) == GIF_OK) transparent = gcb.TransparentColor;
     std::vector<unsigned char> rgba(static_cast<std::size_t>(w * h * 4), 0);  // transparent canvas
-    const GifImageDesc& d = frame.ImageDesc;
     for (int y = 0; y < d.Height; ++y) {
         long long cy = d.Top + y;
         if (cy < 0 || cy >= h) continue;
         for (int x = 0; x < d.Width; ++x) {
             long long cx = d.Left + x;
             if (cx < 0 || cx >= w) continue;
-            int idx = frame.RasterBits[static_cast<std::size_t>(y) * d.Width + x];
+            int idx = raster[static_cast<std::size_t>(y) * d.Width + x];
             if (idx == transparent || idx >= cmap->ColorCount) continue;
             unsigned char* p = &rgba[static_cast<std::size_t>((cy * w + cx) * 4)];
             p[0] = cmap->Colors[idx].Red;

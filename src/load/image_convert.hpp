@@ -9,12 +9,12 @@
 
 namespace bookc::load {
 
-// Images larger than this many pixels are not decoded (a small file can claim a huge size).
-inline constexpr long long kMaxDecodePixels = 64LL * 1024 * 1024;
-
-// PNG bytes, or nullopt with the reason in `error`.
-std::optional<std::string> webp_to_png(std::string_view webp, std::string& error);
-std::optional<std::string> gif_to_png(std::string_view gif, std::string& error);
+// PNG bytes, or nullopt with the reason in `error`. Images (and GIF frames) of more than
+// `max_pixels` pixels are not decoded: a small file can claim a huge size.
+std::optional<std::string> webp_to_png(std::string_view webp, std::string& error,
+                                       long long max_pixels);
+std::optional<std::string> gif_to_png(std::string_view gif, std::string& error,
+                                      long long max_pixels);
 
 // An SVG rendered with librsvg (no external resources: there is no base file) at twice its
 // size in CSS pixels, the longer side at most 3000 pixels. `css_width`/`css_height` get

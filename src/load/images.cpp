@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "base/read_file.hpp"
+#include "load/image_check.hpp"
 #include "load/paths.hpp"
 #include "load/text.hpp"
 
@@ -78,7 +79,7 @@ bool image_size(std::string_view b, const std::string& type, int& w, int& h) {
 }
 
 int add_asset(const std::string& book_dir, const std::string& rel, model::Book& book,
-              std::string& problem, std::size_t limit) {
+              std::string& problem, const config::Limits& limits, std::string* hint) {
     for (std::size_t i = 0; i < book.assets.size(); ++i)
         if (book.assets[i].rel_path == rel) return static_cast<int>(i);
     std::string full = book_dir + "/" + rel;
@@ -93,7 +94,7 @@ int add_asset(const std::string& book_dir, const std::string& rel, model::Book& 
         return -1;
     }
     std::string bytes;
-    if (std::string why = base::read_regular_file(real, limit, bytes); !why.empty()) {
+    if (std::string why = base::read_regular_file(real, limits.image, bytes); !why.empty()) {
         problem = why;
         return -1;
     }
@@ -102,10 +103,17 @@ int add_asset(const std::string& book_dir, const std::string& rel, model::Book& 
         problem = "format";
         return -1;
     }
+    ImageCheck check = check_image(bytes, type, limits);
+    if (!check.problem.empty()) {
+        problem = check.problem;
+        if (hint) *hint = check.hint;
+        return -1;
+    }
     model::Asset a;
     a.rel_path = rel;
     a.media_type = type;
-    image_size(bytes, type, a.width, a.height);
+    a.width = check.width;
+    a.height = check.height;
     a.data = std::make_shared<const std::string>(std::move(bytes));
     book.assets.push_back(std::move(a));
     return static_cast<int>(book.assets.size() - 1);
@@ -158,8 +166,8 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
         if (seen->second >= 0) img.url = rel;
         return;
     }
-    std::string problem;
-    int idx = add_asset(ctx.book_dir, rel, ctx.book, problem, ctx.cfg.limits.image);
+    std::string problem, hint;
+    int idx = add_asset(ctx.book_dir, rel, ctx.book, problem, ctx.cfg.limits, &hint);
     ctx.images_seen[rel] = idx;
     if (idx >= 0) {
         img.asset = idx;
@@ -176,6 +184,10 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
     else if (problem.rfind("larger", 0) == 0)
         ctx.diags.error(at, "image is " + problem + ": " + src,
                         {"raise the limit in book.toml: [limits] image_mb = …"});
+    else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0)
+        ctx.diags.warning(at, "image " + problem + ": " + src,
+                          hint.empty() ? std::vector<std::string>{"a placeholder stands in for it"}
+                                       : std::vector<std::string>{hint, "a placeholder stands in for it"});
     else if (problem.rfind("not a regular", 0) == 0)
         ctx.diags.error(at, "image is " + problem + ": " + src);
     else

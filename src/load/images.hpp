@@ -16,10 +16,11 @@ void resolve_image(ChapterContext& ctx, std::string_view src, base::Span at, mod
 // Adds (or finds) the asset at `rel` (relative to the book folder, already checked to be
 // inside it). Returns the index in book.assets, or -1 when the file cannot be used; the
 // reason is stored in `problem`: "not found", "outside", "format", or what read_regular_file
-// said ("not a regular file (a FIFO)", "larger than the limit (…)", "cannot be read: …").
-// Files larger than `limit` bytes are refused without being read.
+// said ("not a regular file (a FIFO)", "larger than the limit (…)", "cannot be read: …"),
+// or what check_image said ("is too large (…)", "is damaged (…)", with the [limits] key
+// to raise in `hint`). Files larger than limits.image bytes are refused without being read.
 int add_asset(const std::string& book_dir, const std::string& rel, model::Book& book,
-              std::string& problem, std::size_t limit);
+              std::string& problem, const config::Limits& limits, std::string* hint = nullptr);
 
 // Media type from the first bytes ("" when not a known image format).
 std::string sniff_image_type(std::string_view bytes);

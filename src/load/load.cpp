@@ -156,11 +156,11 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
     }
 
     if (!cfg.cover.empty()) {
-        std::string rel, problem;
+        std::string rel, problem, hint;
         if (!join_inside("", cfg.cover, rel) || rel.empty()) {
             diags.error_at(toml, 0, 0, "cover image is outside the book folder: " + cfg.cover);
         } else {
-            int idx = add_asset(book_dir, rel, book, problem, cfg.limits.image);
+            int idx = add_asset(book_dir, rel, book, problem, cfg.limits, &hint);
             if (idx >= 0)
                 book.meta.cover_asset = idx;
             else if (problem == "outside")
@@ -168,6 +168,10 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
             else if (problem == "not found" || problem == "format")
                 diags.warning_at(book_dir + "/" + rel, 0, 0,
                                  problem == "not found" ? "cover image not found" : "cover image cannot be used");
+            else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0)
+                diags.warning_at(book_dir + "/" + rel, 0, 0, "cover image " + problem,
+                                 hint.empty() ? std::vector<std::string>{"a generated cover stands in for it"}
+                                              : std::vector<std::string>{hint, "a generated cover stands in for it"});
             else
                 diags.error_at(book_dir + "/" + rel, 0, 0, "cover image is " + problem);
         }

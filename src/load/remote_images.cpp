@@ -8,6 +8,7 @@
 #include "base/atomic_file.hpp"
 #include "load/cache_path.hpp"
 #include "load/fetch.hpp"
+#include "load/image_check.hpp"
 #include "load/image_convert.hpp"
 #include "load/images.hpp"
 #include "load/text.hpp"
@@ -99,14 +100,23 @@ std::string image_problem(std::string_view b) {
 
 // Makes the asset for bytes already known to be an image of `type`; "" on success, else
 // the reason the image cannot be used.
-std::string make_asset(const Remote& r, const std::string& type, model::Asset& a,
-                       std::string& svg_problem) {
+// Sizes over [limits] and PNG or JPEG files that do not decode are refused here
+// (check_image), with the [limits] key to raise in `hint`.
+std::string make_asset(const Remote& r, const std::string& type, const config::Limits& limits,
+                       model::Asset& a, std::string& svg_problem, std::string& hint) {
     a.rel_path = r.url;
     std::string bytes = r.bytes;
     std::string media = type;
     std::string error;
+    ImageCheck check = check_image(bytes, type, limits);
+    if (!check.problem.empty()) {
+        hint = check.hint;
+        return check.problem.substr(3);  // "is too large (…)" → "too large (…)"
+    }
     if (type == "image/webp" || type == "image/gif") {
-        auto png = type == "image/webp" ? webp_to_png(bytes, error) : gif_to_png(bytes, error);
+        const auto max_pixels = static_cast<long long>(limits.image_pixels);
+        auto png = type == "image/webp" ? webp_to_png(bytes, error, max_pixels)
+                                        : gif_to_png(bytes, error, max_pixels);
         if (!png) return error;
         bytes = std::move(*png);
         media = "image/png";
@@ -125,9 +135,6 @@ std::string make_asset(const Remote& r, const std::string& type, model::Asset& a
     } else {
         if (!image_size(bytes, media, a.width, a.height) || a.width <= 0 || a.height <= 0)
             return "its size cannot be read";
-        if (static_cast<long long>(a.width) * a.height > kMaxDecodePixels)
-            return "it is too large (" + std::to_string(a.width) + "×" + std::to_string(a.height) +
-                   " pixels)";
     }
     a.data = std::make_shared<const std::string>(std::move(bytes));
     return {};
@@ -221,11 +228,12 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
         if (!r.have) continue;
         std::string type = sniff_image_type(r.bytes);
         model::Asset a;
-        std::string svg_problem;
-        std::string problem = make_asset(r, type, a, svg_problem);
+        std::string svg_problem, hint;
+        std::string problem = make_asset(r, type, cfg.limits, a, svg_problem, hint);
         if (!problem.empty()) {
             diags.warning(r.first, "remote image " + r.url + " cannot be used: " + problem,
-                          {"a placeholder stands in for it"});
+                          hint.empty() ? std::vector<std::string>{"a placeholder stands in for it"}
+                                       : std::vector<std::string>{hint, "a placeholder stands in for it"});
             continue;
         }
         if (!svg_problem.empty() && !r.images.empty())

@@ -81,7 +81,7 @@ TEST_CASE("WebP and the first frame of a GIF become PNG") {
     WebPFree(out);
     CHECK(bookc::load::sniff_image_type(webp) == "image/webp");
     std::string err;
-    auto png = bookc::load::webp_to_png(webp, err);
+    auto png = bookc::load::webp_to_png(webp, err, 50000000);
     REQUIRE(png);
     CHECK(bookc::load::sniff_image_type(*png) == "image/png");
     int w = 0, h = 0;
@@ -89,7 +89,7 @@ TEST_CASE("WebP and the first frame of a GIF become PNG") {
     CHECK(w == 8);
     CHECK(h == 6);
     // Same input, same bytes.
-    CHECK(bookc::load::webp_to_png(webp, err) == png);
+    CHECK(bookc::load::webp_to_png(webp, err, 50000000) == png);
 
     // A 2-frame GIF, 1x1: the first frame is used.
     const unsigned char gif_bytes[] = {
@@ -100,7 +100,7 @@ TEST_CASE("WebP and the first frame of a GIF become PNG") {
         0x3B};
     std::string gif(reinterpret_cast<const char*>(gif_bytes), sizeof gif_bytes);
     CHECK(bookc::load::sniff_image_type(gif) == "image/gif");
-    auto gpng = bookc::load::gif_to_png(gif, err);
+    auto gpng = bookc::load::gif_to_png(gif, err, 50000000);
     REQUIRE_MESSAGE(gpng, err);
     CHECK(bookc::load::image_size(*gpng, "image/png", w, h));
     CHECK(w == 1);
@@ -116,9 +116,9 @@ TEST_CASE("WebP and the first frame of a GIF become PNG") {
     CHECK(int(px[3]) == 255);
 
     // Not images: a reason, no bytes.
-    CHECK_FALSE(bookc::load::webp_to_png("RIFF\x10\0\0\0WEBPVP8 garbage", err));
+    CHECK_FALSE(bookc::load::webp_to_png("RIFF\x10\0\0\0WEBPVP8 garbage", err, 50000000));
     CHECK_FALSE(err.empty());
-    CHECK_FALSE(bookc::load::gif_to_png("GIF89a\x01", err));
+    CHECK_FALSE(bookc::load::gif_to_png("GIF89a\x01", err, 50000000));
 }
 
 TEST_CASE("SVG is rendered to PNG for the PDF, at twice its size, without external resources") {

@@ -1,6 +1,9 @@
 #include "write/pdf/images.hpp"
 
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
+#include <new>
 #include <vector>
 
 #include <png.h>
@@ -58,46 +61,85 @@ bool read_jpeg(const std::string& d, JpegInfo& info) {
 struct PngSource {
     const std::string* data;
     std::size_t pos;
-    std::string error;
+    char error[200];  // set by the error callback, which must not allocate
 };
 
+// The image as the PDF stores it: colour samples, and alpha (if any) as a separate mask.
 struct DecodedPng {
     png_uint_32 width = 0, height = 0;
     int channels = 0;  // 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA
     int bits = 8;      // 8 or 16
-    std::vector<unsigned char> pixels;
-    std::vector<png_bytep> rows;
+    std::string base, mask;
+    bool opaque = true;
 };
+
+// Load (load/image_check.cpp) refuses images over [limits]; this is the last guard, at the
+// largest limits book.toml can set.
+constexpr std::uint64_t kMaxPixels = 1'000'000'000;
+constexpr std::uint64_t kMaxDecodedBytes = 4096ULL * 1024 * 1024;
 
 void png_read_bytes(png_structp png, png_bytep out, png_size_t n) {
     auto* src = static_cast<PngSource*>(png_get_io_ptr(png));
-    if (src->pos + n > src->data->size()) png_error(png, "truncated PNG data");
+    if (n > src->data->size() - src->pos) png_error(png, "the file ends before the image does");
     std::memcpy(out, src->data->data() + src->pos, n);
     src->pos += n;
 }
 
 void png_fail(png_structp png, png_const_charp message) {
     auto* src = static_cast<PngSource*>(png_get_error_ptr(png));
-    src->error = message ? message : "error";
+    std::snprintf(src->error, sizeof src->error, "%s", message ? message : "error");
     png_longjmp(png, 1);
 }
 
 void png_ignore_warning(png_structp, png_const_charp) {}
 
-// No C++ object is created between setjmp and the calls that may longjmp.
-bool decode_png(PngSource& src, DecodedPng& out) {
-    png_structp png =
-        png_create_read_struct(PNG_LIBPNG_VER_STRING, &src, png_fail, png_ignore_warning);
-    if (!png) return false;
-    png_infop info = png_create_info_struct(png);
-    if (!info || setjmp(png_jmpbuf(png))) {
-        png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
-        return false;
+// Owns libpng's structs: freed on every path, after a longjmp or an exception too.
+struct PngReader {
+    png_structp png = nullptr;
+    png_infop info = nullptr;
+    explicit PngReader(PngSource& src) {
+        png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &src, png_fail, png_ignore_warning);
+        if (png) info = png_create_info_struct(png);
     }
+    PngReader(const PngReader&) = delete;
+    PngReader& operator=(const PngReader&) = delete;
+    ~PngReader() {
+        if (png) png_destroy_read_struct(&png, info ? &info : nullptr, nullptr);
+    }
+};
+
+// Splits `n` pixels of `png.channels` interleaved samples into base and mask.
+void split_pixels(const unsigned char* px, std::size_t n, DecodedPng& png) {
+    const bool alpha = png.channels == 2 || png.channels == 4;
+    const std::size_t colors = alpha ? png.channels - 1 : png.channels;
+    const std::size_t sample = png.bits / 8;
+    for (std::size_t p = 0; p < n; ++p, px += png.channels * sample) {
+        png.base.append(reinterpret_cast<const char*>(px), colors * sample);
+        if (alpha) {
+            const unsigned char* a = px + colors * sample;
+            png.mask.append(reinterpret_cast<const char*>(a), sample);
+            for (std::size_t k = 0; k < sample; ++k)
+                if (a[k] != 0xFF) png.opaque = false;
+        }
+    }
+}
+
+// The function that calls setjmp holds no object with a destructor (`rows` and `pixels`
+// belong to the caller), so a longjmp from libpng skips nothing; `r` frees libpng.
+bool decode_png(PngReader& r, PngSource& src, DecodedPng& out, std::vector<unsigned char>& pixels,
+                std::vector<png_bytep>& rows) {
+    png_structp png = r.png;
+    png_infop info = r.info;
+    if (setjmp(png_jmpbuf(png))) return false;
     png_set_read_fn(png, &src, png_read_bytes);
+    png_set_user_limits(png, PNG_UINT_31_MAX, PNG_UINT_31_MAX);
     png_read_info(png, info);
+    {
+        const std::uint64_t w = png_get_image_width(png, info), h = png_get_image_height(png, info);
+        if (w * h > kMaxPixels || w * h * 8 > kMaxDecodedBytes) png_error(png, "image too large");
+    }
     png_set_expand(png);
-    png_set_interlace_handling(png);
+    const int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
     out.width = png_get_image_width(png, info);
     out.height = png_get_image_height(png, info);
@@ -108,12 +150,24 @@ bool decode_png(PngSource& src, DecodedPng& out) {
         out.channels < 1 || out.channels > 4 ||
         stride != out.width * static_cast<std::size_t>(out.channels * out.bits / 8))
         png_error(png, "unsupported PNG layout");
-    out.pixels.resize(stride * out.height);
-    out.rows.resize(out.height);
-    for (png_uint_32 y = 0; y < out.height; ++y) out.rows[y] = out.pixels.data() + y * stride;
-    png_read_image(png, out.rows.data());
+    const bool alpha = out.channels == 2 || out.channels == 4;
+    const std::size_t sample = out.bits / 8;
+    out.base.reserve(std::size_t(out.width) * out.height * (alpha ? out.channels - 1 : out.channels) * sample);
+    if (alpha) out.mask.reserve(std::size_t(out.width) * out.height * sample);
+    if (passes == 1) {  // a row at a time: no copy of the whole image
+        pixels.resize(stride);
+        for (png_uint_32 y = 0; y < out.height; ++y) {
+            png_read_row(png, pixels.data(), nullptr);
+            split_pixels(pixels.data(), out.width, out);
+        }
+    } else {  // interlaced: the passes fill the whole image
+        pixels.resize(stride * out.height);
+        rows.resize(out.height);
+        for (png_uint_32 y = 0; y < out.height; ++y) rows[y] = pixels.data() + y * stride;
+        png_read_image(png, rows.data());
+        split_pixels(pixels.data(), std::size_t(out.width) * out.height, out);
+    }
     png_read_end(png, nullptr);
-    png_destroy_read_struct(&png, &info, nullptr);
     return true;
 }
 
@@ -163,33 +217,32 @@ std::string ImageStore::get(const display::Image& image) {
     } else {
         PngSource src{image.data.get(), 0, {}};
         DecodedPng png;
-        if (!decode_png(src, png)) {
-            diags_.warning_at(label, 0, 0, "PDF: cannot read PNG (" + src.error + "); left out");
+        bool ok = false;
+        try {
+            PngReader reader(src);
+            std::vector<unsigned char> pixels;
+            std::vector<png_bytep> rows;
+            if (!reader.png || !reader.info)
+                std::snprintf(src.error, sizeof src.error, "libpng could not start");
+            else
+                ok = decode_png(reader, src, png, pixels, rows);
+        } catch (const std::bad_alloc&) {
+            std::snprintf(src.error, sizeof src.error, "not enough memory to decode it");
+            png = DecodedPng{};
+        }
+        if (!ok) {
+            diags_.warning_at(label, 0, 0, std::string("PDF: cannot read PNG (") + src.error + "); left out");
         } else {
             const bool alpha = png.channels == 2 || png.channels == 4;
             const std::size_t colors = alpha ? png.channels - 1 : png.channels;
-            const std::size_t sample = png.bits / 8;
-            const std::size_t n = static_cast<std::size_t>(png.width) * png.height;
-            std::string base, mask;
-            base.reserve(n * colors * sample);
-            bool opaque = true;
-            for (std::size_t p = 0; p < n; ++p) {
-                const unsigned char* px = png.pixels.data() + p * png.channels * sample;
-                base.append(reinterpret_cast<const char*>(px), colors * sample);
-                if (alpha) {
-                    const unsigned char* a = px + colors * sample;
-                    mask.append(reinterpret_cast<const char*>(a), sample);
-                    for (std::size_t k = 0; k < sample; ++k)
-                        if (a[k] != 0xFF) opaque = false;
-                }
-            }
             const int w = static_cast<int>(png.width), h = static_cast<int>(png.height);
             PdfObject* obj =
                 image_object(objects_, w, h, colors == 3 ? "DeviceRGB" : "DeviceGray", png.bits);
-            obj->GetStream()->Set(base.data(), static_cast<pdf_long>(base.size()));
-            if (alpha && !opaque) {
+            obj->GetStream()->Set(png.base.data(), static_cast<pdf_long>(png.base.size()));
+            png.base = std::string();
+            if (alpha && !png.opaque) {
                 PdfObject* smask = image_object(objects_, w, h, "DeviceGray", png.bits);
-                smask->GetStream()->Set(mask.data(), static_cast<pdf_long>(mask.size()));
+                smask->GetStream()->Set(png.mask.data(), static_cast<pdf_long>(png.mask.size()));
                 obj->GetDictionary().AddKey("SMask", smask->Reference());
             }
             name = "Im" + std::to_string(refs_.size());

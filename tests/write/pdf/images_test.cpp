@@ -2,7 +2,10 @@
 // with prefixes: checked with pdfimages, pdftotext and qpdf.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <regex>
+
+#include <zlib.h>
 
 #include "write/pdf/pdf.hpp"
 #include "write/pdf/pdf_fixture.hpp"
@@ -131,4 +134,46 @@ TEST_CASE("pdf text: characters a font lacks (.notdef) still extract exactly") {
     CHECK(std::regex_search(j, std::regex(R"re("/P": "u:A-")re")));
     CHECK(std::regex_search(j, std::regex(R"re("/S": "/R")re")));
     CHECK(std::regex_search(j, std::regex(R"re("/St": 4)re")));
+}
+
+TEST_CASE("pdf images: the writer's own guard: a PNG claiming 10^12 pixels, a PNG cut short") {
+    if (!pdf_test::fonts_available()) return;
+    REQUIRE(test::have_tool("qpdf"));
+    // load/ refuses both (image_check.cpp); the writer must stand alone all the same.
+    auto chunk = [](const char* type, const std::string& data) {
+        std::string body = std::string(type, 4) + data, c;
+        auto put32 = [&c](std::uint32_t v) {
+            for (int k = 3; k >= 0; --k) c += static_cast<char>((v >> (8 * k)) & 0xFF);
+        };
+        put32(static_cast<std::uint32_t>(data.size()));
+        c += body;
+        put32(static_cast<std::uint32_t>(
+            ::crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
+        return c;
+    };
+    std::string ihdr("\x00\x0F\x42\x40\x00\x0F\x42\x40\x08\x02\x00\x00\x00", 13);  // 10^6 × 10^6 RGB
+    const std::string huge = std::string("\x89PNG\r\n\x1A\n", 8) + chunk("IHDR", ihdr) +
+                             chunk("IDAT", std::string("\x78\x9C\x03\x00\x00\x00\x00\x01", 8)) +
+                             chunk("IEND", "");
+    const std::string good = png_of(PNG_FORMAT_RGB, 40, 30);
+    display::Document doc;
+    display::Page page;
+    page.width = 300;
+    page.height = 300;
+    page.items.push_back(image_of(huge, display::ImageFormat::Png, "images/huge.png", 10));
+    page.items.push_back(image_of(good.substr(0, good.size() / 2), display::ImageFormat::Png, "images/cut.png", 50));
+    page.items.push_back(image_of(good, display::ImageFormat::Png, "images/good.png", 90));
+    doc.pages.push_back(page);
+    base::DiagSink diags;
+    auto bytes = pdf::write_pdf(doc, diags);
+    REQUIRE(bytes.has_value());
+    base::SourceMap sources;
+    CHECK(diags.format(sources) ==
+          "images/huge.png: warning: PDF: cannot read PNG (image too large); left out\n"
+          "images/cut.png: warning: PDF: cannot read PNG (the file ends before the image does); left out\n");
+    const std::string path = test::temp_dir("pdf_image_guard") + "/guard.pdf";
+    test::write_text(path, *bytes);
+    CHECK(run("qpdf --check " + shell_quote(path)).status == 0);
+    auto r = run("pdfimages -list " + shell_quote(path) + " | tail -n +3 | awk '{print $4, $5}'");
+    CHECK(r.out == "40 30\n");
 }
