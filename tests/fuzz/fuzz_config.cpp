@@ -48,6 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                              L->comment_size_ratio, L->footnote_size_ratio})
                 BOOKC_FUZZ_CHECK(std::isfinite(v), "a layout number is not finite");
             for (double v : L->heading_scale) BOOKC_FUZZ_CHECK(std::isfinite(v) && v > 0, "heading scale");
+            for (double v : {L->margin_top, L->margin_bottom, L->margin_inner, L->margin_outer})
+                BOOKC_FUZZ_CHECK(v >= 0, "a negative margin puts text off the page");
             BOOKC_FUZZ_CHECK(L->body_size > 0 && measure >= 4 * L->body_size, "no room for a line");
             BOOKC_FUZZ_CHECK(height >= 4 * L->body_size * L->leading, "no room for four lines");
         }
