@@ -13,4 +13,13 @@ status=0
 (cd build && ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" "$@") || status=1
 echo "test: the suite again under AddressSanitizer + UBSan (build-asan/)"
 bash scripts/test-sanitized.sh "$@" || status=1
+
+# ---- fuzzing (scripts/fuzz.sh, kept separate): a short run of every libFuzzer target when
+# clang 14 is installed (it is in deps.txt). BOOKC_FUZZ_SECONDS=0 skips it. The seed is
+# fixed (BOOKC_FUZZ_SEED, default 1) so that CI replays the same mutations every run: a
+# CI failure is then a change of ours, not the luck of the draw. Only the full suite runs
+# it (not a run narrowed with ctest arguments).
+if (($# == 0)) && command -v clang++-14 >/dev/null && [[ "${BOOKC_FUZZ_SECONDS:-60}" != 0 ]]; then
+  BOOKC_FUZZ_SEED=${BOOKC_FUZZ_SEED:-1} bash "$here/scripts/fuzz.sh" "${BOOKC_FUZZ_SECONDS:-60}" || status=1
+fi
 exit $status

@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -33,12 +34,20 @@ struct Ctx {
     }
 };
 
+// Largest length accepted: 200 inches, the page size limit of PDF viewers (PDF 1.7 C.2).
+constexpr double kMaxLength = 14400;
+
 // A length: a number (points) or a string with a unit: "148mm", "1.5cm", "0.5in", "12pt".
+// Finite, not negative and at most kMaxLength points: TOML's `nan`, `inf` and "1e999mm"
+// would otherwise pass every later comparison (all false with NaN) into the page geometry,
+// and a negative margin would put the text off the page.
 bool read_length(Ctx& c, const toml::node& n, const std::string& key, double& out) {
-    if (n.is_number()) {
-        out = *n.value<double>();
+    auto accept = [&](double v) {
+        if (!std::isfinite(v) || v < 0 || v > kMaxLength) return false;
+        out = v;
         return true;
-    }
+    };
+    if (n.is_number() && accept(*n.value<double>())) return true;
     if (n.is_string()) {
         std::string s = *n.value<std::string>();
         char* end = nullptr;
@@ -49,12 +58,10 @@ bool read_length(Ctx& c, const toml::node& n, const std::string& key, double& ou
         else if (unit == "mm") k = 72.0 / 25.4;
         else if (unit == "cm") k = 72.0 / 2.54;
         else if (unit == "in") k = 72.0;
-        if (end != s.c_str() && k > 0 && v >= 0) {
-            out = v * k;
-            return true;
-        }
+        if (end != s.c_str() && k > 0 && accept(v * k)) return true;
     }
-    c.error(n, "`" + key + "` must be a length such as 12, \"12pt\", \"20mm\", \"2cm\" or \"1in\"");
+    c.error(n, "`" + key + "` must be a length such as 12, \"12pt\", \"20mm\", \"2cm\" or \"1in\"",
+            {"from 0 to 14400 pt (200 in)"});
     return false;
 }
 
@@ -104,7 +111,7 @@ double number(Ctx& c, const toml::node& n, const std::string& key, double min, d
         return fallback;
     }
     double v = *n.value<double>();
-    if (v < min || v > max) {
+    if (!(v >= min && v <= max)) {  // NaN fails both comparisons: refused too
         c.error(n, "`" + key + "` must be between " + std::to_string(min).substr(0, 5) +
                        " and " + std::to_string(max).substr(0, 6));
         return fallback;
