@@ -1,17 +1,17 @@
 #include "base/atomic_file.hpp"
 
-#include <cctype>
-#include <cerrno>
-#include <csignal>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cctype>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include "base/temp_registry.hpp"
 
@@ -51,7 +51,8 @@ std::string random_hex() {
     }
     if (got < sizeof b) {
         auto mix = reinterpret_cast<std::uintptr_t>(&got) ^ static_cast<std::uintptr_t>(::getpid());
-        for (std::size_t i = got; i < sizeof b; ++i) b[i] = static_cast<unsigned char>(mix >> (i * 3));
+        for (std::size_t i = got; i < sizeof b; ++i)
+            b[i] = static_cast<unsigned char>(mix >> (i * 3));
     }
     char out[17];
     for (int i = 0; i < 8; ++i) std::snprintf(out + 2 * i, 3, "%02x", b[i]);
@@ -127,7 +128,8 @@ bool write_all(int fd, std::string_view bytes) {
 int create_temp(const std::string& path, const char* suffix, std::string& tmp, std::string& err) {
     install_temp_cleanup();
     std::string dir = dir_of(path);
-    std::string prefix = (dir == "/" ? "" : dir) + "/." + name_of(path) + "." + std::to_string(::getpid()) + ".";
+    std::string prefix =
+        (dir == "/" ? "" : dir) + "/." + name_of(path) + "." + std::to_string(::getpid()) + ".";
     for (int attempt = 0; attempt < 16; ++attempt) {
         tmp = prefix + random_hex() + suffix;
         if (!register_temp(tmp)) {
@@ -149,7 +151,8 @@ int create_temp(const std::string& path, const char* suffix, std::string& tmp, s
 // Writes a journal of the renames (tmp name TAB target name, one per line) atomically.
 std::string write_journal(const std::string& dir, const std::string& first_name,
                           const std::string& text, std::string& journal) {
-    journal = (dir == "/" ? "" : dir) + "/." + first_name + "." + std::to_string(::getpid()) + kJournalSuffix;
+    journal = (dir == "/" ? "" : dir) + "/." + first_name + "." + std::to_string(::getpid()) +
+              kJournalSuffix;
     std::string tmp, err;
     int fd = create_temp(journal, kTmpSuffix, tmp, err);
     if (fd < 0) return err;
@@ -183,7 +186,8 @@ bool parse_temp_name(const std::string& file, const char* suffix, std::string& n
     auto dot_pid = core.find_last_of('.');
     if (dot_pid == std::string::npos || dot_pid + 1 == core.size()) return false;
     std::string digits = core.substr(dot_pid + 1);
-    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return false;
     pid = std::strtol(digits.c_str(), nullptr, 10);
     name = core.substr(0, dot_pid);
     return !name.empty();
@@ -196,7 +200,8 @@ bool parse_journal_name(const std::string& file, std::string& name, long& pid) {
     auto dot_pid = core.find_last_of('.');
     if (dot_pid == std::string::npos || dot_pid + 1 == core.size()) return false;
     std::string digits = core.substr(dot_pid + 1);
-    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return false;
     pid = std::strtol(digits.c_str(), nullptr, 10);
     name = core.substr(0, dot_pid);
     return !name.empty();
@@ -283,7 +288,8 @@ std::string write_file_atomic(const std::string& path, std::string_view bytes) {
     return batch.commit();
 }
 
-std::vector<std::string> recover_outputs(const std::string& dir, const std::vector<std::string>& names) {
+std::vector<std::string> recover_outputs(const std::string& dir,
+                                         const std::vector<std::string>& names) {
     std::vector<std::string> done;
     DirLock lock(dir);
     auto ours = [&](const std::string& name) {

@@ -48,6 +48,7 @@ std::string write_file_atomic(const std::string& path, std::string_view bytes);
 // Before writing `names` (file names, no folder) into `dir`: finishes the renames of a
 // commit journal whose process is gone, and removes temporaries of these names whose
 // process is gone (left by kill -9 or a crash). Returns one line per thing done.
-std::vector<std::string> recover_outputs(const std::string& dir, const std::vector<std::string>& names);
+std::vector<std::string> recover_outputs(const std::string& dir,
+                                         const std::vector<std::string>& names);
 
 }  // namespace bookc::base

@@ -16,16 +16,21 @@ std::string printable(std::string_view text) {
     while (i < text.size()) {
         std::size_t start = i;
         char32_t c = next_codepoint(text, i);
-        bool malformed = c == 0xFFFD && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD");
+        bool malformed =
+            c == 0xFFFD && !(i - start == 3 && text.substr(start, 3) == "\xEF\xBF\xBD");
         if (malformed) {
             std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(text[start]));
             out += buf;
             continue;
         }
-        if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\r') out += "\\r";
-        else if (c == 0x1B) out += "\\e";
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\t')
+            out += "\\t";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == 0x1B)
+            out += "\\e";
         else if (c < 0x20 || c == 0x7F) {
             std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
             out += buf;
@@ -80,8 +85,7 @@ void DiagSink::error_at(std::string path, std::uint32_t line, std::uint32_t col,
 
 void DiagSink::warning_at(std::string path, std::uint32_t line, std::uint32_t col,
                           std::string message, std::vector<std::string> hints) {
-    push({Severity::Warning, {}, std::move(path), line, col, std::move(message),
-          std::move(hints)});
+    push({Severity::Warning, {}, std::move(path), line, col, std::move(message), std::move(hints)});
 }
 
 std::string DiagSink::format_one(const Diagnostic& d, const SourceMap& sources) {
@@ -89,7 +93,8 @@ std::string DiagSink::format_one(const Diagnostic& d, const SourceMap& sources) 
     if (d.span.valid() && d.span.file < sources.size()) {
         const SourceFile& f = sources.get(d.span.file);
         LineCol lc = f.line_col(d.span.begin);
-        out += printable(f.path) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": ";
+        out +=
+            printable(f.path) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": ";
     } else if (!d.path.empty()) {
         out += printable(d.path);
         if (d.line) {

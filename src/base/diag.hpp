@@ -14,9 +14,9 @@ enum class Severity { Warning, Error };
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    Span span;              // may be invalid (then `path` or nothing is shown)
-    std::string path;       // used when there is no span (e.g. book.toml before it is loaded)
-    std::uint32_t line = 0; // with `path`: 1-based line, 0 = unknown
+    Span span;               // may be invalid (then `path` or nothing is shown)
+    std::string path;        // used when there is no span (e.g. book.toml before it is loaded)
+    std::uint32_t line = 0;  // with `path`: 1-based line, 0 = unknown
     std::uint32_t col = 0;
     std::string message;
     std::vector<std::string> hints;

@@ -1,24 +1,32 @@
 #include "base/read_file.hpp"
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace bookc::base {
 
 const char* file_kind(unsigned mode) {
     switch (mode & S_IFMT) {
-        case S_IFREG: return "a regular file";
-        case S_IFDIR: return "a folder";
-        case S_IFIFO: return "a FIFO";
-        case S_IFSOCK: return "a socket";
-        case S_IFCHR: return "a character device";
-        case S_IFBLK: return "a block device";
-        case S_IFLNK: return "a symbolic link";
-        default: return "not a regular file";
+        case S_IFREG:
+            return "a regular file";
+        case S_IFDIR:
+            return "a folder";
+        case S_IFIFO:
+            return "a FIFO";
+        case S_IFSOCK:
+            return "a socket";
+        case S_IFCHR:
+            return "a character device";
+        case S_IFBLK:
+            return "a block device";
+        case S_IFLNK:
+            return "a symbolic link";
+        default:
+            return "not a regular file";
     }
 }
 

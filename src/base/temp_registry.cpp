@@ -1,9 +1,9 @@
 #include "base/temp_registry.hpp"
 
+#include <unistd.h>
 #include <atomic>
 #include <csignal>
 #include <cstring>
-#include <unistd.h>
 
 namespace bookc::base {
 

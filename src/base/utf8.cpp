@@ -10,10 +10,14 @@ std::size_t valid_len(std::string_view s, std::size_t i) {
     if (c < 0x80) return 1;
     std::size_t n;
     char32_t min;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, min = 0x10000;
-    else return 0;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000;
+    else
+        return 0;
     if (i + n > s.size()) return 0;
     char32_t cp = c & (0xFF >> (n + 1));
     for (std::size_t k = 1; k < n; ++k) {
@@ -33,7 +37,8 @@ char32_t next_codepoint(std::string_view s, std::size_t& i) {
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
     char32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += n;
     return cp;
 }
@@ -79,8 +84,7 @@ std::vector<Utf8Problem> find_invalid_utf8(std::string_view s) {
             continue;
         }
         std::size_t start = i++;
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 &&
-               i - start < 4)
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 && i - start < 4)
             ++i;
         out.push_back({start, i - start});
     }
@@ -98,8 +102,7 @@ std::string sanitize_utf8(std::string_view s) {
             continue;
         }
         std::size_t start = i++;
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 &&
-               i - start < 4)
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80 && i - start < 4)
             ++i;
         out += "\xEF\xBF\xBD";
     }

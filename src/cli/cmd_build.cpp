@@ -18,8 +18,10 @@ namespace {
 
 std::string human_size(std::size_t n) {
     char buf[32];
-    if (n >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", n / 1048576.0);
-    else std::snprintf(buf, sizeof buf, "%.0f KB", n / 1024.0);
+    if (n >= 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%.1f MB", n / 1048576.0);
+    else
+        std::snprintf(buf, sizeof buf, "%.0f KB", n / 1024.0);
     return buf;
 }
 
@@ -33,7 +35,8 @@ int cmd_build(const Options& opts) {
         while (std::getline(ss, f, ',')) {
             if (f.empty()) continue;
             if (f != "epub" && f != "pdf") {
-                std::fprintf(stderr, "bookc: error: unknown format `%s` (use epub, pdf)\n", f.c_str());
+                std::fprintf(stderr, "bookc: error: unknown format `%s` (use epub, pdf)\n",
+                             f.c_str());
                 return kUsageError;
             }
             formats.insert(f);
@@ -53,9 +56,11 @@ int cmd_build(const Options& opts) {
         return loaded ? exit_status(diags, opts.strict) : exit;
     }
     const model::Book& book = loaded->book;
-    font::FontDb fonts(config::data_dir(), {loaded->layout.dir + "/fonts", opts.book_dir + "/fonts"},
+    font::FontDb fonts(config::data_dir(),
+                       {loaded->layout.dir + "/fonts", opts.book_dir + "/fonts"},
                        loaded->cfg.limits.font);
-    for (const auto& r : fonts.refused()) diags.warning_at(r.path, 0, 0, "font file is " + r.problem + "; skipped");
+    for (const auto& r : fonts.refused())
+        diags.warning_at(r.path, 0, 0, "font file is " + r.problem + "; skipped");
 
     // Every output is made in memory first; files are written only when all succeeded,
     // each through a temporary file and a rename, so a failed build leaves the previous
@@ -79,7 +84,8 @@ int cmd_build(const Options& opts) {
         doc.meta.creator = std::string("bookc ") + BOOKC_VERSION;
         if (!diags.has_errors()) {
             auto bytes = pdf::write_pdf(doc, diags);
-            if (bytes) outputs.emplace_back((out_dir / (slug + ".pdf")).string(), std::move(*bytes));
+            if (bytes)
+                outputs.emplace_back((out_dir / (slug + ".pdf")).string(), std::move(*bytes));
         }
     }
     int status = exit_status(diags, opts.strict);
@@ -87,11 +93,13 @@ int cmd_build(const Options& opts) {
         std::error_code ec;
         fs::create_directories(out_dir, ec);
         if (ec) {
-            diags.error_at(out_dir.string(), 0, 0, "cannot create the output folder: " + ec.message());
+            diags.error_at(out_dir.string(), 0, 0,
+                           "cannot create the output folder: " + ec.message());
         } else {
             // Leftovers of interrupted builds of this book: finish a half-done commit, remove
             // temporaries whose process is gone (see base/atomic_file.hpp).
-            for (const auto& line : base::recover_outputs(out_dir.string(), {slug + ".epub", slug + ".pdf"}))
+            for (const auto& line :
+                 base::recover_outputs(out_dir.string(), {slug + ".epub", slug + ".pdf"}))
                 if (!opts.quiet) std::printf("bookc: %s\n", line.c_str());
             // Every output is written to its temporary first; only then are they renamed
             // over the targets, back to back, so the EPUB and the PDF change together.

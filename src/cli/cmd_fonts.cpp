@@ -22,8 +22,8 @@ int cmd_fonts(const Options& opts) {
     font::FontDb fonts(config::data_dir(), {layout->dir + "/fonts", opts.book_dir + "/fonts"},
                        cfg->limits.font);
     for (const auto& r : fonts.refused())
-        std::fprintf(stderr, "%s: warning: font file is %s; skipped\n", base::printable(r.path).c_str(),
-                     r.problem.c_str());
+        std::fprintf(stderr, "%s: warning: font file is %s; skipped\n",
+                     base::printable(r.path).c_str(), r.problem.c_str());
     std::printf("layout %s (%s)\n", layout->name.c_str(), layout->dir.c_str());
     int missing = 0;
     auto show = [&](const char* role, const config::FontRole& r) {

@@ -25,21 +25,25 @@ int main(int argc, char** argv) {
     build->add_flag("-q,--quiet", opts.quiet, "Print only problems");
     build->add_flag("--offline", opts.offline,
                     "Download nothing: remote images come from the cache or stay placeholders");
-    build->add_option("--cache", opts.cache_dir,
-                      "Remote image cache folder (default: $BOOKC_CACHE_DIR, else BOOK_DIR/.bookc-cache)");
+    build->add_option(
+        "--cache", opts.cache_dir,
+        "Remote image cache folder (default: $BOOKC_CACHE_DIR, else BOOK_DIR/.bookc-cache)");
 
     auto* check = app.add_subcommand("check", "Load and validate the book; write nothing");
     check->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
     check->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
     check->add_flag("--strict", opts.strict, "Treat warnings as errors");
     check->add_flag("-q,--quiet", opts.quiet, "Print only problems");
-    check->add_option("--cache", opts.cache_dir, "Remote image cache folder (check never downloads)");
+    check->add_option("--cache", opts.cache_dir,
+                      "Remote image cache folder (check never downloads)");
 
-    auto* fonts = app.add_subcommand("fonts", "Show which font file serves each role of the layout");
+    auto* fonts =
+        app.add_subcommand("fonts", "Show which font file serves each role of the layout");
     fonts->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
     fonts->add_option("--layout", opts.layout, "Layout name (handbook, a4) or path");
 
-    auto* text = app.add_subcommand("text", "Print the book's text in reading order (for search or checks)");
+    auto* text =
+        app.add_subcommand("text", "Print the book's text in reading order (for search or checks)");
     text->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
     text->add_flag("--no-footnotes", opts.no_footnotes, "Leave footnotes out");
 

@@ -21,7 +21,7 @@ struct Options {
     bool quiet = false;
     bool no_footnotes = false;  // text: leave footnotes out
     bool offline = false;       // remote images: only what the cache holds
-    std::string cache_dir;      // remote image cache; empty: $BOOKC_CACHE_DIR, else <book>/.bookc-cache
+    std::string cache_dir;  // remote image cache; empty: $BOOKC_CACHE_DIR, else <book>/.bookc-cache
 };
 
 struct Loaded {
@@ -32,8 +32,8 @@ struct Loaded {
 
 // Loads config, layout and book, runs the model passes. Returns nullopt with `exit` set
 // when the run cannot go on (bad book.toml or layout: 2; no book: 1).
-std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources,
-                               base::DiagSink& diags, int& exit);
+std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources, base::DiagSink& diags,
+                               int& exit);
 
 // Prints every diagnostic and the closing count to stderr.
 void report(const base::DiagSink& diags, const base::SourceMap& sources, bool quiet);

@@ -21,8 +21,8 @@ int exit_status(const base::DiagSink& diags, bool strict) {
     return kOk;
 }
 
-std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources,
-                               base::DiagSink& diags, int& exit) {
+std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources, base::DiagSink& diags,
+                               int& exit) {
     std::error_code ec;
     if (!std::filesystem::is_directory(opts.book_dir, ec)) {
         diags.error_at(opts.book_dir, 0, 0, "not a folder");

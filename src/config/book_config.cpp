@@ -1,9 +1,9 @@
 #include "config/config.hpp"
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <filesystem>
 #include <set>
-#include <sys/stat.h>
 
 #include "base/read_file.hpp"
 
@@ -27,16 +27,20 @@ public:
         known_.insert(key);
         const toml::node* n = t_.get(key);
         if (!n) return;
-        if (auto v = n->value<std::string>(); v && n->is_string()) out = *v;
-        else type_error(key, *n, "a string");
+        if (auto v = n->value<std::string>(); v && n->is_string())
+            out = *v;
+        else
+            type_error(key, *n, "a string");
     }
 
     void boolean(const char* key, bool& out) {
         known_.insert(key);
         const toml::node* n = t_.get(key);
         if (!n) return;
-        if (n->is_boolean()) out = *n->value<bool>();
-        else type_error(key, *n, "true or false");
+        if (n->is_boolean())
+            out = *n->value<bool>();
+        else
+            type_error(key, *n, "true or false");
     }
 
     void integer(const char* key, int& out, int min, int max) {
@@ -47,8 +51,8 @@ public:
         std::int64_t v = *n->value<std::int64_t>();
         if (v < min || v > max) {
             diags_.error_at(path_, line(*n), col(*n),
-                            "`" + name(key) + "` must be between " + std::to_string(min) +
-                                " and " + std::to_string(max));
+                            "`" + name(key) + "` must be between " + std::to_string(min) + " and " +
+                                std::to_string(max));
             return;
         }
         out = static_cast<int>(v);
@@ -132,8 +136,9 @@ void read_chapter_list(const toml::node& n, const std::string& section, PartSpec
                        const std::string& path, base::DiagSink& diags) {
     const toml::array* a = n.as_array();
     if (!a) {
-        diags.error_at(path, n.source().begin.line, n.source().begin.column,
-                       "`" + section + "` must be a list of files, globs or {file, title, format} tables");
+        diags.error_at(
+            path, n.source().begin.line, n.source().begin.column,
+            "`" + section + "` must be a list of files, globs or {file, title, format} tables");
         return;
     }
     for (const auto& e : *a) {
@@ -165,7 +170,8 @@ void read_chapter_list(const toml::node& n, const std::string& section, PartSpec
             continue;
         }
         // The glob matcher is linear, but a pattern still has to be one a person wrote.
-        std::size_t stars = static_cast<std::size_t>(std::count(spec.pattern.begin(), spec.pattern.end(), '*'));
+        std::size_t stars =
+            static_cast<std::size_t>(std::count(spec.pattern.begin(), spec.pattern.end(), '*'));
         if (spec.pattern.size() > kMaxPatternBytes || stars > kMaxPatternStars) {
             diags.error_at(path, spec.line, e.source().begin.column,
                            "chapter pattern is too long (" + std::to_string(spec.pattern.size()) +
@@ -203,12 +209,14 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
     std::string real_s = real.string(), dir_s = dir_real.string();
     if (!dir_s.empty() && dir_s.back() != '/') dir_s += '/';
     if (real_s.empty() || dir_s.empty() || real_s.compare(0, dir_s.size(), dir_s) != 0) {
-        diags.error_at(cfg.path, 0, 0, "book.toml is a symbolic link to a file outside the book folder",
+        diags.error_at(cfg.path, 0, 0,
+                       "book.toml is a symbolic link to a file outside the book folder",
                        {"copy the file into the book folder"});
         return std::nullopt;
     }
     std::string text;
-    if (std::string problem = base::read_regular_file(real.string(), kBookTomlLimit, text); !problem.empty()) {
+    if (std::string problem = base::read_regular_file(real.string(), kBookTomlLimit, text);
+        !problem.empty()) {
         diags.error_at(cfg.path, 0, 0, "book.toml is " + problem);
         return std::nullopt;
     }
@@ -305,9 +313,12 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         r.string("sort", sort);
         r.boolean("avatars", cfg.comments.avatars);
         r.check_unknown();
-        if (sort == "likes") cfg.comments.sort = CommentSort::Likes;
-        else if (sort == "date") cfg.comments.sort = CommentSort::Date;
-        else if (sort == "source" || sort.empty()) cfg.comments.sort = CommentSort::Source;
+        if (sort == "likes")
+            cfg.comments.sort = CommentSort::Likes;
+        else if (sort == "date")
+            cfg.comments.sort = CommentSort::Date;
+        else if (sort == "source" || sort.empty())
+            cfg.comments.sort = CommentSort::Source;
         else {
             const toml::node* n = c->get("sort");
             diags.error_at(cfg.path, n->source().begin.line, n->source().begin.column,
@@ -336,9 +347,12 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         r.integer("connect_timeout", cfg.images.connect_timeout, 1, 3600);
         r.integer("parallel", cfg.images.parallel, 1, 16);
         r.check_unknown();
-        if (remote == "fetch" || !c->get("remote") || !c->get("remote")->is_string()) cfg.images.remote = RemoteImages::Fetch;
-        else if (remote == "link") cfg.images.remote = RemoteImages::Link;
-        else if (remote == "error") cfg.images.remote = RemoteImages::Error;
+        if (remote == "fetch" || !c->get("remote") || !c->get("remote")->is_string())
+            cfg.images.remote = RemoteImages::Fetch;
+        else if (remote == "link")
+            cfg.images.remote = RemoteImages::Link;
+        else if (remote == "error")
+            cfg.images.remote = RemoteImages::Error;
         else {
             const toml::node* n = c->get("remote");
             diags.error_at(cfg.path, n->source().begin.line, n->source().begin.column,
@@ -356,7 +370,8 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         r.integer("image_megapixels", megapixels, 1, 1000);
         r.integer("image_decoded_mb", decoded, 1, 4096);
         r.check_unknown();
-        if (megapixels) cfg.limits.image_pixels = static_cast<std::uint64_t>(megapixels) * 1'000'000;
+        if (megapixels)
+            cfg.limits.image_pixels = static_cast<std::uint64_t>(megapixels) * 1'000'000;
         if (decoded) cfg.limits.image_decoded = static_cast<std::uint64_t>(decoded) * kMB;
         if (article) cfg.limits.article = static_cast<std::size_t>(article) * kMB;
         if (image) cfg.limits.image = static_cast<std::size_t>(image) * kMB;

@@ -37,8 +37,8 @@ struct ImageOptions {
 // One entry of [[chapters]] / chapters = [...]: a file or a glob, relative to the book folder.
 struct ChapterSpec {
     std::string pattern;
-    std::string title;   // override, empty = from the source
-    std::string format;  // "", "markdown", "html", "text": forces the format
+    std::string title;       // override, empty = from the source
+    std::string format;      // "", "markdown", "html", "text": forces the format
     std::uint32_t line = 0;  // line in book.toml, for diagnostics
 };
 
@@ -63,8 +63,8 @@ struct Limits {
     // What an image may hold once decoded, checked from its header before any pixel is
     // decoded (a 2 KB PNG can claim 1,000,000 × 1,000,000 pixels); larger images are a
     // warning and their placeholder stands in for them.
-    std::uint64_t image_pixels = 50'000'000;   // image_megapixels: width × height
-    std::uint64_t image_decoded = 256 * kMB;   // image_decoded_mb: width × height × bytes a pixel
+    std::uint64_t image_pixels = 50'000'000;  // image_megapixels: width × height
+    std::uint64_t image_decoded = 256 * kMB;  // image_decoded_mb: width × height × bytes a pixel
 };
 
 struct BookConfig {
@@ -89,7 +89,7 @@ struct BookConfig {
     // [clean]
     std::vector<std::string> boilerplate_markers;  // empty = defaults (see load)
     bool default_markers = true;                   // keep the default list as well
-    bool normalize_punctuation = true;  // half-width ,;:?!() between Han → full-width
+    bool normalize_punctuation = true;             // half-width ,;:?!() between Han → full-width
     // [epub]
     bool epub_embed_fonts = false;
     // [images]
@@ -126,14 +126,14 @@ struct Layout {
     std::string name;
     std::string dir;  // folder of layout.toml (for epub.css and fonts)
     // page, in points
-    double page_width = 419.53;   // A5
+    double page_width = 419.53;  // A5
     double page_height = 595.28;
     double margin_top = 56, margin_bottom = 56;
     double margin_inner = 50, margin_outer = 42;
-    bool facing = true;           // inner/outer alternate; chapters open on a right page
+    bool facing = true;  // inner/outer alternate; chapters open on a right page
     // text
-    double body_size = 10.5;      // pt
-    double leading = 1.75;        // line height as a multiple of body_size
+    double body_size = 10.5;  // pt
+    double leading = 1.75;    // line height as a multiple of body_size
     double indent_em = 2.0;
     double heading_scale[6] = {1.7, 1.4, 1.2, 1.1, 1.0, 1.0};
     double code_size_ratio = 0.85;
@@ -148,7 +148,7 @@ struct Layout {
     Color muted{0.45f, 0.45f, 0.45f};
     Color rule{0.7f, 0.7f, 0.7f};
     bool running_heads = true;
-    int toc_depth = 1;            // contents: 1 = parts and chapters, 2 = and their sections
+    int toc_depth = 1;  // contents: 1 = parts and chapters, 2 = and their sections
 };
 
 // Data folder (layouts/, fonts/): $BOOKC_DATA_DIR, else the compiled-in default.

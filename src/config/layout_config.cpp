@@ -28,8 +28,7 @@ struct Ctx {
     bool ok = true;
 
     void error(const toml::node& n, const std::string& msg, std::vector<std::string> hints = {}) {
-        diags.error_at(path, n.source().begin.line, n.source().begin.column, msg,
-                       std::move(hints));
+        diags.error_at(path, n.source().begin.line, n.source().begin.column, msg, std::move(hints));
         ok = false;
     }
 };
@@ -54,10 +53,14 @@ bool read_length(Ctx& c, const toml::node& n, const std::string& key, double& ou
         double v = std::strtod(s.c_str(), &end);
         std::string unit = end ? std::string(end) : std::string();
         double k = 0;
-        if (unit == "pt" || unit.empty()) k = 1;
-        else if (unit == "mm") k = 72.0 / 25.4;
-        else if (unit == "cm") k = 72.0 / 2.54;
-        else if (unit == "in") k = 72.0;
+        if (unit == "pt" || unit.empty())
+            k = 1;
+        else if (unit == "mm")
+            k = 72.0 / 25.4;
+        else if (unit == "cm")
+            k = 72.0 / 2.54;
+        else if (unit == "in")
+            k = 72.0;
         if (end != s.c_str() && k > 0 && accept(v * k)) return true;
     }
     c.error(n, "`" + key + "` must be a length such as 12, \"12pt\", \"20mm\", \"2cm\" or \"1in\"",
@@ -86,7 +89,8 @@ bool read_color(Ctx& c, const toml::node& n, const std::string& key, Color& out)
 bool read_families(Ctx& c, const toml::node& n, const std::string& key,
                    std::vector<std::string>& out) {
     std::vector<std::string> v;
-    if (n.is_string()) v.push_back(*n.value<std::string>());
+    if (n.is_string())
+        v.push_back(*n.value<std::string>());
     else if (const toml::array* a = n.as_array()) {
         for (const auto& e : *a) {
             if (!e.is_string()) {
@@ -112,8 +116,8 @@ double number(Ctx& c, const toml::node& n, const std::string& key, double min, d
     }
     double v = *n.value<double>();
     if (!(v >= min && v <= max)) {  // NaN fails both comparisons: refused too
-        c.error(n, "`" + key + "` must be between " + std::to_string(min).substr(0, 5) +
-                       " and " + std::to_string(max).substr(0, 6));
+        c.error(n, "`" + key + "` must be between " + std::to_string(min).substr(0, 5) + " and " +
+                       std::to_string(max).substr(0, 6));
         return fallback;
     }
     return v;
@@ -121,10 +125,12 @@ double number(Ctx& c, const toml::node& n, const std::string& key, double min, d
 
 void apply(Ctx& c, const toml::table& root, Layout& L) {
     static const std::map<std::string, std::set<std::string>> known = {
-        {"page", {"width", "height", "margin_top", "margin_bottom", "margin_inner",
-                  "margin_outer", "facing"}},
-        {"text", {"size", "leading", "indent", "chars_per_line", "heading_scale", "code_size",
-                  "comment_size", "footnote_size", "running_heads", "toc_depth"}},
+        {"page",
+         {"width", "height", "margin_top", "margin_bottom", "margin_inner", "margin_outer",
+          "facing"}},
+        {"text",
+         {"size", "leading", "indent", "chars_per_line", "heading_scale", "code_size",
+          "comment_size", "footnote_size", "running_heads", "toc_depth"}},
         {"fonts", {"body", "heading", "heading_weight", "mono", "fallback"}},
         {"colors", {"text", "accent", "muted", "rule"}},
         {"layout", {"name", "description"}},
@@ -153,7 +159,8 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
         return t ? t->get(key) : nullptr;
     };
     auto len = [&](const char* sec, const char* key, double& out) {
-        if (const toml::node* n = get(sec, key)) read_length(c, *n, std::string(sec) + "." + key, out);
+        if (const toml::node* n = get(sec, key))
+            read_length(c, *n, std::string(sec) + "." + key, out);
     };
     len("page", "width", L.page_width);
     len("page", "height", L.page_height);
@@ -162,24 +169,35 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
     len("page", "margin_inner", L.margin_inner);
     len("page", "margin_outer", L.margin_outer);
     if (const toml::node* n = get("page", "facing")) {
-        if (n->is_boolean()) L.facing = *n->value<bool>();
-        else c.error(*n, "`page.facing` must be true or false");
+        if (n->is_boolean())
+            L.facing = *n->value<bool>();
+        else
+            c.error(*n, "`page.facing` must be true or false");
     }
-    if (const toml::node* n = get("text", "size")) L.body_size = number(c, *n, "text.size", 4, 72, L.body_size);
-    if (const toml::node* n = get("text", "leading")) L.leading = number(c, *n, "text.leading", 1, 4, L.leading);
-    if (const toml::node* n = get("text", "indent")) L.indent_em = number(c, *n, "text.indent", 0, 10, L.indent_em);
-    if (const toml::node* n = get("text", "code_size")) L.code_size_ratio = number(c, *n, "text.code_size", 0.3, 2, L.code_size_ratio);
-    if (const toml::node* n = get("text", "comment_size")) L.comment_size_ratio = number(c, *n, "text.comment_size", 0.3, 2, L.comment_size_ratio);
-    if (const toml::node* n = get("text", "footnote_size")) L.footnote_size_ratio = number(c, *n, "text.footnote_size", 0.3, 2, L.footnote_size_ratio);
+    if (const toml::node* n = get("text", "size"))
+        L.body_size = number(c, *n, "text.size", 4, 72, L.body_size);
+    if (const toml::node* n = get("text", "leading"))
+        L.leading = number(c, *n, "text.leading", 1, 4, L.leading);
+    if (const toml::node* n = get("text", "indent"))
+        L.indent_em = number(c, *n, "text.indent", 0, 10, L.indent_em);
+    if (const toml::node* n = get("text", "code_size"))
+        L.code_size_ratio = number(c, *n, "text.code_size", 0.3, 2, L.code_size_ratio);
+    if (const toml::node* n = get("text", "comment_size"))
+        L.comment_size_ratio = number(c, *n, "text.comment_size", 0.3, 2, L.comment_size_ratio);
+    if (const toml::node* n = get("text", "footnote_size"))
+        L.footnote_size_ratio = number(c, *n, "text.footnote_size", 0.3, 2, L.footnote_size_ratio);
     if (const toml::node* n = get("text", "toc_depth")) {
         if (n->is_integer() && (*n->value<std::int64_t>() == 1 || *n->value<std::int64_t>() == 2))
             L.toc_depth = int(*n->value<std::int64_t>());
         else
-            c.error(*n, "`text.toc_depth` must be 1 (parts and chapters) or 2 (and their sections)");
+            c.error(*n,
+                    "`text.toc_depth` must be 1 (parts and chapters) or 2 (and their sections)");
     }
     if (const toml::node* n = get("text", "running_heads")) {
-        if (n->is_boolean()) L.running_heads = *n->value<bool>();
-        else c.error(*n, "`text.running_heads` must be true or false");
+        if (n->is_boolean())
+            L.running_heads = *n->value<bool>();
+        else
+            c.error(*n, "`text.running_heads` must be true or false");
     }
     if (const toml::node* n = get("text", "heading_scale")) {
         const toml::array* a = n->as_array();
@@ -187,8 +205,10 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
             c.error(*n, "`text.heading_scale` must be a list of 1 to 6 numbers (h1..h6)");
         } else {
             for (std::size_t i = 0; i < a->size(); ++i)
-                L.heading_scale[i] = number(c, *a->get(i), "text.heading_scale", 0.5, 5, L.heading_scale[i]);
-            for (std::size_t i = a->size(); i < 6; ++i) L.heading_scale[i] = L.heading_scale[a->size() - 1];
+                L.heading_scale[i] =
+                    number(c, *a->get(i), "text.heading_scale", 0.5, 5, L.heading_scale[i]);
+            for (std::size_t i = a->size(); i < 6; ++i)
+                L.heading_scale[i] = L.heading_scale[a->size() - 1];
         }
     }
     // A measure of a whole number of characters keeps Han characters on a grid (clreq A7):
@@ -198,18 +218,26 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
         if (chars > 0) {
             double measure = chars * L.body_size;
             double outer = L.page_width - L.margin_inner - measure;
-            if (outer < 0) c.error(*n, "`text.chars_per_line` does not fit the page width");
-            else L.margin_outer = outer;
+            if (outer < 0)
+                c.error(*n, "`text.chars_per_line` does not fit the page width");
+            else
+                L.margin_outer = outer;
         }
     }
-    if (const toml::node* n = get("fonts", "body")) read_families(c, *n, "fonts.body", L.body.families);
-    if (const toml::node* n = get("fonts", "heading")) read_families(c, *n, "fonts.heading", L.heading.families);
-    if (const toml::node* n = get("fonts", "mono")) read_families(c, *n, "fonts.mono", L.mono.families);
-    if (const toml::node* n = get("fonts", "fallback")) read_families(c, *n, "fonts.fallback", L.fallback.families);
+    if (const toml::node* n = get("fonts", "body"))
+        read_families(c, *n, "fonts.body", L.body.families);
+    if (const toml::node* n = get("fonts", "heading"))
+        read_families(c, *n, "fonts.heading", L.heading.families);
+    if (const toml::node* n = get("fonts", "mono"))
+        read_families(c, *n, "fonts.mono", L.mono.families);
+    if (const toml::node* n = get("fonts", "fallback"))
+        read_families(c, *n, "fonts.fallback", L.fallback.families);
     if (const toml::node* n = get("fonts", "heading_weight")) {
         std::string w = n->value<std::string>().value_or("");
-        if (w == "regular" || w == "bold") L.heading.weight = w;
-        else c.error(*n, "`fonts.heading_weight` must be \"regular\" or \"bold\"");
+        if (w == "regular" || w == "bold")
+            L.heading.weight = w;
+        else
+            c.error(*n, "`fonts.heading_weight` must be \"regular\" or \"bold\"");
     }
     if (const toml::node* n = get("colors", "text")) read_color(c, *n, "colors.text", L.text);
     if (const toml::node* n = get("colors", "accent")) read_color(c, *n, "colors.accent", L.accent);
@@ -254,7 +282,8 @@ std::optional<Layout> load_book_layout(const BookConfig& cfg, const std::string&
     // A path in book.toml: relative to the book folder, and only inside it or inside the
     // bundled layouts. Anything else is read only when named on the command line.
     std::error_code ec;
-    fs::path p = fs::path(cfg.layout).is_absolute() ? fs::path(cfg.layout) : fs::path(book_dir) / cfg.layout;
+    fs::path p =
+        fs::path(cfg.layout).is_absolute() ? fs::path(cfg.layout) : fs::path(book_dir) / cfg.layout;
     fs::path real = fs::weakly_canonical(p, ec);
     fs::path book_real = fs::canonical(book_dir, ec);
     fs::path layouts_real = fs::weakly_canonical(fs::path(data_dir()) / "layouts", ec);
@@ -288,7 +317,8 @@ std::optional<Layout> load_layout(const std::string& name_or_path, base::DiagSin
         std::vector<std::string> hints;
         std::string names;
         for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "layouts", ec))
-            if (fs::exists(e.path() / "layout.toml")) names += (names.empty() ? "" : ", ") + e.path().filename().string();
+            if (fs::exists(e.path() / "layout.toml"))
+                names += (names.empty() ? "" : ", ") + e.path().filename().string();
         if (!names.empty()) hints.push_back("available layouts: " + names);
         diags.error_at(file.string(), 0, 0, "layout `" + name + "` not found", hints);
         return std::nullopt;

@@ -1,8 +1,8 @@
 // The output name of a book ([book] slug): one safe path component, so OUT/<slug>.pdf and
 // the temporaries beside it can never leave the output folder or hide as dot files.
-#include <clocale>
 #include <locale.h>
 #include <wctype.h>
+#include <clocale>
 
 #include "base/utf8.hpp"
 #include "config/config.hpp"
@@ -44,8 +44,10 @@ std::string slug_from_folder(std::string_view folder) {
         std::size_t start = i;
         char32_t c = base::next_codepoint(folder, i);
         bool ok = c != 0xFFFD && allowed(c);
-        if (ok) out.append(folder.substr(start, i - start));
-        else if (!out.empty() && out.back() != '-') out += '-';
+        if (ok)
+            out.append(folder.substr(start, i - start));
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
     }
     while (!out.empty() && (out.front() == '.' || out.front() == '-')) out.erase(out.begin());
     while (!out.empty() && out.back() == '-') out.pop_back();

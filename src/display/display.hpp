@@ -64,9 +64,9 @@ struct Rect {
 // A grid of square cells whose dark ones are filled in one colour, as one path so that
 // touching cells show no seams: a QR code's modules.
 struct Cells {
-    int tag = -1;           // element of Document::structure; -1: an artifact
-    float x = 0, y = 0;     // top-left corner of cell (0, 0)
-    float size = 1;         // side of one cell, pt
+    int tag = -1;        // element of Document::structure; -1: an artifact
+    float x = 0, y = 0;  // top-left corner of cell (0, 0)
+    float size = 1;      // side of one cell, pt
     int columns = 0, rows = 0;
     std::vector<std::uint8_t> dark;  // rows × columns, row by row: 1 filled
     Color color;
@@ -119,7 +119,7 @@ struct PageLabelRange {
 
 struct Metadata {
     std::string title;
-    std::string author;    // authors joined with ", "
+    std::string author;  // authors joined with ", "
     std::string subject;
     std::string keywords;
     std::string language;  // BCP 47, e.g. zh-CN

@@ -36,19 +36,26 @@ std::string color(const Color& c) {
 std::string quote(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\', out += c;
-        else if (c == '\n') out += "\\n";
-        else out += c;
+        if (c == '"' || c == '\\')
+            out += '\\', out += c;
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
     }
     return out + "\"";
 }
 
 const char* label_style(LabelStyle s) {
     switch (s) {
-        case LabelStyle::Decimal: return "decimal";
-        case LabelStyle::LowerRoman: return "lower-roman";
-        case LabelStyle::UpperRoman: return "upper-roman";
-        case LabelStyle::None: return "none";
+        case LabelStyle::Decimal:
+            return "decimal";
+        case LabelStyle::LowerRoman:
+            return "lower-roman";
+        case LabelStyle::UpperRoman:
+            return "upper-roman";
+        case LabelStyle::None:
+            return "none";
     }
     return "?";
 }
@@ -69,8 +76,8 @@ struct ItemDump {
         float w = 0;
         for (const auto& g : r.glyphs) w += g.advance;
         out += "  text f" + std::to_string(r.font) + " " + num(r.size) + " " + color(r.color) +
-               " at " + num(r.x) + "," + num(r.y) + " w=" + num(w) + " n=" +
-               std::to_string(r.glyphs.size()) + tag(r.tag) + " " + quote(r.text) + "\n";
+               " at " + num(r.x) + "," + num(r.y) + " w=" + num(w) +
+               " n=" + std::to_string(r.glyphs.size()) + tag(r.tag) + " " + quote(r.text) + "\n";
     }
     void operator()(const Rule& r) const {
         out += "  rule " + num(r.x1) + "," + num(r.y1) + " - " + num(r.x2) + "," + num(r.y2) +
@@ -91,8 +98,8 @@ struct ItemDump {
     }
     void operator()(const Image& i) const {
         out += "  image " + quote(i.key) + " " + (i.format == ImageFormat::Png ? "png" : "jpeg") +
-               " " + std::to_string(i.pixel_width) + "x" + std::to_string(i.pixel_height) +
-               " at " + num(i.x) + "," + num(i.y) + " " + num(i.w) + "x" + num(i.h) +
+               " " + std::to_string(i.pixel_width) + "x" + std::to_string(i.pixel_height) + " at " +
+               num(i.x) + "," + num(i.y) + " " + num(i.w) + "x" + num(i.h) +
                " bytes=" + std::to_string(i.data ? i.data->size() : 0) + tag(i.tag) + "\n";
     }
     void operator()(const Link& l) const {
@@ -110,16 +117,17 @@ struct ItemDump {
 std::string dump(const Document& doc) {
     std::string out;
     const auto& m = doc.meta;
-    out += "meta title=" + quote(m.title) + " author=" + quote(m.author) + " subject=" +
-           quote(m.subject) + " keywords=" + quote(m.keywords) + " lang=" + quote(m.language) +
-           " creator=" + quote(m.creator) + " date=" + quote(m.date) + "\n";
+    out += "meta title=" + quote(m.title) + " author=" + quote(m.author) +
+           " subject=" + quote(m.subject) + " keywords=" + quote(m.keywords) +
+           " lang=" + quote(m.language) + " creator=" + quote(m.creator) +
+           " date=" + quote(m.date) + "\n";
     for (std::size_t i = 0; i < doc.fonts.size(); ++i) {
         const auto& f = doc.fonts[i];
         auto slash = f.path.find_last_of('/');
         out += "font " + std::to_string(i) + " " +
                (slash == std::string::npos ? f.path : f.path.substr(slash + 1)) + "#" +
-               std::to_string(f.face_index) + " " + f.postscript_name + " upem=" +
-               std::to_string(f.units_per_em) + "\n";
+               std::to_string(f.face_index) + " " + f.postscript_name +
+               " upem=" + std::to_string(f.units_per_em) + "\n";
     }
     for (const auto& l : doc.page_labels)
         out += "label page=" + std::to_string(l.first_page) + " " + label_style(l.style) +

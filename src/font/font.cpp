@@ -55,12 +55,18 @@ std::shared_ptr<Font> Font::open(const FaceInfo& info) {
     // Ascender/descender: OS/2 typo metrics when the font asks for them, else hhea, else
     // OS/2 win metrics (hb_ot_metrics follows that order).
     hb_position_t asc = 0, desc = 0;
-    bool ok_a = hb_ot_metrics_get_position(f->font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
-    bool ok_d = hb_ot_metrics_get_position(f->font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
-    if (ok_a && asc > 0) f->ascender_ = asc;
-    else f->ascender_ = f->upem_ * 88 / 100;
-    if (ok_d && desc < 0) f->descender_ = desc;
-    else f->descender_ = -(f->upem_ * 12 / 100);
+    bool ok_a =
+        hb_ot_metrics_get_position(f->font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &asc);
+    bool ok_d =
+        hb_ot_metrics_get_position(f->font_.get(), HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &desc);
+    if (ok_a && asc > 0)
+        f->ascender_ = asc;
+    else
+        f->ascender_ = f->upem_ * 88 / 100;
+    if (ok_d && desc < 0)
+        f->descender_ = desc;
+    else
+        f->descender_ = -(f->upem_ * 12 / 100);
     hb_font_make_immutable(f->font_.get());
     f->has_cache_.reset(new std::atomic<std::uint8_t>[0x10000]);
     for (std::size_t i = 0; i < 0x10000; ++i) f->has_cache_[i].store(0, std::memory_order_relaxed);
@@ -94,8 +100,6 @@ std::uint32_t Font::glyph_for(char32_t c) const {
     return g;
 }
 
-int Font::advance(std::uint32_t gid) const {
-    return hb_font_get_glyph_h_advance(font_.get(), gid);
-}
+int Font::advance(std::uint32_t gid) const { return hb_font_get_glyph_h_advance(font_.get(), gid); }
 
 }  // namespace bookc::font

@@ -89,7 +89,7 @@ private:
     std::vector<std::string> dirs_;
     std::vector<Refused> refused_;
     FcConfigPtr config_;  // private fontconfig config: app dirs first, deterministic
-    std::map<std::string, std::shared_ptr<Font>> cache_;  // key: path#index
+    std::map<std::string, std::shared_ptr<Font>> cache_;                     // key: path#index
     std::map<std::pair<std::string, bool>, std::optional<FaceInfo>> found_;  // find() results
     std::mutex mutex_;
 };

@@ -48,10 +48,10 @@ std::string matching_family(FcPattern* p, const std::string& want_lower) {
 }
 
 struct Candidate {
-    int set_rank;      // 0 application (project) fonts, 1 system
-    int weight_cost;   // distance from the wanted weight
-    int slant;         // upright first
-    int width_cost;    // normal width first
+    int set_rank;     // 0 application (project) fonts, 1 system
+    int weight_cost;  // distance from the wanted weight
+    int slant;        // upright first
+    int width_cost;   // normal width first
     std::string path;
     int index;
     FcPattern* pat;
@@ -92,7 +92,8 @@ std::vector<std::string> font_files(const std::string& dir, std::size_t limit,
         if (::stat(real.c_str(), &st) != 0) continue;
         if (S_ISDIR(st.st_mode)) continue;  // a link to a folder inside: its files are listed
         if (!S_ISREG(st.st_mode)) {
-            refused.push_back({p, std::string("not a regular file (") + base::file_kind(st.st_mode) + ")"});
+            refused.push_back(
+                {p, std::string("not a regular file (") + base::file_kind(st.st_mode) + ")"});
             continue;
         }
         if (static_cast<std::size_t>(st.st_size) > limit) {
@@ -155,8 +156,9 @@ std::optional<FaceInfo> FontDb::find(const std::string& family, bool bold) {
         found_[{family, bold}] = std::nullopt;
         return std::nullopt;
     }
-    auto best = std::min_element(cands.begin(), cands.end(),
-                                 [](const Candidate& a, const Candidate& b) { return a.key() < b.key(); });
+    auto best =
+        std::min_element(cands.begin(), cands.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.key() < b.key(); });
     FaceInfo info;
     info.path = best->path;
     info.index = best->index;

@@ -6,7 +6,7 @@ namespace bookc::load {
 
 const std::vector<std::string>& default_boilerplate_markers() {
     static const std::vector<std::string> kMarkers = {
-        "相关文章", "相关阅读", "相关推荐", "推荐文章", "热门文章",
+        "相关文章", "相关阅读", "相关推荐", "推荐文章",         "热门文章",
         "猜你喜欢", "延伸阅读", "更多文章", "Related articles", "Related posts"};
     return kMarkers;
 }

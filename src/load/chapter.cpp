@@ -20,7 +20,8 @@ namespace bookc::load {
 namespace {
 // Whole-file GB18030 (GBK) text, as Chinese Windows editors save it: converted when most
 // non-ASCII bytes are invalid UTF-8 and the whole file decodes as GB18030.
-bool looks_like_gb18030(const std::string& raw, const std::vector<base::Utf8Problem>& problems, std::string& out) {
+bool looks_like_gb18030(const std::string& raw, const std::vector<base::Utf8Problem>& problems,
+                        std::string& out) {
     if (problems.size() < 4) return false;
     std::size_t high = 0, bad = 0;
     for (char c : raw) high += static_cast<unsigned char>(c) >= 0x80;
@@ -59,12 +60,12 @@ base::FileId register_text(const std::string& book_dir, const std::string& rel, 
     std::size_t n = 0;
     for (const auto& p : problems) {
         auto at = static_cast<std::uint32_t>(static_cast<long>(p.offset) + shift);
-        if (++n <= 10)
-            diags.warning({id, at, at + 3}, "invalid UTF-8 replaced by U+FFFD");
+        if (++n <= 10) diags.warning({id, at, at + 3}, "invalid UTF-8 replaced by U+FFFD");
         shift += 3 - static_cast<long>(p.length);
     }
     if (n > 10) {
-        diags.warning({id, 0, 0}, std::to_string(n - 10) + " more invalid UTF-8 sequences were replaced by U+FFFD");
+        diags.warning({id, 0, 0}, std::to_string(n - 10) +
+                                      " more invalid UTF-8 sequences were replaced by U+FFFD");
     }
     return id;
 }
@@ -94,9 +95,10 @@ std::string utf16_to_utf8(std::string_view raw) {
 }
 }  // namespace
 
-std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& book_real,
-                                             const std::string& rel, base::SourceMap& sources,
-                                             base::DiagSink& diags, std::size_t limit) {
+std::optional<base::FileId> register_article(const std::string& book_dir,
+                                             const std::string& book_real, const std::string& rel,
+                                             base::SourceMap& sources, base::DiagSink& diags,
+                                             std::size_t limit) {
     std::string path = book_dir + "/" + rel;
     std::string real = real_path(path);
     if (real.empty() || !is_within(real, book_real)) {
@@ -106,11 +108,13 @@ std::optional<base::FileId> register_article(const std::string& book_dir, const 
     std::string raw;
     if (std::string why = base::read_regular_file(real, limit, raw); !why.empty()) {
         std::vector<std::string> hints;
-        if (why.rfind("larger", 0) == 0) hints.push_back("raise the limit in book.toml: [limits] article_mb = …");
+        if (why.rfind("larger", 0) == 0)
+            hints.push_back("raise the limit in book.toml: [limits] article_mb = …");
         diags.error_at(path, 0, 0, "the article is " + why + "; skipped", hints);
         return std::nullopt;
     }
-    if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF')))
+    if (raw.size() >= 2 &&
+        ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF')))
         raw = utf16_to_utf8(raw);  // UTF-16 with a byte order mark (Windows editors)
     std::size_t nul = raw.find('\0');
     if (nul != std::string::npos) {
@@ -129,7 +133,8 @@ int opening_h1(const model::Blocks& blocks) {
         if (b.kind != model::BlockKind::Paragraph) return false;
         for (const auto& in : b.inlines)
             if (in.kind != model::InlineKind::Image && in.kind != model::InlineKind::LineBreak &&
-                in.kind != model::InlineKind::SoftBreak && !(in.kind == model::InlineKind::Text && trim(in.text).empty()))
+                in.kind != model::InlineKind::SoftBreak &&
+                !(in.kind == model::InlineKind::Text && trim(in.text).empty()))
                 return false;
         return true;
     };
@@ -197,67 +202,69 @@ model::Chapter load_chapter(const std::string& book_dir, base::FileId file, mode
     std::string media_title, doc_title;
     bool h1_is_title = true;
     switch (format) {
-    case model::Format::Markdown: {
-        FrontMatter fm = read_front_matter(ctx, f.text);
-        MarkdownResult md = load_markdown(ctx, fm.body_offset);
-        ch.blocks = std::move(md.blocks);
-        ch.footnotes = std::move(md.footnotes);
-        ch.comments = std::move(md.comments);
-        media_title = md.media_title;
-        ch.author = fm.author;
-        ch.date = fm.date;
-        ch.description = fm.description;
-        ch.tags = fm.tags;
-        if (!fm.title.empty()) {
-            ch.title = fm.title;
-            ch.title_span = fm.title_span;
-            // "# Same title" right under the front matter is not repeated in the body.
-            if (!ch.blocks.empty() && ch.blocks[0].kind == model::BlockKind::Heading &&
-                ch.blocks[0].level == 1 && trim(model::plain_text(ch.blocks[0].inlines)) == trim(fm.title))
-                ch.blocks.erase(ch.blocks.begin());
-            h1_is_title = false;
-        }
-        break;
-    }
-    case model::Format::Html: {
-        // Always a document parse: a stray <title> in a fragment still lands in <head>.
-        ParsedHtml parsed = parse_html(f.text, false);
-        if (parsed.truncated_at != std::string::npos) {
-            auto at = static_cast<std::uint32_t>(parsed.truncated_at);
-            diags.warning({file, at, at}, "HTML nested too deeply; the rest of the file was dropped");
-        }
-        if (!parsed.root) break;
-        OffsetMap map;
-        map.base = 0;
-        map.limit = static_cast<std::uint32_t>(f.text.size());
-        map.fallback = {file, 0, 0};
-        HtmlConverter conv(ctx, map);
-        const GumboVector& top = parsed.root->v.element.children;
-        for (unsigned i = 0; i < top.length; ++i) {
-            auto* n = static_cast<const GumboNode*>(top.data[i]);
-            if (tag_name(n) != "head") continue;
-            const GumboVector& hc = n->v.element.children;
-            for (unsigned j = 0; j < hc.length; ++j) {
-                auto* t = static_cast<const GumboNode*>(hc.data[j]);
-                if (tag_name(t) == "title") doc_title = std::string(trim(node_text(t)));
+        case model::Format::Markdown: {
+            FrontMatter fm = read_front_matter(ctx, f.text);
+            MarkdownResult md = load_markdown(ctx, fm.body_offset);
+            ch.blocks = std::move(md.blocks);
+            ch.footnotes = std::move(md.footnotes);
+            ch.comments = std::move(md.comments);
+            media_title = md.media_title;
+            ch.author = fm.author;
+            ch.date = fm.date;
+            ch.description = fm.description;
+            ch.tags = fm.tags;
+            if (!fm.title.empty()) {
+                ch.title = fm.title;
+                ch.title_span = fm.title_span;
+                // "# Same title" right under the front matter is not repeated in the body.
+                if (!ch.blocks.empty() && ch.blocks[0].kind == model::BlockKind::Heading &&
+                    ch.blocks[0].level == 1 &&
+                    trim(model::plain_text(ch.blocks[0].inlines)) == trim(fm.title))
+                    ch.blocks.erase(ch.blocks.begin());
+                h1_is_title = false;
             }
+            break;
         }
-        if (auto found = find_comments(ctx, parsed.root, conv)) {
-            for (auto* n : found->skip) conv.skip(n);
-            ch.comments = std::move(found->thread);
+        case model::Format::Html: {
+            // Always a document parse: a stray <title> in a fragment still lands in <head>.
+            ParsedHtml parsed = parse_html(f.text, false);
+            if (parsed.truncated_at != std::string::npos) {
+                auto at = static_cast<std::uint32_t>(parsed.truncated_at);
+                diags.warning({file, at, at},
+                              "HTML nested too deeply; the rest of the file was dropped");
+            }
+            if (!parsed.root) break;
+            OffsetMap map;
+            map.base = 0;
+            map.limit = static_cast<std::uint32_t>(f.text.size());
+            map.fallback = {file, 0, 0};
+            HtmlConverter conv(ctx, map);
+            const GumboVector& top = parsed.root->v.element.children;
+            for (unsigned i = 0; i < top.length; ++i) {
+                auto* n = static_cast<const GumboNode*>(top.data[i]);
+                if (tag_name(n) != "head") continue;
+                const GumboVector& hc = n->v.element.children;
+                for (unsigned j = 0; j < hc.length; ++j) {
+                    auto* t = static_cast<const GumboNode*>(hc.data[j]);
+                    if (tag_name(t) == "title") doc_title = std::string(trim(node_text(t)));
+                }
+            }
+            if (auto found = find_comments(ctx, parsed.root, conv)) {
+                for (auto* n : found->skip) conv.skip(n);
+                ch.comments = std::move(found->thread);
+            }
+            conv.blocks(parsed.root, ch.blocks);
+            media_title = conv.media_title;
+            break;
         }
-        conv.blocks(parsed.root, ch.blocks);
-        media_title = conv.media_title;
-        break;
-    }
-    case model::Format::PlainText: {
-        PlainTextResult pt = load_plain_text(ctx);
-        ch.title = pt.title;
-        ch.title_span = pt.title_span;
-        ch.blocks = std::move(pt.blocks);
-        h1_is_title = false;
-        break;
-    }
+        case model::Format::PlainText: {
+            PlainTextResult pt = load_plain_text(ctx);
+            ch.title = pt.title;
+            ch.title_span = pt.title_span;
+            ch.blocks = std::move(pt.blocks);
+            h1_is_title = false;
+            break;
+        }
     }
     if (h1_is_title && ch.title.empty()) {
         int h = opening_h1(ch.blocks);

@@ -13,9 +13,10 @@ namespace bookc::load {
 // the file cannot be used (the reason is reported).
 // Only a regular file inside the book of at most `limit` bytes is read (a FIFO, a device
 // or a socket is refused with an error and never opened in blocking mode).
-std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& book_real,
-                                             const std::string& rel, base::SourceMap& sources,
-                                             base::DiagSink& diags, std::size_t limit);
+std::optional<base::FileId> register_article(const std::string& book_dir,
+                                             const std::string& book_real, const std::string& rel,
+                                             base::SourceMap& sources, base::DiagSink& diags,
+                                             std::size_t limit);
 
 // Registers `raw` as if read from BOOK_DIR/rel (tests, and register_article itself).
 base::FileId register_text(const std::string& book_dir, const std::string& rel, std::string raw,

@@ -44,7 +44,8 @@ bool is_fence(const Line& l, std::string* info = nullptr) {
     if (!(starts_with(t, "```") || starts_with(t, "~~~"))) return false;
     if (info) {
         std::size_t k = t.find_first_not_of(t[0]);
-        std::string_view rest = k == std::string_view::npos ? std::string_view() : trim(t.substr(k));
+        std::string_view rest =
+            k == std::string_view::npos ? std::string_view() : trim(t.substr(k));
         *info = std::string(rest.substr(0, rest.find(' ')));
     }
     return true;
@@ -98,7 +99,8 @@ Block code_block(const std::vector<Line>& lines, std::size_t a, std::size_t b, s
     for (std::size_t i = a; i < b; ++i) {
         if (i > a) code.text += '\n';
         std::string_view t = lines[i].plain;
-        while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r'))
+            t.remove_suffix(1);
         code.text += t;
     }
     return code;
@@ -205,7 +207,8 @@ model::Inlines comment_line_text(model::Inlines in, base::Span span) {
         }
         if (b.kind == BlockKind::CodeBlock) {
             std::string_view t = b.text;
-            for (std::size_t k; (k = t.find('\n')) != std::string_view::npos; t.remove_prefix(k + 1)) {
+            for (std::size_t k; (k = t.find('\n')) != std::string_view::npos;
+                 t.remove_prefix(k + 1)) {
                 append_text(out, t.substr(0, k), span);
                 Inline br;
                 br.kind = InlineKind::LineBreak;

@@ -22,7 +22,8 @@ bool count_after(std::string_view s, std::string_view emoji, int& n, std::size_t
 // How many "👍（N）" counters `s` holds: a 👍 typed in a comment's text is no counter.
 std::size_t count_counters(std::string_view s, std::string_view emoji) {
     std::size_t n = 0;
-    for (std::size_t k = s.find(emoji); k != std::string_view::npos; k = s.find(emoji, k + emoji.size())) {
+    for (std::size_t k = s.find(emoji); k != std::string_view::npos;
+         k = s.find(emoji, k + emoji.size())) {
         int v = 0;
         if (count_after(s.substr(k), emoji, v)) ++n;
     }
@@ -224,7 +225,8 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
                     auto* k = static_cast<const GumboNode*>(hc.data[i]);
                     std::string w2;
                     int d2;
-                    if (k->type == GUMBO_NODE_ELEMENT && parse_comment_heading(node_text(k), w2, d2)) {
+                    if (k->type == GUMBO_NODE_ELEMENT &&
+                        parse_comment_heading(node_text(k), w2, d2)) {
                         heading = k;
                         deeper = true;
                         break;
@@ -278,7 +280,8 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
                     break;
                 }
                 const GumboVector& xc = x->v.element.children;
-                for (unsigned j = xc.length; j-- > 0;) st.push_back(static_cast<const GumboNode*>(xc.data[j]));
+                for (unsigned j = xc.length; j-- > 0;)
+                    st.push_back(static_cast<const GumboNode*>(xc.data[j]));
             }
             if (list) holder = s;
         }
@@ -330,9 +333,9 @@ std::optional<FoundComments> find_comments(ChapterContext& ctx, const GumboNode*
     }
     int found = static_cast<int>(fc.thread.comments.size());
     if (declared >= 0 && declared != found) {
-        ctx.diags.warning(fc.thread.span,
-                          "the comment block declares " + std::to_string(declared) +
-                              " comments but " + std::to_string(found) + " were found");
+        ctx.diags.warning(fc.thread.span, "the comment block declares " + std::to_string(declared) +
+                                              " comments but " + std::to_string(found) +
+                                              " were found");
     }
     return fc;
 }
@@ -371,7 +374,8 @@ const GumboNode* top_of(const GumboNode* n, const GumboNode* root) {
 std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_t from) {
     const std::string& text = ctx.file.text;
     auto is_blank_line = [&](std::size_t b, std::size_t e) {
-        return std::string_view(text).substr(b, e - b).find_first_not_of(" \t\r") == std::string_view::npos;
+        return std::string_view(text).substr(b, e - b).find_first_not_of(" \t\r") ==
+               std::string_view::npos;
     };
     std::size_t k = from;
     // Each candidate is parsed to the end of the file: a few tries only, so that a file
@@ -394,7 +398,9 @@ std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_
             std::size_t le = text.find('\n', at);
             if (le == std::string::npos) continue;
             std::string_view h = std::string_view(text).substr(at, le - at);
-            while (!h.empty() && std::string_view(" \t\r#*_").find(h.back()) != std::string_view::npos) h.remove_suffix(1);
+            while (!h.empty() &&
+                   std::string_view(" \t\r#*_").find(h.back()) != std::string_view::npos)
+                h.remove_suffix(1);
             std::string word;
             int declared = 0;
             if (!parse_comment_heading(h, word, declared)) continue;
@@ -412,7 +418,8 @@ std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_
         ParsedHtml parsed = parse_html(prefix + text.substr(source), true);
         if (!parsed.root) continue;
         auto to_source = [&](std::size_t off) {
-            return static_cast<std::uint32_t>(off < prefix.size() ? ls : source + (off - prefix.size()));
+            return static_cast<std::uint32_t>(off < prefix.size() ? ls
+                                                                  : source + (off - prefix.size()));
         };
         if (parsed.truncated_at != std::string::npos) {
             auto cut = to_source(parsed.truncated_at);
@@ -427,7 +434,8 @@ std::optional<CommentBlock> find_comment_block(ChapterContext& ctx, std::uint32_
             map.exact = false;
             auto p = static_cast<std::uint32_t>(prefix.size());
             map.pieces.push_back({3, p - 5, static_cast<std::uint32_t>(at)});
-            map.pieces.push_back({p, static_cast<std::uint32_t>(parsed.text->size()), static_cast<std::uint32_t>(source)});
+            map.pieces.push_back({p, static_cast<std::uint32_t>(parsed.text->size()),
+                                  static_cast<std::uint32_t>(source)});
         }
         HtmlConverter conv(ctx, map);
         auto found = find_comments(ctx, parsed.root, conv);

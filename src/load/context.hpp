@@ -20,7 +20,12 @@ inline constexpr int kMaxDepth = 96;
 struct ChapterContext {
     ChapterContext(std::string dir, std::string real, const base::SourceFile& f,
                    const config::BookConfig& c, model::Book& b, base::DiagSink& d)
-        : book_dir(std::move(dir)), book_real(std::move(real)), file(f), cfg(c), book(b), diags(d) {}
+        : book_dir(std::move(dir)),
+          book_real(std::move(real)),
+          file(f),
+          cfg(c),
+          book(b),
+          diags(d) {}
 
     std::string book_dir;   // as given by the caller
     std::string book_real;  // canonical (symlinks resolved); "" when it does not exist
@@ -45,7 +50,8 @@ struct ChapterContext {
     }
     // A construct the loaders keep only as text (definition lists, ruby, maths, <u>,
     // unknown elements, …): one warning per kind and chapter, naming it.
-    void not_rendered(base::Span at, const std::string& what, const std::string& kept = "its text is kept") {
+    void not_rendered(base::Span at, const std::string& what,
+                      const std::string& kept = "its text is kept") {
         if (!not_rendered_warned.insert(what).second) return;
         diags.warning(at, what + " is not rendered as such; " + kept);
     }

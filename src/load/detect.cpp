@@ -8,15 +8,15 @@ namespace bookc::load {
 namespace {
 
 struct Signals {
-    int headings = 0;      // "# x" … "###### x"
-    int lists = 0;         // "- x", "* x", "1. x"
-    int emphasis = 0;      // **x**, `x`, [x](y)
-    int fences = 0;        // ``` or ~~~
-    int quotes = 0;        // "> x"
-    int tables = 0;        // "|---|"
-    int html_lines = 0;    // lines starting with a tag
-    int text_lines = 0;    // other non-empty lines
-    bool document = false; // <!DOCTYPE html> / <html>
+    int headings = 0;       // "# x" … "###### x"
+    int lists = 0;          // "- x", "* x", "1. x"
+    int emphasis = 0;       // **x**, `x`, [x](y)
+    int fences = 0;         // ``` or ~~~
+    int quotes = 0;         // "> x"
+    int tables = 0;         // "|---|"
+    int html_lines = 0;     // lines starting with a tag
+    int text_lines = 0;     // other non-empty lines
+    bool document = false;  // <!DOCTYPE html> / <html>
 };
 
 bool starts_with_tag(std::string_view l) {
@@ -44,7 +44,8 @@ Signals scan(std::string_view text) {
             ++s.headings;
             continue;
         }
-        if ((starts_with(l, "- ") || starts_with(l, "* ") || starts_with(l, "+ ")) && l.size() > 2) {
+        if ((starts_with(l, "- ") || starts_with(l, "* ") || starts_with(l, "+ ")) &&
+            l.size() > 2) {
             ++s.lists;
             continue;
         }

@@ -52,8 +52,9 @@ std::size_t front_matter_length(std::string_view text) {
             while (k < t.size() && (std::isalnum(static_cast<unsigned char>(t[k])) || t[k] == '_' ||
                                     t[k] == '-' || static_cast<unsigned char>(t[k]) >= 0x80))
                 ++k;
-            bool key = k > 0 && k < t.size() && (t[k] == ':' || (t[k] == ' ' && t.find(':') != std::string_view::npos &&
-                                                                 trim_ascii(t.substr(k)).front() == ':'));
+            bool key = k > 0 && k < t.size() &&
+                       (t[k] == ':' || (t[k] == ' ' && t.find(':') != std::string_view::npos &&
+                                        trim_ascii(t.substr(k)).front() == ':'));
             if (!key && t[0] != '{') return 0;
         }
         i += len;
@@ -92,7 +93,8 @@ FrontMatter read_front_matter(ChapterContext& ctx, std::string_view text) {
         std::uint32_t off = static_cast<std::uint32_t>(yaml_begin);
         if (!e.mark.is_null()) {
             // Map the YAML line/column to a byte offset in the file.
-            std::uint32_t line = ctx.file.line_col(off).line - 1 + static_cast<std::uint32_t>(e.mark.line);
+            std::uint32_t line =
+                ctx.file.line_col(off).line - 1 + static_cast<std::uint32_t>(e.mark.line);
             if (line < ctx.file.line_starts.size())
                 off = ctx.file.line_starts[line] + static_cast<std::uint32_t>(e.mark.column);
         }
@@ -129,23 +131,27 @@ FrontMatter read_front_matter(ChapterContext& ctx, std::string_view text) {
             }
         }
         // Keys bookc does not use are named, so a typo (titel:) is not silently lost.
-        static constexpr std::string_view kKnown[] = {"title", "author", "authors", "date",
+        static constexpr std::string_view kKnown[] = {"title",       "author",  "authors", "date",
                                                       "description", "summary", "tags"};
         for (const auto& kv : root) {
             std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string();
             if (std::find(std::begin(kKnown), std::end(kKnown), key) != std::end(kKnown)) continue;
             std::uint32_t off = static_cast<std::uint32_t>(yaml_begin);
             if (kv.first.Mark().line >= 0) {
-                std::uint32_t line = ctx.file.line_col(off).line - 1 + static_cast<std::uint32_t>(kv.first.Mark().line);
+                std::uint32_t line = ctx.file.line_col(off).line - 1 +
+                                     static_cast<std::uint32_t>(kv.first.Mark().line);
                 if (line < ctx.file.line_starts.size())
-                    off = ctx.file.line_starts[line] + static_cast<std::uint32_t>(kv.first.Mark().column);
+                    off = ctx.file.line_starts[line] +
+                          static_cast<std::uint32_t>(kv.first.Mark().column);
             }
-            ctx.diags.warning(ctx.span(off, off), "front matter key `" + key + "` is not understood; it is ignored",
-                              {"bookc reads title, author(s), date, description (or summary) and tags"});
+            ctx.diags.warning(
+                ctx.span(off, off),
+                "front matter key `" + key + "` is not understood; it is ignored",
+                {"bookc reads title, author(s), date, description (or summary) and tags"});
         }
         if (root["title"] && root["title"].Mark().line >= 0) {
-            std::uint32_t line = ctx.file.line_col(static_cast<std::uint32_t>(yaml_begin)).line - 1 +
-                                 static_cast<std::uint32_t>(root["title"].Mark().line);
+            std::uint32_t line = ctx.file.line_col(static_cast<std::uint32_t>(yaml_begin)).line -
+                                 1 + static_cast<std::uint32_t>(root["title"].Mark().line);
             if (line < ctx.file.line_starts.size()) {
                 std::uint32_t off = ctx.file.line_starts[line] +
                                     static_cast<std::uint32_t>(root["title"].Mark().column);

@@ -28,7 +28,8 @@ base::Span HtmlConverter::span_of(const GumboNode* n) const {
     if (!map_.exact) {
         for (const auto& p : map_.pieces)
             if (b >= p.begin && b < p.end)
-                return ctx_.span(p.source + (b - p.begin), p.source + (std::min(e, p.end) - p.begin));
+                return ctx_.span(p.source + (b - p.begin),
+                                 p.source + (std::min(e, p.end) - p.begin));
         return map_.fallback;
     }
     std::uint32_t lb = std::min(map_.base + b, map_.limit);
@@ -105,7 +106,9 @@ void HtmlConverter::block_node(const GumboNode* n, model::Blocks& out, model::In
     flush(pending, out, span_of(n));
     Block b;
     b.span = span_of(n);
-    if (t == "dl") ctx_.not_rendered(b.span, "a definition list (<dl>)", "its terms and definitions are kept as paragraphs");
+    if (t == "dl")
+        ctx_.not_rendered(b.span, "a definition list (<dl>)",
+                          "its terms and definitions are kept as paragraphs");
     if (t == "p" || t == "dt" || t == "dd" || t == "figcaption" || t == "summary" ||
         t == "legend" || t == "caption") {
         if (contains_media(n, 0)) {  // <p><audio …></p>: keep the media note
@@ -185,7 +188,8 @@ void HtmlConverter::list(const GumboNode* n, Block& b, int depth) {
             if (k->type == GUMBO_NODE_WHITESPACE) continue;
             if (tag_name(k) == "input") {
                 const char* type = attr(k, "type");
-                if (type && to_lower_ascii(type) == "checkbox") item.task = attr(k, "checked") ? 1 : 0;
+                if (type && to_lower_ascii(type) == "checkbox")
+                    item.task = attr(k, "checked") ? 1 : 0;
             }
             break;
         }
@@ -212,8 +216,10 @@ void HtmlConverter::table(const GumboNode* n, Block& b, int depth) {
             cell.span = span_of(c);
             for (const char* span_attr : {"colspan", "rowspan"})
                 if (const char* v = attr(c, span_attr); v && std::string_view(v) != "1")
-                    ctx_.not_rendered(cell.span, std::string("a table cell spanning several ") +
-                                                     (span_attr[0] == 'c' ? "columns" : "rows") + " (" + span_attr + ")",
+                    ctx_.not_rendered(cell.span,
+                                      std::string("a table cell spanning several ") +
+                                          (span_attr[0] == 'c' ? "columns" : "rows") + " (" +
+                                          span_attr + ")",
                                       "its text is kept in one cell");
             inlines(c, cell.content, depth);
             trim_inlines(cell.content);
@@ -271,6 +277,5 @@ void HtmlConverter::media(const GumboNode* n, model::Blocks& out) {
     if (media_title.empty()) media_title = title;
     out.push_back(std::move(b));
 }
-
 
 }  // namespace bookc::load

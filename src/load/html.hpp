@@ -47,7 +47,7 @@ struct OffsetMap {
     std::vector<Piece> pieces;
 };
 
-std::string tag_name(const GumboNode* n);  // lower-case; "" for non-elements
+std::string tag_name(const GumboNode* n);                // lower-case; "" for non-elements
 const char* attr(const GumboNode* n, const char* name);  // nullptr when absent
 // All text below `n` (script/style excluded), entities decoded, not collapsed.
 std::string node_text(const GumboNode* n);

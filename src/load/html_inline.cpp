@@ -32,7 +32,6 @@ void add_space(model::Inlines& out, bool newline, base::Span span) {
     }
 }
 
-
 }  // namespace
 
 void HtmlConverter::inlines(const GumboNode* container, model::Inlines& out, int depth) {
@@ -57,7 +56,8 @@ void HtmlConverter::text(const GumboNode* n, model::Inlines& out) {
         // "<br>\n" is one line break, not two.
         const GumboNode* prev = nullptr;
         if (n->parent && n->parent->type == GUMBO_NODE_ELEMENT && n->index_within_parent > 0)
-            prev = static_cast<const GumboNode*>(n->parent->v.element.children.data[n->index_within_parent - 1]);
+            prev = static_cast<const GumboNode*>(
+                n->parent->v.element.children.data[n->index_within_parent - 1]);
         if (prev && tag_name(prev) == "br") {
             if (!s.empty() && s[0] == '\r') s.remove_prefix(1);
             if (!s.empty() && s[0] == '\n') s.remove_prefix(1);
@@ -93,15 +93,15 @@ void HtmlConverter::text(const GumboNode* n, model::Inlines& out) {
 void HtmlConverter::inline_node(const GumboNode* n, model::Inlines& out, int depth) {
     if (skip_.count(n)) return;
     switch (n->type) {
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_CDATA:
-    case GUMBO_NODE_WHITESPACE:
-        text(n, out);
-        return;
-    case GUMBO_NODE_ELEMENT:
-        break;
-    default:
-        return;  // comments, templates
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_CDATA:
+        case GUMBO_NODE_WHITESPACE:
+            text(n, out);
+            return;
+        case GUMBO_NODE_ELEMENT:
+            break;
+        default:
+            return;  // comments, templates
     }
     if (tag_name(n) == "math") {  // MathML: its text, e.g. "x2+1", and a warning
         ctx_.not_rendered(span_of(n), "MathML (<math>)", "its text is kept");
@@ -164,7 +164,8 @@ void HtmlConverter::inline_node(const GumboNode* n, model::Inlines& out, int dep
         if (k >= placeholders_->size()) return;
         const Inline& ph = (*placeholders_)[k];
         // The newline after "<br />" is not a second break.
-        if (ph.kind == InlineKind::SoftBreak && !out.empty() && out.back().kind == InlineKind::LineBreak)
+        if (ph.kind == InlineKind::SoftBreak && !out.empty() &&
+            out.back().kind == InlineKind::LineBreak)
             return;
         append_inline(out, ph);
         return;
@@ -186,7 +187,8 @@ void HtmlConverter::inline_node(const GumboNode* n, model::Inlines& out, int dep
         if (t == "u" || t == "ins")
             ctx_.not_rendered(sp, "underlined text (<" + t + ">)", "it is set as plain text");
         else if (t == "ruby")
-            ctx_.not_rendered(sp, "ruby annotation (<ruby>)", "the base text and its annotation are set one after the other");
+            ctx_.not_rendered(sp, "ruby annotation (<ruby>)",
+                              "the base text and its annotation are set one after the other");
         else if (n->v.element.tag == GUMBO_TAG_UNKNOWN && t != "bookc-ph")
             ctx_.not_rendered(sp, "the unknown element <" + t + ">");
         bool block = is_block_tag(t);

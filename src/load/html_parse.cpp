@@ -14,16 +14,17 @@ void GumboOutputDeleter::operator()(GumboOutput* out) const {
 namespace {
 
 bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == ':' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == ':' || c == '_';
 }
 
 // Elements that never nest (void) or close themselves implicitly: they do not add depth.
 bool adds_no_depth(const std::string& name) {
     static constexpr const char* kNames[] = {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td",
-        "th", "tbody", "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "bookc-ph"};
+        "area",  "base",  "br",     "col",      "embed", "hr",       "img",     "input",
+        "link",  "meta",  "param",  "source",   "track", "wbr",      "p",       "li",
+        "dt",    "dd",    "option", "optgroup", "tr",    "td",       "th",      "tbody",
+        "thead", "tfoot", "rb",     "rt",       "rp",    "colgroup", "caption", "bookc-ph"};
     for (const char* k : kNames)
         if (name == k) return true;
     return false;
@@ -133,10 +134,10 @@ const char* attr(const GumboNode* n, const char* name) {
 
 bool is_dropped_element(const GumboNode* n) {
     static constexpr const char* kDropped[] = {
-        "script", "style",  "iframe", "object",   "embed",    "form",   "noscript",
-        "template", "frame", "frameset", "applet", "base",    "meta",   "link",
-        "input",  "button", "select", "textarea", "head",     "title",  "svg",
-        "math",   "canvas", "param",  "dialog"};
+        "script",   "style",  "iframe",   "object",   "embed", "form",  "noscript",
+        "template", "frame",  "frameset", "applet",   "base",  "meta",  "link",
+        "input",    "button", "select",   "textarea", "head",  "title", "svg",
+        "math",     "canvas", "param",    "dialog"};
     if (n->type == GUMBO_NODE_TEMPLATE) return true;
     std::string t = tag_name(n);
     for (const char* d : kDropped)
@@ -148,24 +149,24 @@ namespace {
 void collect_text(const GumboNode* n, std::string& out, int depth) {
     if (depth > 4 * kMaxDepth + 16) return;
     switch (n->type) {
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_WHITESPACE:
-    case GUMBO_NODE_CDATA:
-        out += n->v.text.text;
-        return;
-    case GUMBO_NODE_ELEMENT: {
-        if (is_dropped_element(n)) return;
-        if (n->v.element.tag == GUMBO_TAG_BR) {
-            out += '\n';
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_WHITESPACE:
+        case GUMBO_NODE_CDATA:
+            out += n->v.text.text;
+            return;
+        case GUMBO_NODE_ELEMENT: {
+            if (is_dropped_element(n)) return;
+            if (n->v.element.tag == GUMBO_TAG_BR) {
+                out += '\n';
+                return;
+            }
+            const GumboVector& ch = n->v.element.children;
+            for (unsigned i = 0; i < ch.length; ++i)
+                collect_text(static_cast<const GumboNode*>(ch.data[i]), out, depth + 1);
             return;
         }
-        const GumboVector& ch = n->v.element.children;
-        for (unsigned i = 0; i < ch.length; ++i)
-            collect_text(static_cast<const GumboNode*>(ch.data[i]), out, depth + 1);
-        return;
-    }
-    default:
-        return;
+        default:
+            return;
     }
 }
 }  // namespace
@@ -180,7 +181,8 @@ std::string node_text(const GumboNode* n) {
     // The node itself may be a dropped element (e.g. <title>): only its descendants are
     // filtered.
     const GumboVector& ch = n->v.element.children;
-    for (unsigned i = 0; i < ch.length; ++i) collect_text(static_cast<const GumboNode*>(ch.data[i]), out, 1);
+    for (unsigned i = 0; i < ch.length; ++i)
+        collect_text(static_cast<const GumboNode*>(ch.data[i]), out, 1);
     return out;
 }
 

@@ -22,7 +22,8 @@ inline const GumboVector& children_of(const GumboNode* n) {
     return kEmpty;
 }
 
-template <class F> void for_children(const GumboNode* n, F&& f) {
+template <class F>
+void for_children(const GumboNode* n, F&& f) {
     const GumboVector& ch = children_of(n);
     for (unsigned i = 0; i < ch.length; ++i) f(static_cast<const GumboNode*>(ch.data[i]));
 }
@@ -39,12 +40,12 @@ inline bool contains_media(const GumboNode* n, int depth) {
 
 inline bool is_block_tag(const std::string& t) {
     static constexpr const char* kBlock[] = {
-        "address", "article", "aside",  "blockquote", "body",   "center", "details",
-        "dd",      "div",     "dl",     "dt",         "fieldset", "figcaption", "figure",
-        "footer",  "h1",      "h2",     "h3",         "h4",     "h5",     "h6",
-        "header",  "hgroup",  "hr",     "html",       "li",     "main",   "nav",
-        "ol",      "p",       "pre",    "section",    "summary", "table", "ul",
-        "audio",   "video",   "legend", "caption",    "tbody",  "thead",  "tfoot", "tr"};
+        "address", "article", "aside", "blockquote", "body",       "center", "details", "dd",
+        "div",     "dl",      "dt",    "fieldset",   "figcaption", "figure", "footer",  "h1",
+        "h2",      "h3",      "h4",    "h5",         "h6",         "header", "hgroup",  "hr",
+        "html",    "li",      "main",  "nav",        "ol",         "p",      "pre",     "section",
+        "summary", "table",   "ul",    "audio",      "video",      "legend", "caption", "tbody",
+        "thead",   "tfoot",   "tr"};
     for (const char* k : kBlock)
         if (t == k) return true;
     return false;
@@ -68,6 +69,5 @@ inline base::Span join_spans(const model::Inlines& in, base::Span fallback) {
     }
     return s.valid() ? s : fallback;
 }
-
 
 }  // namespace bookc::load

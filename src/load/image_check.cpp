@@ -14,8 +14,8 @@
 #include <memory>
 #include <vector>
 
-#include <jpeglib.h>
 #include <jerror.h>
+#include <jpeglib.h>
 #include <png.h>
 #include <webp/decode.h>
 
@@ -118,8 +118,7 @@ bool png_read_header(PngReader& r, PngInput& in, PngHeader& h) {
                    : type == PNG_COLOR_TYPE_GRAY_ALPHA ? 2
                    : type == PNG_COLOR_TYPE_RGB_ALPHA  ? 4
                                                        : 3;  // RGB, palette
-    if (png_get_valid(r.png, r.info, PNG_INFO_tRNS) && (channels == 1 || channels == 3))
-        ++channels;
+    if (png_get_valid(r.png, r.info, PNG_INFO_tRNS) && (channels == 1 || channels == 3)) ++channels;
     h.bytes_per_pixel = channels * (png_get_bit_depth(r.png, r.info) == 16 ? 2 : 1);
     return true;
 }
@@ -263,8 +262,8 @@ ImageCheck check_image(std::string_view bytes, const std::string& media_type,
         int w = 0, h = 0;
         bool known = media_type == "image/gif"
                          ? image_size(bytes, media_type, w, h)
-                         : WebPGetInfo(reinterpret_cast<const uint8_t*>(bytes.data()),
-                                       bytes.size(), &w, &h) != 0;
+                         : WebPGetInfo(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size(),
+                                       &w, &h) != 0;
         if (!known || w <= 0 || h <= 0) {
             c.problem = "is damaged (its size cannot be read)";
             return c;

@@ -29,7 +29,9 @@ namespace {
 std::uint32_t be16(std::string_view b, std::size_t i) {
     return (static_cast<unsigned char>(b[i]) << 8) | static_cast<unsigned char>(b[i + 1]);
 }
-std::uint32_t be32(std::string_view b, std::size_t i) { return (be16(b, i) << 16) | be16(b, i + 2); }
+std::uint32_t be32(std::string_view b, std::size_t i) {
+    return (be16(b, i) << 16) | be16(b, i + 2);
+}
 
 bool jpeg_size(std::string_view b, int& w, int& h) {
     std::size_t i = 2;
@@ -132,9 +134,10 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
         // Fetch: remote_images.cpp downloads them all once the book is loaded.
         if (ctx.cfg.images.remote == config::RemoteImages::Fetch) return;
         if (ctx.cfg.images.remote == config::RemoteImages::Error) {
-            ctx.diags.error(at, "remote image: " + src,
-                            {"book.toml has [images] remote = \"error\"; use \"fetch\" or \"link\", "
-                             "or save the image in the book folder"});
+            ctx.diags.error(
+                at, "remote image: " + src,
+                {"book.toml has [images] remote = \"error\"; use \"fetch\" or \"link\", "
+                 "or save the image in the book folder"});
             return;
         }
         if (!ctx.remote_image_warned) {
@@ -186,8 +189,9 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
                         {"raise the limit in book.toml: [limits] image_mb = …"});
     else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0)
         ctx.diags.warning(at, "image " + problem + ": " + src,
-                          hint.empty() ? std::vector<std::string>{"a placeholder stands in for it"}
-                                       : std::vector<std::string>{hint, "a placeholder stands in for it"});
+                          hint.empty()
+                              ? std::vector<std::string>{"a placeholder stands in for it"}
+                              : std::vector<std::string>{hint, "a placeholder stands in for it"});
     else if (problem.rfind("not a regular", 0) == 0)
         ctx.diags.error(at, "image is " + problem + ": " + src);
     else

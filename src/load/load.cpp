@@ -53,10 +53,12 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
     std::string toml = cfg.path.empty() ? book_dir + "/book.toml" : cfg.path;
     std::set<std::string> loaded;
 
-    auto add_chapter = [&](model::Part& part, const std::string& rel, const config::ChapterSpec* spec) {
+    auto add_chapter = [&](model::Part& part, const std::string& rel,
+                           const config::ChapterSpec* spec) {
         if (!loaded.insert(rel).second) {
             if (spec)
-                diags.warning_at(toml, spec->line, 0, "'" + rel + "' is already a chapter; listed again here");
+                diags.warning_at(toml, spec->line, 0,
+                                 "'" + rel + "' is already a chapter; listed again here");
             return;
         }
         auto id = register_article(book_dir, book_real, rel, sources, diags, cfg.limits.article);
@@ -71,8 +73,9 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
             else if (spec->format == "text")
                 format = model::Format::PlainText;
             else
-                diags.warning_at(toml, spec->line, 0,
-                                 "unknown format '" + spec->format + "' (use markdown, html or text)");
+                diags.warning_at(
+                    toml, spec->line, 0,
+                    "unknown format '" + spec->format + "' (use markdown, html or text)");
         }
         model::Chapter ch = load_chapter(book_dir, *id, format, cfg, book, sources, diags);
         if (spec && !spec->title.empty()) {
@@ -84,7 +87,8 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
             // contents, the running heads and the bookmarks.
             diags.warning({*id, 0, 0}, "no title found: the file name `" + ch.title + "` stands in",
                           {"start the article with a heading (or a `title:` in front matter), or "
-                           "name it in book.toml: { file = \"" + rel + "\", title = \"…\" }"});
+                           "name it in book.toml: { file = \"" +
+                           rel + "\", title = \"…\" }"});
         }
         part.chapters.push_back(std::move(ch));
     };
@@ -103,33 +107,40 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
                 if (has_glob(pattern)) {
                     std::string norm;
                     if (!join_inside("", pattern, norm)) {
-                        diags.error_at(toml, spec.line, 0, "chapter pattern '" + pattern + "' leaves the book folder");
+                        diags.error_at(toml, spec.line, 0,
+                                       "chapter pattern '" + pattern + "' leaves the book folder");
                         continue;
                     }
                     std::size_t n = 0;
                     for (const auto& rel : files) {
-                        if (!is_article_extension(extension_of(rel)) || !glob_match(norm, rel)) continue;
+                        if (!is_article_extension(extension_of(rel)) || !glob_match(norm, rel))
+                            continue;
                         add_chapter(part, rel, &spec);
                         ++n;
                     }
-                    if (!n) diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
+                    if (!n)
+                        diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
                     continue;
                 }
                 std::string rel;
                 if (pattern.empty() || !join_inside("", pattern, rel) || rel.empty()) {
-                    diags.error_at(toml, spec.line, 0, "chapter '" + pattern + "' is outside the book folder");
+                    diags.error_at(toml, spec.line, 0,
+                                   "chapter '" + pattern + "' is outside the book folder");
                     continue;
                 }
                 std::string real = real_path(book_dir + "/" + rel);
-                if (!real.empty() && std::filesystem::is_directory(real, ec) && is_within(real, book_real)) {
+                if (!real.empty() && std::filesystem::is_directory(real, ec) &&
+                    is_within(real, book_real)) {
                     // A folder: every article below it, in natural order.
                     std::size_t n = 0;
                     for (const auto& f : files) {
-                        if (!is_article_extension(extension_of(f)) || !starts_with(f, rel + "/")) continue;
+                        if (!is_article_extension(extension_of(f)) || !starts_with(f, rel + "/"))
+                            continue;
                         add_chapter(part, f, &spec);
                         ++n;
                     }
-                    if (!n) diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
+                    if (!n)
+                        diags.error_at(toml, spec.line, 0, "no article matches '" + pattern + "'");
                     continue;
                 }
                 if (real.empty() || std::filesystem::is_directory(real, ec)) {
@@ -137,7 +148,8 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
                     continue;
                 }
                 if (!is_within(real, book_real)) {
-                    diags.error_at(toml, spec.line, 0, "chapter '" + pattern + "' is outside the book folder",
+                    diags.error_at(toml, spec.line, 0,
+                                   "chapter '" + pattern + "' is outside the book folder",
                                    {"it is a symbolic link to a file outside the book"});
                     continue;
                 }
@@ -149,7 +161,8 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
 
     if (book.chapter_count() == 0) {
         if (cfg.parts.empty())
-            diags.error_at(book_dir, 0, 0, "no articles found (.md, .markdown, .html, .htm or .txt files)");
+            diags.error_at(book_dir, 0, 0,
+                           "no articles found (.md, .markdown, .html, .htm or .txt files)");
         else
             diags.error_at(toml, 0, 0, "none of the listed chapters could be loaded");
         return std::nullopt;
@@ -167,11 +180,14 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
                 diags.error_at(toml, 0, 0, "cover image is outside the book folder: " + cfg.cover);
             else if (problem == "not found" || problem == "format")
                 diags.warning_at(book_dir + "/" + rel, 0, 0,
-                                 problem == "not found" ? "cover image not found" : "cover image cannot be used");
+                                 problem == "not found" ? "cover image not found"
+                                                        : "cover image cannot be used");
             else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0)
-                diags.warning_at(book_dir + "/" + rel, 0, 0, "cover image " + problem,
-                                 hint.empty() ? std::vector<std::string>{"a generated cover stands in for it"}
-                                              : std::vector<std::string>{hint, "a generated cover stands in for it"});
+                diags.warning_at(
+                    book_dir + "/" + rel, 0, 0, "cover image " + problem,
+                    hint.empty()
+                        ? std::vector<std::string>{"a generated cover stands in for it"}
+                        : std::vector<std::string>{hint, "a generated cover stands in for it"});
             else
                 diags.error_at(book_dir + "/" + rel, 0, 0, "cover image is " + problem);
         }

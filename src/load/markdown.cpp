@@ -31,23 +31,23 @@ std::string flat_text(cmark_node* n) {
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node* k = cmark_iter_get_node(it.get());
         switch (cmark_node_get_type(k)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-        case CMARK_NODE_CODE_BLOCK:
-            if (const char* l = cmark_node_get_literal(k)) out += l;
-            break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-            out += ' ';
-            break;
-        default:
-            if (cmark_node_get_type(k) & CMARK_NODE_TYPE_BLOCK && !out.empty() && out.back() != ' ')
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+            case CMARK_NODE_CODE_BLOCK:
+                if (const char* l = cmark_node_get_literal(k)) out += l;
+                break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK:
                 out += ' ';
+                break;
+            default:
+                if (cmark_node_get_type(k) & CMARK_NODE_TYPE_BLOCK && !out.empty() &&
+                    out.back() != ' ')
+                    out += ' ';
         }
     }
     return out;
 }
-
 
 // "$$ … $$", or "$…$" holding a TeX command (\frac, \sum): maths bookc cannot set yet.
 bool looks_like_tex(std::string_view s) {
@@ -89,7 +89,8 @@ std::uint32_t MdConverter::offset(int line, int col) const {
     const auto& starts = ctx_.file.line_starts;
     if (l >= starts.size()) return static_cast<std::uint32_t>(ctx_.file.text.size());
     std::uint32_t off = starts[l] + static_cast<std::uint32_t>(col > 0 ? col - 1 : 0);
-    std::uint32_t line_end = l + 1 < starts.size() ? starts[l + 1] : static_cast<std::uint32_t>(ctx_.file.text.size());
+    std::uint32_t line_end =
+        l + 1 < starts.size() ? starts[l + 1] : static_cast<std::uint32_t>(ctx_.file.text.size());
     return std::min(off, line_end);
 }
 
@@ -124,7 +125,8 @@ void MdConverter::blocks(cmark_node* parent, model::Blocks& out, int depth) {
     for (cmark_node* c = cmark_node_first_child(parent); c;) {
         if (is_html_part(c)) {
             cmark_node* last = c;
-            while (cmark_node_next(last) && is_html_part(cmark_node_next(last))) last = cmark_node_next(last);
+            while (cmark_node_next(last) && is_html_part(cmark_node_next(last)))
+                last = cmark_node_next(last);
             html_run(c, last, out, depth + 1);
             c = cmark_node_next(last);
             continue;
@@ -138,7 +140,8 @@ void MdConverter::html_run(cmark_node* first, cmark_node* last, model::Blocks& o
     base::Span s1 = span(first), s2 = span(last);
     OffsetMap map;
     std::string html;
-    bool top = cmark_node_parent(first) && cmark_node_get_type(cmark_node_parent(first)) == CMARK_NODE_DOCUMENT;
+    bool top = cmark_node_parent(first) &&
+               cmark_node_get_type(cmark_node_parent(first)) == CMARK_NODE_DOCUMENT;
     if (top) {  // the literal text is exactly the source: spans map one to one
         html = ctx_.file.text.substr(s1.begin, s2.end - s1.begin);
         map.base = s1.begin;
@@ -154,8 +157,10 @@ void MdConverter::html_run(cmark_node* first, cmark_node* last, model::Blocks& o
     map.fallback = ctx_.span(s1.begin, s2.end);
     ParsedHtml parsed = parse_html(std::move(html), true);
     if (parsed.truncated_at != std::string::npos) {
-        std::uint32_t at = top ? s1.begin + static_cast<std::uint32_t>(parsed.truncated_at) : s1.begin;
-        ctx_.diags.warning(ctx_.span(at, at), "HTML nested too deeply; the rest of this HTML block was dropped");
+        std::uint32_t at =
+            top ? s1.begin + static_cast<std::uint32_t>(parsed.truncated_at) : s1.begin;
+        ctx_.diags.warning(ctx_.span(at, at),
+                           "HTML nested too deeply; the rest of this HTML block was dropped");
     }
     if (!parsed.root) return;
     HtmlConverter conv(ctx_, map);
@@ -197,95 +202,95 @@ void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
     }
     std::string ext = type_string(n);
     switch (cmark_node_get_type(n)) {
-    case CMARK_NODE_PARAGRAPH: {
-        bool has_html = false;
-        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-            has_html |= cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE;
-        if (has_html) {  // inline HTML may hold block content (<audio>, <br><br>)
-            inlines(n, b.inlines, depth, true, &out);
-            return;
-        }
-        b.kind = BlockKind::Paragraph;
-        inlines(n, b.inlines, depth);
-        trim_inlines(b.inlines);
-        if (inlines_empty(b.inlines)) return;
-        if (looks_like_tex(model::plain_text(b.inlines)))
-            ctx_.not_rendered(b.span, "TeX maths ($…$)", "its source is kept as text");
-        break;
-    }
-    case CMARK_NODE_HEADING:
-        b.kind = BlockKind::Heading;
-        b.level = cmark_node_get_heading_level(n);
-        inlines(n, b.inlines, depth);
-        trim_inlines(b.inlines);
-        strip_heading_attributes(b);
-        break;
-    case CMARK_NODE_CODE_BLOCK: {
-        b.kind = BlockKind::CodeBlock;
-        const char* lit = cmark_node_get_literal(n);
-        b.text = lit ? lit : "";
-        while (!b.text.empty() && b.text.back() == '\n') b.text.pop_back();
-        std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
-        b.info = std::string(trim_ascii(info).substr(0, trim_ascii(info).find(' ')));
-        break;
-    }
-    case CMARK_NODE_BLOCK_QUOTE:
-        b.kind = BlockKind::BlockQuote;
-        blocks(n, b.children, depth);
-        break;
-    case CMARK_NODE_LIST:
-        b.kind = BlockKind::List;
-        b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-        b.start = b.ordered ? cmark_node_get_list_start(n) : 1;
-        b.tight = cmark_node_get_list_tight(n) != 0;
-        blocks(n, b.children, depth);
-        break;
-    case CMARK_NODE_ITEM:
-        b.kind = BlockKind::ListItem;
-        if (ext == "tasklist") b.task = cmark_gfm_extensions_get_tasklist_item_checked(n) ? 1 : 0;
-        blocks(n, b.children, depth);
-        break;
-    case CMARK_NODE_THEMATIC_BREAK:
-        b.kind = BlockKind::ThematicBreak;
-        break;
-    case CMARK_NODE_FOOTNOTE_DEFINITION: {
-        Def d;
-        d.span = b.span;
-        blocks(n, d.blocks, depth);
-        defs_.emplace(label_at(n, true), std::move(d));
-        return;
-    }
-    default:
-        if (ext == "table") {
-            b.kind = BlockKind::Table;
-            int cols = cmark_gfm_extensions_get_table_columns(n);
-            uint8_t* al = cmark_gfm_extensions_get_table_alignments(n);
-            for (int i = 0; i < cols; ++i) {
-                char a = al ? static_cast<char>(al[i]) : 0;
-                b.aligns.push_back(a == 'l'   ? model::Align::Left
-                                   : a == 'c' ? model::Align::Center
-                                   : a == 'r' ? model::Align::Right
-                                              : model::Align::None);
+        case CMARK_NODE_PARAGRAPH: {
+            bool has_html = false;
+            for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+                has_html |= cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE;
+            if (has_html) {  // inline HTML may hold block content (<audio>, <br><br>)
+                inlines(n, b.inlines, depth, true, &out);
+                return;
             }
-            for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
-                model::TableRow row;
-                for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
-                    model::TableCell cell;
-                    cell.span = span(c, b.span);
-                    inlines(c, cell.content, depth + 1);
-                    trim_inlines(cell.content);
-                    row.push_back(std::move(cell));
-                }
-                if (cmark_gfm_extensions_get_table_row_is_header(r)) ++b.header_rows;
-                b.rows.push_back(std::move(row));
-            }
+            b.kind = BlockKind::Paragraph;
+            inlines(n, b.inlines, depth);
+            trim_inlines(b.inlines);
+            if (inlines_empty(b.inlines)) return;
+            if (looks_like_tex(model::plain_text(b.inlines)))
+                ctx_.not_rendered(b.span, "TeX maths ($…$)", "its source is kept as text");
             break;
         }
-        return;  // unknown custom blocks
+        case CMARK_NODE_HEADING:
+            b.kind = BlockKind::Heading;
+            b.level = cmark_node_get_heading_level(n);
+            inlines(n, b.inlines, depth);
+            trim_inlines(b.inlines);
+            strip_heading_attributes(b);
+            break;
+        case CMARK_NODE_CODE_BLOCK: {
+            b.kind = BlockKind::CodeBlock;
+            const char* lit = cmark_node_get_literal(n);
+            b.text = lit ? lit : "";
+            while (!b.text.empty() && b.text.back() == '\n') b.text.pop_back();
+            std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
+            b.info = std::string(trim_ascii(info).substr(0, trim_ascii(info).find(' ')));
+            break;
+        }
+        case CMARK_NODE_BLOCK_QUOTE:
+            b.kind = BlockKind::BlockQuote;
+            blocks(n, b.children, depth);
+            break;
+        case CMARK_NODE_LIST:
+            b.kind = BlockKind::List;
+            b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+            b.start = b.ordered ? cmark_node_get_list_start(n) : 1;
+            b.tight = cmark_node_get_list_tight(n) != 0;
+            blocks(n, b.children, depth);
+            break;
+        case CMARK_NODE_ITEM:
+            b.kind = BlockKind::ListItem;
+            if (ext == "tasklist")
+                b.task = cmark_gfm_extensions_get_tasklist_item_checked(n) ? 1 : 0;
+            blocks(n, b.children, depth);
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            b.kind = BlockKind::ThematicBreak;
+            break;
+        case CMARK_NODE_FOOTNOTE_DEFINITION: {
+            Def d;
+            d.span = b.span;
+            blocks(n, d.blocks, depth);
+            defs_.emplace(label_at(n, true), std::move(d));
+            return;
+        }
+        default:
+            if (ext == "table") {
+                b.kind = BlockKind::Table;
+                int cols = cmark_gfm_extensions_get_table_columns(n);
+                uint8_t* al = cmark_gfm_extensions_get_table_alignments(n);
+                for (int i = 0; i < cols; ++i) {
+                    char a = al ? static_cast<char>(al[i]) : 0;
+                    b.aligns.push_back(a == 'l'   ? model::Align::Left
+                                       : a == 'c' ? model::Align::Center
+                                       : a == 'r' ? model::Align::Right
+                                                  : model::Align::None);
+                }
+                for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
+                    model::TableRow row;
+                    for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+                        model::TableCell cell;
+                        cell.span = span(c, b.span);
+                        inlines(c, cell.content, depth + 1);
+                        trim_inlines(cell.content);
+                        row.push_back(std::move(cell));
+                    }
+                    if (cmark_gfm_extensions_get_table_row_is_header(r)) ++b.header_rows;
+                    b.rows.push_back(std::move(row));
+                }
+                break;
+            }
+            return;  // unknown custom blocks
     }
     out.push_back(std::move(b));
 }
-
 
 MarkdownResult load_markdown(ChapterContext& ctx, std::uint32_t body_offset) {
     cmark_gfm_core_extensions_ensure_registered();
@@ -299,7 +304,8 @@ MarkdownResult load_markdown(ChapterContext& ctx, std::uint32_t body_offset) {
     const std::string& text = ctx.file.text;
     std::optional<CommentBlock> block = find_comment_block(ctx, body_offset);
     std::size_t body_end = block ? block->begin : text.size();
-    std::size_t cut = find_boilerplate(std::string_view(text).substr(0, body_end), body_offset, ctx.cfg);
+    std::size_t cut =
+        find_boilerplate(std::string_view(text).substr(0, body_end), body_offset, ctx.cfg);
     std::string body(std::string_view(text).substr(body_offset));
     auto blank = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i)

@@ -51,7 +51,8 @@ void MdConverter::inlines(cmark_node* parent, model::Inlines& out, int depth, bo
     }
     ParsedHtml parsed = parse_html(std::move(html), true);
     if (parsed.truncated_at != std::string::npos)
-        ctx_.diags.warning(map.fallback, "HTML nested too deeply; the rest of this paragraph was dropped");
+        ctx_.diags.warning(map.fallback,
+                           "HTML nested too deeply; the rest of this paragraph was dropped");
     if (!parsed.root) return;
     HtmlConverter conv(ctx_, map);
     conv.set_placeholders(&placeholders);
@@ -76,65 +77,66 @@ void MdConverter::inline_node(cmark_node* n, model::Inlines& out, int depth) {
     }
     std::string ext = type_string(n);
     switch (cmark_node_get_type(n)) {
-    case CMARK_NODE_TEXT:
-        append_text(out, lit(), in.span);
-        return;
-    case CMARK_NODE_SOFTBREAK:
-        in.kind = InlineKind::SoftBreak;
-        break;
-    case CMARK_NODE_LINEBREAK:
-        in.kind = InlineKind::LineBreak;
-        break;
-    case CMARK_NODE_CODE:
-        in.kind = InlineKind::Code;
-        in.text = lit();
-        break;
-    case CMARK_NODE_EMPH:
-        in.kind = InlineKind::Emph;
-        inlines(n, in.children, depth);
-        break;
-    case CMARK_NODE_STRONG:
-        in.kind = InlineKind::Strong;
-        inlines(n, in.children, depth);
-        break;
-    case CMARK_NODE_LINK: {
-        const char* url = cmark_node_get_url(n);
-        in.url = safe_url(url ? url : "");
-        if (in.url.empty()) {  // unsafe target: keep the text only
-            inlines(n, out, depth);
+        case CMARK_NODE_TEXT:
+            append_text(out, lit(), in.span);
             return;
-        }
-        in.kind = InlineKind::Link;
-        if (const char* t = cmark_node_get_title(n)) in.title = t;
-        inlines(n, in.children, depth);
-        break;
-    }
-    case CMARK_NODE_IMAGE: {
-        in.kind = InlineKind::Image;
-        in.text = flat_text(n);
-        if (const char* t = cmark_node_get_title(n)) in.title = t;
-        const char* url = cmark_node_get_url(n);
-        resolve_image(ctx_, url ? url : "", in.span, in);
-        break;
-    }
-    case CMARK_NODE_FOOTNOTE_REFERENCE: {
-        in.kind = InlineKind::FootnoteRef;
-        in.text = label_at(n, false);
-        auto it = numbers_.find(in.text);
-        if (it == numbers_.end()) it = numbers_.emplace(in.text, static_cast<int>(numbers_.size()) + 1).first;
-        in.number = it->second;
-        break;
-    }
-    case CMARK_NODE_HTML_INLINE:
-        return;  // handled by inlines()
-    default:
-        if (ext == "strikethrough") {
-            in.kind = InlineKind::Strike;
+        case CMARK_NODE_SOFTBREAK:
+            in.kind = InlineKind::SoftBreak;
+            break;
+        case CMARK_NODE_LINEBREAK:
+            in.kind = InlineKind::LineBreak;
+            break;
+        case CMARK_NODE_CODE:
+            in.kind = InlineKind::Code;
+            in.text = lit();
+            break;
+        case CMARK_NODE_EMPH:
+            in.kind = InlineKind::Emph;
+            inlines(n, in.children, depth);
+            break;
+        case CMARK_NODE_STRONG:
+            in.kind = InlineKind::Strong;
+            inlines(n, in.children, depth);
+            break;
+        case CMARK_NODE_LINK: {
+            const char* url = cmark_node_get_url(n);
+            in.url = safe_url(url ? url : "");
+            if (in.url.empty()) {  // unsafe target: keep the text only
+                inlines(n, out, depth);
+                return;
+            }
+            in.kind = InlineKind::Link;
+            if (const char* t = cmark_node_get_title(n)) in.title = t;
             inlines(n, in.children, depth);
             break;
         }
-        append_text(out, flat_text(n), in.span);
-        return;
+        case CMARK_NODE_IMAGE: {
+            in.kind = InlineKind::Image;
+            in.text = flat_text(n);
+            if (const char* t = cmark_node_get_title(n)) in.title = t;
+            const char* url = cmark_node_get_url(n);
+            resolve_image(ctx_, url ? url : "", in.span, in);
+            break;
+        }
+        case CMARK_NODE_FOOTNOTE_REFERENCE: {
+            in.kind = InlineKind::FootnoteRef;
+            in.text = label_at(n, false);
+            auto it = numbers_.find(in.text);
+            if (it == numbers_.end())
+                it = numbers_.emplace(in.text, static_cast<int>(numbers_.size()) + 1).first;
+            in.number = it->second;
+            break;
+        }
+        case CMARK_NODE_HTML_INLINE:
+            return;  // handled by inlines()
+        default:
+            if (ext == "strikethrough") {
+                in.kind = InlineKind::Strike;
+                inlines(n, in.children, depth);
+                break;
+            }
+            append_text(out, flat_text(n), in.span);
+            return;
     }
     out.push_back(std::move(in));
 }
@@ -154,6 +156,5 @@ void MdConverter::finish_footnotes() {
     }
     result.footnotes = std::move(fns);
 }
-
 
 }  // namespace bookc::load

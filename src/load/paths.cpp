@@ -27,7 +27,7 @@ bool join_inside(std::string_view base_rel, std::string_view rel, std::string& o
         return true;
     };
     if (!rel.empty() && (rel[0] == '/' || rel[0] == '\\')) return false;  // absolute
-    if (rel.size() >= 2 && rel[1] == ':') return false;                      // C:\…
+    if (rel.size() >= 2 && rel[1] == ':') return false;                   // C:\…
     if (!push(base_rel) || !push(rel)) return false;
     out.clear();
     for (const auto& p : parts) {

@@ -15,10 +15,10 @@ std::string real_path(const std::string& p);
 // True when `real` (canonical) is `root_real` or below it.
 bool is_within(const std::string& real, const std::string& root_real);
 
-std::string dir_of(std::string_view rel);       // "a/b/c.md" → "a/b", "c.md" → ""
-std::string file_stem(std::string_view rel);    // "a/2-x.md" → "2-x"
-std::string extension_of(std::string_view rel); // "a/b.MD" → ".md"
-std::string base_name(std::string_view path);   // last component, trailing '/' ignored
+std::string dir_of(std::string_view rel);        // "a/b/c.md" → "a/b", "c.md" → ""
+std::string file_stem(std::string_view rel);     // "a/2-x.md" → "2-x"
+std::string extension_of(std::string_view rel);  // "a/b.MD" → ".md"
+std::string base_name(std::string_view path);    // last component, trailing '/' ignored
 
 // "%E5%9B%BE.png" → "图.png" (invalid escapes are kept as written).
 std::string percent_decode(std::string_view s);

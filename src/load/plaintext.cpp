@@ -19,15 +19,16 @@ struct Line {
 };
 
 bool ends_sentence(std::string_view l) {
-    static constexpr std::string_view kEnds[] = {"。", "！", "？", "…", "”", "」", "』", "：",
-                                                 "；", "）", ".", "!", "?", ":", ";", ")", "\""};
+    static constexpr std::string_view kEnds[] = {"。", "！", "？", "…", "”", "」", "』", "：", "；",
+                                                 "）", ".",  "!",  "?", ":", ";",  ")",  "\""};
     for (auto e : kEnds)
         if (ends_with(l, e)) return true;
     return false;
 }
 
 bool has_inner_punct(std::string_view l) {
-    static constexpr std::string_view kPunct[] = {"。", "，", "！", "？", "；", ",", ".", "!", "?", ";"};
+    static constexpr std::string_view kPunct[] = {"。", "，", "！", "？", "；",
+                                                  ",",  ".",  "!",  "?",  ";"};
     for (auto p : kPunct)
         if (l.find(p) != std::string_view::npos) return true;
     return false;
@@ -113,7 +114,8 @@ PlainTextResult load_plain_text(ChapterContext& ctx) {
                 lead.kind = BlockKind::Paragraph;
                 lead.role = "lead";
                 lead.span = ctx.span(ls[0].begin, ls[0].end);
-                append_text(lead.inlines, rest, ctx.span(b, b + static_cast<std::uint32_t>(rest.size())));
+                append_text(lead.inlines, rest,
+                            ctx.span(b, b + static_cast<std::uint32_t>(rest.size())));
                 if (!rest.empty()) r.blocks.push_back(std::move(lead));
                 ls.erase(ls.begin());
                 break;
@@ -140,8 +142,8 @@ PlainTextResult load_plain_text(ChapterContext& ctx) {
         std::size_t from = 0;
         for (std::size_t j = 0; j < ls.size(); ++j) {
             bool last = j + 1 == ls.size();
-            bool brk = last || ends_sentence(ls[j].text) ||
-                       count_codepoints(ls[j].text) * 10 < widest * 7;
+            bool brk =
+                last || ends_sentence(ls[j].text) || count_codepoints(ls[j].text) * 10 < widest * 7;
             if (brk) {
                 r.blocks.push_back(paragraph(ls, from, j + 1));
                 from = j + 1;

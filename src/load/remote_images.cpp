@@ -232,8 +232,9 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
         std::string problem = make_asset(r, type, cfg.limits, a, svg_problem, hint);
         if (!problem.empty()) {
             diags.warning(r.first, "remote image " + r.url + " cannot be used: " + problem,
-                          hint.empty() ? std::vector<std::string>{"a placeholder stands in for it"}
-                                       : std::vector<std::string>{hint, "a placeholder stands in for it"});
+                          hint.empty()
+                              ? std::vector<std::string>{"a placeholder stands in for it"}
+                              : std::vector<std::string>{hint, "a placeholder stands in for it"});
             continue;
         }
         if (!svg_problem.empty() && !r.images.empty())

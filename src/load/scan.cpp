@@ -1,9 +1,9 @@
 #include "load/scan.hpp"
 
-#include <algorithm>
-#include <filesystem>
 #include <fnmatch.h>
 #include <locale.h>
+#include <algorithm>
+#include <filesystem>
 
 #include "load/text.hpp"
 
@@ -19,7 +19,8 @@ bool is_article_extension(std::string_view ext) {
 std::vector<std::string> list_files(const std::string& book_dir) {
     std::vector<std::string> out;
     std::error_code ec;
-    fs::recursive_directory_iterator it(book_dir, fs::directory_options::skip_permission_denied, ec);
+    fs::recursive_directory_iterator it(book_dir, fs::directory_options::skip_permission_denied,
+                                        ec);
     if (ec) return out;
     const fs::path root(book_dir);
     for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
@@ -67,7 +68,8 @@ int compare_component(std::string_view a, std::string_view b) {
         char ca = a[i], cb = b[j];
         if (ca >= 'A' && ca <= 'Z') ca = static_cast<char>(ca - 'A' + 'a');
         if (cb >= 'A' && cb <= 'Z') cb = static_cast<char>(cb - 'A' + 'a');
-        if (ca != cb) return static_cast<unsigned char>(ca) < static_cast<unsigned char>(cb) ? -1 : 1;
+        if (ca != cb)
+            return static_cast<unsigned char>(ca) < static_cast<unsigned char>(cb) ? -1 : 1;
         ++i;
         ++j;
     }
@@ -85,7 +87,7 @@ bool natural_less(std::string_view a, std::string_view b) {
         std::string_view ca = a.substr(0, ka), cb = b.substr(0, kb);
         if (int c = compare_component(ca, cb)) return c < 0;
         if (ka == std::string_view::npos || kb == std::string_view::npos) {
-            if (ka == kb) return a < b;  // equal ignoring case: fall back to bytes
+            if (ka == kb) return a < b;           // equal ignoring case: fall back to bytes
             return ka == std::string_view::npos;  // a file before a folder of the same name
         }
         a.remove_prefix(ka + 1);

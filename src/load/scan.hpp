@@ -7,8 +7,9 @@
 namespace bookc::load {
 
 // Every file below `book_dir` that is not a folder (recursively; symbolic links to folders
-// are not followed; FIFOs and devices are listed so that loading them reports them), as '/'-separated paths relative to it, in natural order. Hidden files and
-// folders and the top-level output folder dist/ are skipped.
+// are not followed; FIFOs and devices are listed so that loading them reports them), as
+// '/'-separated paths relative to it, in natural order. Hidden files and folders and the top-level
+// output folder dist/ are skipped.
 std::vector<std::string> list_files(const std::string& book_dir);
 
 bool is_article_extension(std::string_view ext);  // ".md", ".markdown", ".html", ".htm", ".txt"

@@ -16,7 +16,7 @@ std::string_view trim_ascii(std::string_view s) {
 
 std::string_view trim(std::string_view s) {
     static constexpr std::string_view kIdeoSpace = "\xE3\x80\x80";  // U+3000
-    static constexpr std::string_view kNbsp = "\xC2\xA0";            // U+00A0
+    static constexpr std::string_view kNbsp = "\xC2\xA0";           // U+00A0
     for (;;) {
         std::string_view before = s;
         s = trim_ascii(s);

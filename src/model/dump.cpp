@@ -23,19 +23,29 @@ public:
         std::string r = "\"";
         for (char c : s) {
             switch (c) {
-            case '"': r += "\\\""; break;
-            case '\\': r += "\\\\"; break;
-            case '\n': r += "\\n"; break;
-            case '\r': r += "\\r"; break;
-            case '\t': r += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
-                    r += buf;
-                } else {
-                    r += c;
-                }
+                case '"':
+                    r += "\\\"";
+                    break;
+                case '\\':
+                    r += "\\\\";
+                    break;
+                case '\n':
+                    r += "\\n";
+                    break;
+                case '\r':
+                    r += "\\r";
+                    break;
+                case '\t':
+                    r += "\\t";
+                    break;
+                default:
+                    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+                        char buf[8];
+                        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
+                        r += buf;
+                    } else {
+                        r += c;
+                    }
             }
         }
         return r + "\"";
@@ -48,38 +58,56 @@ public:
 
     static const char* align(Align a) {
         switch (a) {
-        case Align::Left: return "left";
-        case Align::Center: return "center";
-        case Align::Right: return "right";
-        default: return "none";
+            case Align::Left:
+                return "left";
+            case Align::Center:
+                return "center";
+            case Align::Right:
+                return "right";
+            default:
+                return "none";
         }
     }
 
     void inl(const Inline& in, int d) {
         switch (in.kind) {
-        case InlineKind::Text: line(d, "text " + q(in.text)); return;
-        case InlineKind::Code: line(d, "code " + q(in.text)); return;
-        case InlineKind::LineBreak: line(d, "linebreak"); return;
-        case InlineKind::SoftBreak: line(d, "softbreak"); return;
-        case InlineKind::FootnoteRef:
-            line(d, "footnote-ref " + std::to_string(in.number) + " label=" + q(in.text));
-            return;
-        case InlineKind::Image: {
-            std::string s = "image alt=" + q(in.text) + " url=" + q(in.url) +
-                            " asset=" + std::to_string(in.asset);
-            if (!in.title.empty()) s += " title=" + q(in.title);
-            line(d, s);
-            return;
-        }
-        case InlineKind::Link: {
-            std::string s = "link url=" + q(in.url);
-            if (!in.title.empty()) s += " title=" + q(in.title);
-            line(d, s);
-            break;
-        }
-        case InlineKind::Emph: line(d, "emph"); break;
-        case InlineKind::Strong: line(d, "strong"); break;
-        case InlineKind::Strike: line(d, "strike"); break;
+            case InlineKind::Text:
+                line(d, "text " + q(in.text));
+                return;
+            case InlineKind::Code:
+                line(d, "code " + q(in.text));
+                return;
+            case InlineKind::LineBreak:
+                line(d, "linebreak");
+                return;
+            case InlineKind::SoftBreak:
+                line(d, "softbreak");
+                return;
+            case InlineKind::FootnoteRef:
+                line(d, "footnote-ref " + std::to_string(in.number) + " label=" + q(in.text));
+                return;
+            case InlineKind::Image: {
+                std::string s = "image alt=" + q(in.text) + " url=" + q(in.url) +
+                                " asset=" + std::to_string(in.asset);
+                if (!in.title.empty()) s += " title=" + q(in.title);
+                line(d, s);
+                return;
+            }
+            case InlineKind::Link: {
+                std::string s = "link url=" + q(in.url);
+                if (!in.title.empty()) s += " title=" + q(in.title);
+                line(d, s);
+                break;
+            }
+            case InlineKind::Emph:
+                line(d, "emph");
+                break;
+            case InlineKind::Strong:
+                line(d, "strong");
+                break;
+            case InlineKind::Strike:
+                line(d, "strike");
+                break;
         }
         for (const auto& c : in.children) inl(c, d + 1);
     }
@@ -91,36 +119,42 @@ public:
     void block(const Block& b, int d) {
         std::string s;
         switch (b.kind) {
-        case BlockKind::Paragraph:
-            s = "paragraph";
-            if (!b.role.empty()) s += " role=" + b.role;
-            break;
-        case BlockKind::Heading:
-            s = "heading level=" + std::to_string(b.level);
-            if (!b.id.empty()) s += " id=" + q(b.id);
-            break;
-        case BlockKind::CodeBlock:
-            s = "code-block";
-            if (!b.info.empty()) s += " info=" + q(b.info);
-            break;
-        case BlockKind::BlockQuote: s = "blockquote"; break;
-        case BlockKind::List:
-            s = std::string("list ") + (b.ordered ? "ordered start=" + std::to_string(b.start) : "bullet") +
-                (b.tight ? " tight" : " loose");
-            break;
-        case BlockKind::ListItem:
-            s = "item";
-            if (b.task >= 0) s += b.task ? " task=done" : " task=open";
-            break;
-        case BlockKind::Table: {
-            s = "table header-rows=" + std::to_string(b.header_rows) + " aligns=";
-            for (std::size_t i = 0; i < b.aligns.size(); ++i) s += (i ? "," : "") + std::string(align(b.aligns[i]));
-            break;
-        }
-        case BlockKind::ThematicBreak: s = "thematic-break"; break;
-        case BlockKind::MediaNote:
-            s = "media-note kind=" + b.info + " url=" + q(b.url);
-            break;
+            case BlockKind::Paragraph:
+                s = "paragraph";
+                if (!b.role.empty()) s += " role=" + b.role;
+                break;
+            case BlockKind::Heading:
+                s = "heading level=" + std::to_string(b.level);
+                if (!b.id.empty()) s += " id=" + q(b.id);
+                break;
+            case BlockKind::CodeBlock:
+                s = "code-block";
+                if (!b.info.empty()) s += " info=" + q(b.info);
+                break;
+            case BlockKind::BlockQuote:
+                s = "blockquote";
+                break;
+            case BlockKind::List:
+                s = std::string("list ") +
+                    (b.ordered ? "ordered start=" + std::to_string(b.start) : "bullet") +
+                    (b.tight ? " tight" : " loose");
+                break;
+            case BlockKind::ListItem:
+                s = "item";
+                if (b.task >= 0) s += b.task ? " task=done" : " task=open";
+                break;
+            case BlockKind::Table: {
+                s = "table header-rows=" + std::to_string(b.header_rows) + " aligns=";
+                for (std::size_t i = 0; i < b.aligns.size(); ++i)
+                    s += (i ? "," : "") + std::string(align(b.aligns[i]));
+                break;
+            }
+            case BlockKind::ThematicBreak:
+                s = "thematic-break";
+                break;
+            case BlockKind::MediaNote:
+                s = "media-note kind=" + b.info + " url=" + q(b.url);
+                break;
         }
         line(d, s + sp(b.span));
         if (b.kind == BlockKind::CodeBlock) line(d + 1, q(b.text));
@@ -137,8 +171,9 @@ public:
 
     void comment(const Comment& c, int d) {
         std::string s = "comment " + std::to_string(c.source_order) + " author=" + q(c.author) +
-                        " likes=" + std::to_string(c.likes) + " replies=" + std::to_string(c.reply_count) +
-                        " date=" + q(c.date) + sp(c.span);
+                        " likes=" + std::to_string(c.likes) +
+                        " replies=" + std::to_string(c.reply_count) + " date=" + q(c.date) +
+                        sp(c.span);
         line(d, s);
         line(d + 1, "avatar " + q(c.avatar_url));
         line(d + 1, "body");
@@ -152,7 +187,8 @@ public:
     void chapter(const Chapter& ch, int d) {
         static const char* kFormats[] = {"markdown", "html", "text"};
         line(d, "chapter " + q(ch.title) + " file=" + q(ch.rel_path) +
-                    " format=" + kFormats[static_cast<int>(ch.format)] + (ch.id.empty() ? "" : " id=" + q(ch.id)));
+                    " format=" + kFormats[static_cast<int>(ch.format)] +
+                    (ch.id.empty() ? "" : " id=" + q(ch.id)));
         if (!ch.title_inlines.empty()) {
             line(d + 1, "title-inlines");
             inls(ch.title_inlines, d + 2);
@@ -177,7 +213,8 @@ public:
         }
         if (ch.comments) {
             const auto& t = *ch.comments;
-            line(d + 1, "comments heading=" + q(t.heading) + " declared=" + std::to_string(t.declared) +
+            line(d + 1, "comments heading=" + q(t.heading) +
+                            " declared=" + std::to_string(t.declared) +
                             " found=" + std::to_string(t.comments.size()) + sp(t.span));
             for (const auto& c : t.comments) comment(c, d + 2);
         }
@@ -206,8 +243,8 @@ public:
             line(1, "assets");
             for (std::size_t i = 0; i < b.assets.size(); ++i) {
                 const auto& a = b.assets[i];
-                line(2, "asset " + std::to_string(i) + " " + q(a.rel_path) + " " + a.media_type + " " +
-                            std::to_string(a.width) + "x" + std::to_string(a.height) + " " +
+                line(2, "asset " + std::to_string(i) + " " + q(a.rel_path) + " " + a.media_type +
+                            " " + std::to_string(a.width) + "x" + std::to_string(a.height) + " " +
                             std::to_string(a.data ? a.data->size() : 0) + " bytes");
             }
         }

@@ -18,15 +18,15 @@ using base::Span;
 
 // ---------------------------------------------------------------- inlines
 enum class InlineKind {
-    Text,         // text
-    Emph,         // children
-    Strong,       // children
-    Strike,       // children
-    Code,         // text
-    Link,         // url, title, children; url is never javascript:/data: (sanitised at load)
-    Image,        // url (original src), text = alt, asset = index in Book::assets or -1
-    LineBreak,    // hard break (<br>, two trailing spaces)
-    SoftBreak,    // a newline inside a paragraph (rendered as nothing between CJK, a space otherwise)
+    Text,       // text
+    Emph,       // children
+    Strong,     // children
+    Strike,     // children
+    Code,       // text
+    Link,       // url, title, children; url is never javascript:/data: (sanitised at load)
+    Image,      // url (original src), text = alt, asset = index in Book::assets or -1
+    LineBreak,  // hard break (<br>, two trailing spaces)
+    SoftBreak,  // a newline inside a paragraph (rendered as nothing between CJK, a space otherwise)
     FootnoteRef,  // text = label, number = 1-based footnote number in its chapter
 };
 
@@ -108,7 +108,7 @@ struct Comment {
     // LineBreak) and code blocks (a ``` fence, or indented lines pasted from a program).
     Blocks body;
     bool has_reply = false;
-    Inlines reply;     // the author's reply (作者回复); line breaks kept as LineBreak
+    Inlines reply;  // the author's reply (作者回复); line breaks kept as LineBreak
     std::string reply_date;
     int source_order = 0;  // position in the source, for sort = "source"
     Span span;
@@ -129,7 +129,7 @@ struct Chapter {
     Inlines title_inlines;  // rich title when the source had markup (may be empty: use title)
     std::string id;         // stable: "ch-<n>" style, unique in the book, used for file names
     FileId file = base::kNoFile;
-    std::string rel_path;   // source path relative to the book folder
+    std::string rel_path;  // source path relative to the book folder
     Format format = Format::Markdown;
     // Front matter / metadata
     std::string author;
@@ -171,7 +171,7 @@ struct BookMeta {
     std::string description;
     std::vector<std::string> subjects;
     std::string slug;
-    int cover_asset = -1;    // index in assets, -1 when no cover image
+    int cover_asset = -1;  // index in assets, -1 when no cover image
     // Build timestamp for outputs (ISO 8601, UTC, "YYYY-MM-DDThh:mm:ssZ"): from
     // SOURCE_DATE_EPOCH, else the book's date, else a fixed epoch. Never the clock.
     std::string modified;
@@ -184,11 +184,13 @@ struct Book {
 
     std::size_t chapter_count() const;
     // Visit chapters in reading order.
-    template <class F> void for_each_chapter(F&& f) const {
+    template <class F>
+    void for_each_chapter(F&& f) const {
         for (const auto& p : parts)
             for (const auto& c : p.chapters) f(c);
     }
-    template <class F> void for_each_chapter(F&& f) {
+    template <class F>
+    void for_each_chapter(F&& f) {
         for (auto& p : parts)
             for (auto& c : p.chapters) f(c);
     }

@@ -53,23 +53,23 @@ void apply_comment_options(Book& book, const config::CommentOptions& opts) {
                                 [&](const Comment& c) { return c.likes < opts.min_likes; }),
                  cs.end());
         switch (opts.sort) {
-        case config::CommentSort::Likes:
-            // Most liked first; ties keep the source order.
-            std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
-                return a.likes > b.likes;
-            });
-            break;
-        case config::CommentSort::Date:
-            // Newest first; dates are ISO strings, so they compare as text.
-            std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
-                return a.date > b.date;
-            });
-            break;
-        case config::CommentSort::Source:
-            std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
-                return a.source_order < b.source_order;
-            });
-            break;
+            case config::CommentSort::Likes:
+                // Most liked first; ties keep the source order.
+                std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
+                    return a.likes > b.likes;
+                });
+                break;
+            case config::CommentSort::Date:
+                // Newest first; dates are ISO strings, so they compare as text.
+                std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
+                    return a.date > b.date;
+                });
+                break;
+            case config::CommentSort::Source:
+                std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
+                    return a.source_order < b.source_order;
+                });
+                break;
         }
         if (opts.max_per_chapter >= 0 && cs.size() > static_cast<std::size_t>(opts.max_per_chapter))
             cs.resize(static_cast<std::size_t>(opts.max_per_chapter));

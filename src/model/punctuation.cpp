@@ -15,25 +15,37 @@ bool han(char32_t c) { return base::is_han(c); }
 
 char32_t full_width(char32_t c) {
     switch (c) {
-    case ',': return U'，';
-    case ';': return U'；';
-    case ':': return U'：';
-    case '?': return U'？';
-    case '!': return U'！';
-    case '(': return U'（';
-    case ')': return U'）';
-    default: return c;
+        case ',':
+            return U'，';
+        case ';':
+            return U'；';
+        case ':':
+            return U'：';
+        case '?':
+            return U'？';
+        case '!':
+            return U'！';
+        case '(':
+            return U'（';
+        case ')':
+            return U'）';
+        default:
+            return c;
     }
 }
 
 void text_in(Inlines& in) {
     for (auto& i : in) {
         switch (i.kind) {
-        case InlineKind::Text: i.text = normalize_punctuation(i.text); break;
-        case InlineKind::Code:
-        case InlineKind::Link:  // its text is often the URL itself
-        case InlineKind::Image: break;
-        default: text_in(i.children);
+            case InlineKind::Text:
+                i.text = normalize_punctuation(i.text);
+                break;
+            case InlineKind::Code:
+            case InlineKind::Link:  // its text is often the URL itself
+            case InlineKind::Image:
+                break;
+            default:
+                text_in(i.children);
         }
     }
 }
@@ -76,7 +88,8 @@ std::string normalize_punctuation(std::string_view text) {
             std::size_t kept = out.size();
             while (kept > 0 && out[kept - 1] == ' ') --kept;
             char32_t before = kept > 0 ? out[kept - 1] : 0;
-            if (han(before) && (after_han || ((c == '?' || c == '!') && at_end && kept == out.size()))) {
+            if (han(before) &&
+                (after_han || ((c == '?' || c == '!') && at_end && kept == out.size()))) {
                 out.resize(kept);
                 out += full_width(c);
                 i = k - 1;  // spaces after it go

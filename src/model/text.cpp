@@ -8,29 +8,29 @@ void blocks_text(const Blocks& blocks, std::string& out);
 
 void block_text(const Block& b, std::string& out) {
     switch (b.kind) {
-    case BlockKind::Paragraph:
-    case BlockKind::Heading:
-    case BlockKind::MediaNote:
-        out += plain_text(b.inlines);
-        out += '\n';
-        break;
-    case BlockKind::CodeBlock:
-        out += b.text;
-        out += '\n';
-        break;
-    case BlockKind::Table:
-        for (const auto& row : b.rows) {
-            for (const auto& cell : row) {
-                out += plain_text(cell.content);
-                out += '\t';
-            }
+        case BlockKind::Paragraph:
+        case BlockKind::Heading:
+        case BlockKind::MediaNote:
+            out += plain_text(b.inlines);
             out += '\n';
-        }
-        break;
-    case BlockKind::ThematicBreak:
-        break;
-    default:
-        blocks_text(b.children, out);
+            break;
+        case BlockKind::CodeBlock:
+            out += b.text;
+            out += '\n';
+            break;
+        case BlockKind::Table:
+            for (const auto& row : b.rows) {
+                for (const auto& cell : row) {
+                    out += plain_text(cell.content);
+                    out += '\t';
+                }
+                out += '\n';
+            }
+            break;
+        case BlockKind::ThematicBreak:
+            break;
+        default:
+            blocks_text(b.children, out);
     }
 }
 

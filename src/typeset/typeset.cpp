@@ -167,8 +167,8 @@ void tag_lines(display::Page& page, std::vector<display::StructElem>& tree, Make
             tree.push_back({"Link", t, {}});
             l->tag = int(tree.size()) - 1;
             for (auto& jt : page.items)
-                if (auto* r = std::get_if<display::GlyphRun>(&jt); r && r->tag == t && r->x >= l->x - 0.01f &&
-                                                                   r->x <= l->x + l->w)
+                if (auto* r = std::get_if<display::GlyphRun>(&jt);
+                    r && r->tag == t && r->x >= l->x - 0.01f && r->x <= l->x + l->w)
                     r->tag = l->tag;
             break;
         }
@@ -190,8 +190,7 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 }  // namespace
 
 display::Document typeset_book(const model::Book& book, const config::Layout& layout,
-                               font::FontDb& fonts, const base::SourceMap&,
-                               base::DiagSink& diags) {
+                               font::FontDb& fonts, const base::SourceMap&, base::DiagSink& diags) {
     display::Document doc;
     FontTable table;
     const flow::Styles st = flow::make_styles(layout, fonts, diags);
@@ -222,7 +221,8 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
     auto to_recto = [&] {
         if (facing && body.size() % 2 == 1) body.push_back(pages::blank_page(st));
     };
-    pages::HeadText book_head = pages::head_text(book.meta.title, st, table, diags, st.measure * 0.75f);
+    pages::HeadText book_head =
+        pages::head_text(book.meta.title, st, table, diags, st.measure * 0.75f);
     std::size_t ci = 0;
     for (std::size_t pi = 0; pi < book.parts.size(); ++pi) {
         const auto& part = book.parts[pi];
@@ -267,7 +267,8 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
             for (std::size_t p = 0; p < out.pages.size(); ++p) {
                 std::size_t index = body.size();
                 bool recto = !facing || index % 2 == 0;
-                auto folio = pages::head_text(std::to_string(index + 1), st, table, diags, st.measure);
+                auto folio =
+                    pages::head_text(std::to_string(index + 1), st, table, diags, st.measure);
                 if (p == 0)
                     pages::add_foot_folio(out.pages[p], st, recto, folio);
                 else if (layout.running_heads)
@@ -307,14 +308,16 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
     }
     for (std::size_t i = toc_first; i < front.size(); ++i) {
         bool recto = !facing || i % 2 == 0;
-        pages::add_foot_folio(front[i], st, recto,
-                              pages::head_text(pages::roman(int(i + 1)), st, table, diags, st.measure));
+        pages::add_foot_folio(
+            front[i], st, recto,
+            pages::head_text(pages::roman(int(i + 1)), st, table, diags, st.measure));
     }
     if (facing && front.size() % 2 == 1) front.push_back(pages::blank_page(st));
     doc.outline.insert(doc.outline.begin(), display::OutlineEntry{"目录", "toc", {}});
 
     doc.page_labels.push_back({0, display::LabelStyle::LowerRoman, "", 1});
-    if (!body.empty()) doc.page_labels.push_back({int(front.size()), display::LabelStyle::Decimal, "", 1});
+    if (!body.empty())
+        doc.page_labels.push_back({int(front.size()), display::LabelStyle::Decimal, "", 1});
     // The body's structure follows the front matter's.
     const int body_offset = int(doc.structure.size());
     for (auto& e : body_tree) {
@@ -334,7 +337,8 @@ display::Document typeset_book(const model::Book& book, const config::Layout& la
     m.subject = book.meta.description;
     m.keywords = join(book.meta.subjects, ", ");
     m.language = book.meta.language;
-    m.creator = std::string("bookc") + (std::string(BOOKC_VERSION).empty() ? "" : " " BOOKC_VERSION);
+    m.creator =
+        std::string("bookc") + (std::string(BOOKC_VERSION).empty() ? "" : " " BOOKC_VERSION);
     m.date = book.meta.modified;
     return doc;
 }

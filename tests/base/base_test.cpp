@@ -29,8 +29,9 @@ TEST_CASE("diagnostics print as path:line:col: severity: message with hints and 
     base::DiagSink d;
     d.warning({id, 5, 6}, "something odd", {"try this"});
     d.error_at("book/book.toml", 3, 7, "bad key");
-    CHECK(d.format(m) == "book/a.md:2:2: warning: something odd\n  hint: try this\n"
-                         "book/book.toml:3:7: error: bad key\n");
+    CHECK(d.format(m) ==
+          "book/a.md:2:2: warning: something odd\n  hint: try this\n"
+          "book/book.toml:3:7: error: bad key\n");
     CHECK(d.summary() == "1 error, 1 warning");
     CHECK(d.has_errors());
 }
@@ -41,7 +42,7 @@ TEST_CASE("invalid UTF-8 is found at its exact offset and replaced by U+FFFD") {
     REQUIRE(probs.size() == 2);
     CHECK(probs[0].offset == 2);
     CHECK(base::sanitize_utf8(s) == "ok\xEF\xBF\xBD\xEF\xBF\xBD中");
-    CHECK(base::find_invalid_utf8("\xe4\xb8").size() == 1);  // truncated sequence
+    CHECK(base::find_invalid_utf8("\xe4\xb8").size() == 1);      // truncated sequence
     CHECK(base::find_invalid_utf8("\xed\xa0\x80").size() >= 1);  // surrogate
 }
 
@@ -62,10 +63,12 @@ TEST_CASE("atomic writes replace the whole file and leave no temporary behind") 
     REQUIRE(base::read_file(p, back));
     CHECK(back == "second");
     std::vector<std::string> names;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        names.push_back(e.path().filename().string());
     CHECK(names == std::vector<std::string>{"out.bin"});
     // A folder that does not exist: an error message, and nothing written.
-    CHECK(base::write_file_atomic(dir + "/missing/out.bin", "x").rfind("cannot create " + dir + "/missing/.out.bin.", 0) == 0);
+    CHECK(base::write_file_atomic(dir + "/missing/out.bin", "x")
+              .rfind("cannot create " + dir + "/missing/.out.bin.", 0) == 0);
 }
 
 TEST_CASE("an output batch that is not committed leaves nothing; a planted link is not followed") {
@@ -87,7 +90,8 @@ TEST_CASE("an output batch that is not committed leaves nothing; a planted link 
         CHECK(n == 2);
     }  // destroyed without commit()
     std::vector<std::string> names;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        names.push_back(e.path().filename().string());
     CHECK(names == std::vector<std::string>{"victim"});
 
     std::filesystem::create_symlink(dir + "/victim", dir + "/a.epub");
@@ -99,7 +103,8 @@ TEST_CASE("an output batch that is not committed leaves nothing; a planted link 
     CHECK(bookc::test::read_text(dir + "/a.epub") == "A");
     CHECK(std::filesystem::is_regular_file(std::filesystem::symlink_status(dir + "/a.epub")));
     names.clear();
-    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     CHECK(names == std::vector<std::string>{"a.epub", "a.pdf", "victim"});  // no journal left
 }
@@ -112,10 +117,12 @@ TEST_CASE("read_regular_file refuses FIFOs at once and files over the limit") {
     CHECK(out.empty());
     CHECK(base::read_regular_file(dir, 100, out) == "not a regular file (a folder)");
     bookc::test::write_text(dir + "/f", "0123456789");
-    CHECK(base::read_regular_file(dir + "/f", 9, out) == "larger than the limit (10 bytes; at most 9)");
+    CHECK(base::read_regular_file(dir + "/f", 9, out) ==
+          "larger than the limit (10 bytes; at most 9)");
     CHECK(base::read_regular_file(dir + "/f", 10, out).empty());
     CHECK(out == "0123456789");
-    CHECK(base::read_regular_file(dir + "/none", 10, out) == "cannot be read: No such file or directory");
+    CHECK(base::read_regular_file(dir + "/none", 10, out) ==
+          "cannot be read: No such file or directory");
 }
 
 TEST_CASE("diagnostics escape control characters and malformed UTF-8 in names and messages") {
@@ -127,7 +134,8 @@ TEST_CASE("diagnostics escape control characters and malformed UTF-8 in names an
     base::SourceMap m;
     base::DiagSink d;
     d.error_at("bad\nname.md", 3, 1, "image not found: a\x1b.png", {"hint\x07"});
-    CHECK(d.format(m) == "bad\\nname.md:3:1: error: image not found: a\\e.png\n  hint: hint\\x07\n");
+    CHECK(d.format(m) ==
+          "bad\\nname.md:3:1: error: image not found: a\\e.png\n  hint: hint\\x07\n");
 }
 
 TEST_CASE("diagnostics of one kind are capped at 20 with one line for the rest") {
@@ -137,12 +145,14 @@ TEST_CASE("diagnostics of one kind are capped at 20 with one line for the rest")
     CHECK(base::DiagSink::kind_of("unknown key `x`") == base::DiagSink::kind_of("unknown key `y`"));
     base::SourceMap m;
     base::DiagSink d;
-    for (int i = 0; i < 25; ++i) d.warning_at("f" + std::to_string(i), 0, 0, "image not found: " + std::to_string(i));
+    for (int i = 0; i < 25; ++i)
+        d.warning_at("f" + std::to_string(i), 0, 0, "image not found: " + std::to_string(i));
     d.error_at("g", 0, 0, "other");
     for (int i = 0; i < 21; ++i) d.error_at("e", 0, 0, "bad `" + std::to_string(i) + "`");
     std::string out = d.format(m);
     std::string want;
-    for (int i = 0; i < 20; ++i) want += "f" + std::to_string(i) + ": warning: image not found: " + std::to_string(i) + "\n";
+    for (int i = 0; i < 20; ++i)
+        want += "f" + std::to_string(i) + ": warning: image not found: " + std::to_string(i) + "\n";
     want += "bookc: 5 more warnings like this\ng: error: other\n";
     for (int i = 0; i < 20; ++i) want += "e: error: bad `" + std::to_string(i) + "`\n";
     want += "bookc: 1 more error like this\n";

@@ -52,7 +52,7 @@ TEST_CASE("bad usage exits 2") {
     CHECK(run(cmd("build --no-such-flag")).status == 2);
     std::string dir = make_book("cli-usage");
     auto r = run(cmd("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") +
-                       " --format mobi"));
+                     " --format mobi"));
     CHECK(r.status == 2);
     CHECK(r.err.find("unknown format `mobi`") != std::string::npos);
     CHECK_FALSE(fs::exists(dir + "/out"));
@@ -114,8 +114,8 @@ TEST_CASE("build writes both outputs into the output folder only, byte-identical
     CHECK(epub1.rfind("PK", 0) == 0);
     CHECK(pdf1.rfind("%PDF-", 0) == 0);
     CHECK(list_tree(dir + "/book") == book_before);  // nothing written into the book
-    CHECK(list_tree(dir) == dir + "/book\n" + book_before + dir + "/out\n" + dir + "/out/book.epub\n" + dir +
-                                "/out/book.pdf\n");
+    CHECK(list_tree(dir) == dir + "/book\n" + book_before + dir + "/out\n" + dir +
+                                "/out/book.epub\n" + dir + "/out/book.pdf\n");
 
     auto r2 = run("cd " + shell_quote(dir) + " && " + cmd("build book -o out -q"));
     REQUIRE(r2.status == 0);
@@ -127,7 +127,7 @@ TEST_CASE("build writes both outputs into the output folder only, byte-identical
 TEST_CASE("--format epub writes only the EPUB") {
     std::string dir = make_book("cli-format");
     auto r = run(cmd("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") +
-                       " --format epub -q"));
+                     " --format epub -q"));
     REQUIRE(r.status == 0);
     CHECK(fs::exists(dir + "/out/book.epub"));
     CHECK_FALSE(fs::exists(dir + "/out/book.pdf"));
@@ -135,7 +135,8 @@ TEST_CASE("--format epub writes only the EPUB") {
 
 TEST_CASE("a failed build leaves the previous book intact") {
     std::string dir = make_book("cli-atomic");
-    std::string build = cmd("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") + " -q");
+    std::string build =
+        cmd("build " + shell_quote(dir + "/book") + " -o " + shell_quote(dir + "/out") + " -q");
     REQUIRE(run(build).status == 0);
     std::string epub = read_text(dir + "/out/book.epub");
     std::string pdf = read_text(dir + "/out/book.pdf");

@@ -32,14 +32,18 @@ inline std::string q(const std::string& s) { return bookc::test::shell_quote(s);
 inline std::string listing(const std::string& dir) {
     std::vector<std::string> lines;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         std::string rel = fs::path(it->path()).lexically_relative(dir).generic_string();
         auto st = it->symlink_status();
-        if (fs::is_symlink(st)) lines.push_back(rel + " -> " + fs::read_symlink(it->path()).string());
-        else if (fs::is_directory(st)) lines.push_back(rel + "/");
-        else if (fs::is_fifo(st)) lines.push_back(rel + " |");
-        else lines.push_back(rel + " " + std::to_string(fs::file_size(it->path())));
+        if (fs::is_symlink(st))
+            lines.push_back(rel + " -> " + fs::read_symlink(it->path()).string());
+        else if (fs::is_directory(st))
+            lines.push_back(rel + "/");
+        else if (fs::is_fifo(st))
+            lines.push_back(rel + " |");
+        else
+            lines.push_back(rel + " " + std::to_string(fs::file_size(it->path())));
     }
     std::sort(lines.begin(), lines.end());
     std::string out;
@@ -52,7 +56,8 @@ inline std::vector<std::string> names_ending(const std::string& dir, const std::
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(dir)) {
         std::string n = e.path().filename().string();
-        if (n.size() >= suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0)
+        if (n.size() >= suffix.size() &&
+            n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0)
             out.push_back(n);
     }
     std::sort(out.begin(), out.end());

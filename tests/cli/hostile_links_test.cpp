@@ -11,9 +11,11 @@ using namespace hostile;
 namespace {
 // Every XHTML document of the EPUB, concatenated (python3's zipfile: no unzip needed).
 std::string epub_xhtml(const std::string& epub) {
-    auto r = run("python3 -c 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
-                 "sys.stdout.write(\"\".join(z.read(n).decode() for n in sorted(z.namelist()) "
-                 "if n.endswith(\".xhtml\")))' " + q(epub));
+    auto r =
+        run("python3 -c 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
+            "sys.stdout.write(\"\".join(z.read(n).decode() for n in sorted(z.namelist()) "
+            "if n.endswith(\".xhtml\")))' " +
+            q(epub));
     REQUIRE(r.status == 0);
     return r.out;
 }

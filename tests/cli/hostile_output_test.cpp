@@ -46,8 +46,9 @@ TEST_CASE("hostile slug: letters of any script, digits, - _ . are fine") {
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --format epub"));
     CHECK(r.status == 0);
     CHECK(r.err == "");
-    CHECK(listing(dir + "/out") == "中文书_v1.2-é.epub " +
-                                       std::to_string(fs::file_size(dir + "/out/中文书_v1.2-é.epub")) + "\n");
+    CHECK(listing(dir + "/out") ==
+          "中文书_v1.2-é.epub " + std::to_string(fs::file_size(dir + "/out/中文书_v1.2-é.epub")) +
+              "\n");
 }
 
 TEST_CASE("hostile output: planted symbolic links are replaced, never written through") {
@@ -67,7 +68,8 @@ TEST_CASE("hostile output: planted symbolic links are replaced, never written th
     CHECK(fs::is_regular_file(fs::symlink_status(dir + "/out/book.epub")));
     // The planted link is left alone (it is not ours), and no temporary remains.
     CHECK(fs::is_symlink(fs::symlink_status(dir + "/out/book.epub.tmp-bookc")));
-    CHECK(names_ending(dir + "/out", ".tmp-bookc") == std::vector<std::string>{"book.epub.tmp-bookc"});
+    CHECK(names_ending(dir + "/out", ".tmp-bookc") ==
+          std::vector<std::string>{"book.epub.tmp-bookc"});
 }
 
 TEST_CASE("hostile output: a build that cannot commit exits 1, says why, and changes nothing") {
@@ -83,8 +85,9 @@ TEST_CASE("hostile output: a build that cannot commit exits 1, says why, and cha
     std::string before = listing(dir + "/out");
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q"));
     CHECK(r.status == 1);
-    CHECK(r.err == "out: error: the book could not be written: cannot replace out/book.epub: Is a "
-                   "directory\nbookc: 1 error\n");
+    CHECK(r.err ==
+          "out: error: the book could not be written: cannot replace out/book.epub: Is a "
+          "directory\nbookc: 1 error\n");
     CHECK(listing(dir + "/out") == before);  // no temporary, no journal, the old PDF
     CHECK(read_text(dir + "/out/book.pdf") == old_pdf);
 }
@@ -94,8 +97,9 @@ TEST_CASE("hostile output: two builds into one folder each leave whole files") {
     small_book(dir, "同时构建的正文。");
     auto ref = run("cd " + q(dir) + " && " + bookc_cmd("build book -o ref -q"));
     REQUIRE(ref.status == 0);
-    auto r = run("cd " + q(dir) + " && (" + bookc_cmd("build book -o out -q") + " & " +
-                 bookc_cmd("build book -o out -q") + " & wait %1; a=$?; wait %2; b=$?; echo $a $b)");
+    auto r =
+        run("cd " + q(dir) + " && (" + bookc_cmd("build book -o out -q") + " & " +
+            bookc_cmd("build book -o out -q") + " & wait %1; a=$?; wait %2; b=$?; echo $a $b)");
     CHECK(r.out == "0 0\n");
     CHECK(r.err == "");
     CHECK(read_text(dir + "/out/book.epub") == read_text(dir + "/ref/book.epub"));
@@ -111,7 +115,8 @@ TEST_CASE("hostile output: SIGTERM or SIGINT while writing removes the temporari
         REQUIRE(run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q")).status == 0);
         small_book(dir, "新的正文。");
         std::string before = listing(dir);
-        pid_t pid = start_stopped({"build", dir + "/book", "-o", dir + "/out", "-q"}, "staged", dir);
+        pid_t pid =
+            start_stopped({"build", dir + "/book", "-o", dir + "/out", "-q"}, "staged", dir);
         REQUIRE(pid > 0);
         // Stopped with both temporaries written, before any rename.
         CHECK(names_ending(dir + "/out", ".tmp-bookc").size() == 2);
@@ -142,8 +147,10 @@ TEST_CASE("hostile output: temporaries left by kill -9 are removed by the next b
     CHECK(left[1].rfind(".book.pdf." + p + ".", 0) == 0);
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out"));
     CHECK(r.status == 0);
-    CHECK(r.out.find("bookc: removed out/" + left[0] + ", left by an interrupted build\n") != std::string::npos);
-    CHECK(r.out.find("bookc: removed out/" + left[1] + ", left by an interrupted build\n") != std::string::npos);
+    CHECK(r.out.find("bookc: removed out/" + left[0] + ", left by an interrupted build\n") !=
+          std::string::npos);
+    CHECK(r.out.find("bookc: removed out/" + left[1] + ", left by an interrupted build\n") !=
+          std::string::npos);
     CHECK(names_ending(dir + "/out", "-bookc").empty());
     CHECK(fs::exists(dir + "/out/book.epub"));
     CHECK(fs::exists(dir + "/out/book.pdf"));
@@ -159,7 +166,8 @@ TEST_CASE("hostile output: a kill between the two renames is finished by the nex
     std::string new_pdf = read_text(dir + "/ref/book.pdf");
     REQUIRE(new_pdf != old_pdf);
 
-    pid_t pid = start_stopped({"build", dir + "/book", "-o", dir + "/out", "-q"}, "renamed-one", dir);
+    pid_t pid =
+        start_stopped({"build", dir + "/book", "-o", dir + "/out", "-q"}, "renamed-one", dir);
     REQUIRE(pid > 0);
     ::kill(pid, SIGKILL);
     wait_for(pid);
@@ -173,7 +181,8 @@ TEST_CASE("hostile output: a kill between the two renames is finished by the nex
     // The next build, even of the EPUB alone, first finishes the interrupted commit.
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out --format epub"));
     CHECK(r.status == 0);
-    CHECK(r.out.find("bookc: finished the interrupted replacement of out/book.pdf\n") != std::string::npos);
+    CHECK(r.out.find("bookc: finished the interrupted replacement of out/book.pdf\n") !=
+          std::string::npos);
     CHECK(read_text(dir + "/out/book.pdf") == new_pdf);
     CHECK(names_ending(dir + "/out", "-bookc").empty());
 }

@@ -4,8 +4,8 @@
 // chunks by hand with zlib, JPEGs with libjpeg.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 
 #include <jpeglib.h>
 #include <zlib.h>
@@ -26,8 +26,8 @@ std::string chunk(const char* type, const std::string& data) {
     put32(c, static_cast<std::uint32_t>(data.size()));
     std::string body = std::string(type, 4) + data;
     c += body;
-    put32(c, static_cast<std::uint32_t>(
-                 ::crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
+    put32(c, static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef*>(body.data()),
+                                                static_cast<uInt>(body.size()))));
     return c;
 }
 
@@ -35,14 +35,16 @@ std::string deflate(const std::string& raw) {
     uLongf n = ::compressBound(static_cast<uLong>(raw.size()));
     std::string out(n, '\0');
     REQUIRE(::compress2(reinterpret_cast<Bytef*>(out.data()), &n,
-                        reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()), 9) == Z_OK);
+                        reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()),
+                        9) == Z_OK);
     out.resize(n);
     return out;
 }
 
 // An 8-bit PNG of `w` × `h` (colour type 2 RGB, 6 RGBA; 16-bit when `bits` is 16) whose
 // IDAT holds `raw` (filter bytes and samples, or anything: a header is all a bomb needs).
-std::string png(std::uint32_t w, std::uint32_t h, const std::string& raw, int type = 2, int bits = 8) {
+std::string png(std::uint32_t w, std::uint32_t h, const std::string& raw, int type = 2,
+                int bits = 8) {
     std::string ihdr;
     put32(ihdr, w);
     put32(ihdr, h);
@@ -115,29 +117,35 @@ TEST_CASE("image bombs: huge, over-limit and truncated images are warnings with 
     write_bytes(dir + "/book/bomb.png", png(1000000, 1000000, std::string(2000, '\0')));
     write_bytes(dir + "/book/wide.png", png(30000, 30000, std::string(30001, '\0')));
     write_bytes(dir + "/book/good.png", good);
-    write_bytes(dir + "/book/cut.png", good.substr(0, good.size() / 2));     // inside IDAT
+    write_bytes(dir + "/book/cut.png", good.substr(0, good.size() / 2));      // inside IDAT
     write_bytes(dir + "/book/no-end.png", good.substr(0, good.size() - 12));  // IEND missing
     write_bytes(dir + "/book/good.jpg", jpeg);
     write_bytes(dir + "/book/cut.jpg", jpeg.substr(0, jpeg.size() / 2));
-    write_text(dir + "/book/1-图.md",
-               "# 图\n\n![炸弹](bomb.png)\n\n![宽](wide.png)\n\n![好](good.png)\n\n![断](cut.png)\n\n"
-               "![尾](no-end.png)\n\n![照片](good.jpg)\n\n![半张](cut.jpg)\n");
+    write_text(
+        dir + "/book/1-图.md",
+        "# 图\n\n![炸弹](bomb.png)\n\n![宽](wide.png)\n\n![好](good.png)\n\n![断](cut.png)\n\n"
+        "![尾](no-end.png)\n\n![照片](good.jpg)\n\n![半张](cut.jpg)\n");
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q"));
     CHECK(r.status == 0);
-    CHECK(r.err ==
-          "book/1-图.md:3:1: warning: image is too large (1000000×1000000 pixels; at most 50 megapixels): bomb.png\n"
-          "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
-          "  hint: a placeholder stands in for it\n"
-          "book/1-图.md:5:1: warning: image is too large (30000×30000 pixels; at most 50 megapixels): wide.png\n"
-          "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
-          "  hint: a placeholder stands in for it\n"
-          "book/1-图.md:9:1: warning: image is damaged (PNG: the file ends before the image does): cut.png\n"
-          "  hint: a placeholder stands in for it\n"
-          "book/1-图.md:11:1: warning: image is damaged (PNG: the file ends before the image does): no-end.png\n"
-          "  hint: a placeholder stands in for it\n"
-          "book/1-图.md:15:1: warning: image is damaged (JPEG: Premature end of JPEG file): cut.jpg\n"
-          "  hint: a placeholder stands in for it\n"
-          "bookc: 5 warnings\n");
+    CHECK(
+        r.err ==
+        "book/1-图.md:3:1: warning: image is too large (1000000×1000000 pixels; at most 50 "
+        "megapixels): bomb.png\n"
+        "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
+        "  hint: a placeholder stands in for it\n"
+        "book/1-图.md:5:1: warning: image is too large (30000×30000 pixels; at most 50 "
+        "megapixels): wide.png\n"
+        "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
+        "  hint: a placeholder stands in for it\n"
+        "book/1-图.md:9:1: warning: image is damaged (PNG: the file ends before the image does): "
+        "cut.png\n"
+        "  hint: a placeholder stands in for it\n"
+        "book/1-图.md:11:1: warning: image is damaged (PNG: the file ends before the image does): "
+        "no-end.png\n"
+        "  hint: a placeholder stands in for it\n"
+        "book/1-图.md:15:1: warning: image is damaged (JPEG: Premature end of JPEG file): cut.jpg\n"
+        "  hint: a placeholder stands in for it\n"
+        "bookc: 5 warnings\n");
     const std::string pdf = dir + "/out/book.pdf", epub = dir + "/out/book.epub";
     REQUIRE(fs::exists(pdf));
     REQUIRE(fs::exists(epub));
@@ -170,7 +178,8 @@ TEST_CASE("image bombs: [limits] image_megapixels and image_decoded_mb set the l
     auto px = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(px.status == 0);
     CHECK(px.err ==
-          "book/1-a.md:3:1: warning: image is too large (4000×3000 pixels; at most 10 megapixels): big.png\n"
+          "book/1-a.md:3:1: warning: image is too large (4000×3000 pixels; at most 10 megapixels): "
+          "big.png\n"
           "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
           "  hint: a placeholder stands in for it\n"
           "bookc: 1 warning\n");
@@ -178,7 +187,8 @@ TEST_CASE("image bombs: [limits] image_megapixels and image_decoded_mb set the l
     auto bytes = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(bytes.status == 0);
     CHECK(bytes.err ==
-          "book/1-a.md:3:1: warning: image is too large (4000×3000 pixels, 92 MB decoded; at most 64 MB): big.png\n"
+          "book/1-a.md:3:1: warning: image is too large (4000×3000 pixels, 92 MB decoded; at most "
+          "64 MB): big.png\n"
           "  hint: raise the limit in book.toml: [limits] image_decoded_mb = …\n"
           "  hint: a placeholder stands in for it\n"
           "bookc: 1 warning\n");
@@ -190,12 +200,18 @@ TEST_CASE("image bombs: [limits] image_megapixels and image_decoded_mb set the l
     // --strict makes the warning fail the build; bad values are errors in book.toml.
     auto strict = run("cd " + q(dir) + " && " + bookc_cmd("check book -q --strict"));
     CHECK(strict.status == 1);
-    write_text(dir + "/book/book.toml", "[limits]\nimage_megapixels = 0\nimage_decoded_mb = 5000\n");
+    write_text(dir + "/book/book.toml",
+               "[limits]\nimage_megapixels = 0\nimage_decoded_mb = 5000\n");
     auto bad = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
     CHECK(bad.status == 2);
-    CHECK(bad.err.find("book/book.toml:2:20: error: `limits.image_megapixels` must be between 1 and 1000\n") == 0);
-    CHECK(bad.err.find("book/book.toml:3:20: error: `limits.image_decoded_mb` must be between 1 and 4096\n") !=
-          std::string::npos);
+    CHECK(
+        bad.err.find(
+            "book/book.toml:2:20: error: `limits.image_megapixels` must be between 1 and 1000\n") ==
+        0);
+    CHECK(
+        bad.err.find(
+            "book/book.toml:3:20: error: `limits.image_decoded_mb` must be between 1 and 4096\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("image bombs: a cover image over the limit is named by its path") {
@@ -206,7 +222,8 @@ TEST_CASE("image bombs: a cover image over the limit is named by its path") {
     auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q"));
     CHECK(r.status == 0);
     CHECK(r.err ==
-          "book/cover.png: warning: cover image is too large (1000000×1000000 pixels; at most 50 megapixels)\n"
+          "book/cover.png: warning: cover image is too large (1000000×1000000 pixels; at most 50 "
+          "megapixels)\n"
           "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
           "  hint: a generated cover stands in for it\n"
           "bookc: 1 warning\n");
@@ -222,29 +239,36 @@ TEST_CASE("image bombs: remote images (from the cache) are checked the same way"
     // Cut in the middle of the scan, with its end marker put back: the tail looks whole.
     const std::string patched = jpeg.substr(0, jpeg.size() / 2) + "\xFF\xD9";
     // A 10 × 10 GIF whose one frame claims 65,535 × 65,535 pixels.
-    std::string gif = std::string("GIF89a\x0A\0\x0A\0\x80\0\0", 13) + std::string("\0\0\0\xFF\xFF\xFF", 6) +
+    std::string gif = std::string("GIF89a\x0A\0\x0A\0\x80\0\0", 13) +
+                      std::string("\0\0\0\xFF\xFF\xFF", 6) +
                       std::string(",\0\0\0\0\xFF\xFF\xFF\xFF\0\x02\x02\x44\x01\0;", 17);
     const std::string mirror = dir + "/mirror/remote/img.example.com/";
     write_bytes(mirror + "bomb.png", png(1000000, 1000000, std::string(2000, '\0')));
     write_bytes(mirror + "cut.jpg", patched);
     write_bytes(mirror + "frame.gif", gif);
-    write_text(dir + "/book/1-a.md",
-               "# 远程\n\n![炸弹](https://img.example.com/bomb.png)\n\n"
-               "![断](https://img.example.com/cut.jpg)\n\n![帧](https://img.example.com/frame.gif)\n");
-    auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --offline --cache mirror"));
+    write_text(
+        dir + "/book/1-a.md",
+        "# 远程\n\n![炸弹](https://img.example.com/bomb.png)\n\n"
+        "![断](https://img.example.com/cut.jpg)\n\n![帧](https://img.example.com/frame.gif)\n");
+    auto r =
+        run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --offline --cache mirror"));
     CHECK(r.status == 0);
     CHECK(r.err ==
-          "book/1-a.md:3:1: warning: remote image https://img.example.com/bomb.png cannot be used: too large "
+          "book/1-a.md:3:1: warning: remote image https://img.example.com/bomb.png cannot be used: "
+          "too large "
           "(1000000×1000000 pixels; at most 50 megapixels)\n"
           "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
           "  hint: a placeholder stands in for it\n"
-          "book/1-a.md:5:1: warning: remote image https://img.example.com/cut.jpg cannot be used: damaged "
+          "book/1-a.md:5:1: warning: remote image https://img.example.com/cut.jpg cannot be used: "
+          "damaged "
           "(JPEG: Corrupt JPEG data: premature end of data segment)\n"
           "  hint: a placeholder stands in for it\n"
-          "book/1-a.md:7:1: warning: remote image https://img.example.com/frame.gif cannot be used: GIF frame "
+          "book/1-a.md:7:1: warning: remote image https://img.example.com/frame.gif cannot be "
+          "used: GIF frame "
           "size 65535×65535 cannot be used\n"
           "  hint: a placeholder stands in for it\n"
           "bookc: 3 warnings\n");
     CHECK(run("qpdf --check " + q(dir + "/out/book.pdf")).status == 0);
-    CHECK(run("pdfimages -list " + q(dir + "/out/book.pdf") + " | tail -n +3 | wc -l").out == "0\n");
+    CHECK(run("pdfimages -list " + q(dir + "/out/book.pdf") + " | tail -n +3 | wc -l").out ==
+          "0\n");
 }

@@ -19,7 +19,8 @@ Result load(const std::string& name, const std::string& toml) {
     r.cfg = config::load_book_config(dir, sink);
     std::string text = sink.format(sources);
     // Show paths relative to the temp folder so expectations do not depend on it.
-    for (std::size_t p; (p = text.find(dir + "/")) != std::string::npos;) text.erase(p, dir.size() + 1);
+    for (std::size_t p; (p = text.find(dir + "/")) != std::string::npos;)
+        text.erase(p, dir.size() + 1);
     r.diags = text;
     return r;
 }
@@ -92,14 +93,17 @@ embed_fonts = true
 }
 
 TEST_CASE("unknown keys and wrong types are errors naming the key and its line") {
-    auto r = load("bad", "[book]\ntitle = 3\ncolour = \"red\"\n\n[comments]\nsort = \"random\"\nmax = \"ten\"\n[extra]\nx = 1\n");
+    auto r = load("bad",
+                  "[book]\ntitle = 3\ncolour = \"red\"\n\n[comments]\nsort = \"random\"\nmax = "
+                  "\"ten\"\n[extra]\nx = 1\n");
     CHECK_FALSE(r.cfg);
     CHECK(r.diags ==
           "book.toml:8:2: error: unknown key `extra`\n"
           "  hint: known keys here: book, chapters, clean, comments, epub, images, limits, parts\n"
           "book.toml:2:9: error: `book.title` must be a string\n"
           "book.toml:3:1: error: unknown key `book.colour`\n"
-          "  hint: known keys here: author, authors, cover, date, description, identifier, language, layout, slug, subjects, subtitle, title\n"
+          "  hint: known keys here: author, authors, cover, date, description, identifier, "
+          "language, layout, slug, subjects, subtitle, title\n"
           "book.toml:7:7: error: `comments.max` must be a whole number\n"
           "book.toml:6:8: error: unknown comment order `random`\n"
           "  hint: use one of: likes, date, source\n");
@@ -124,8 +128,9 @@ TEST_CASE("a flat chapters list is one part without a title") {
 TEST_CASE("a chapter entry with an unknown format is an error") {
     auto r = load("fmt", "chapters = [{ file = \"a.md\", format = \"docx\" }]\n");
     CHECK_FALSE(r.cfg);
-    CHECK(r.diags == "book.toml:1:13: error: unknown format `docx` in `chapters`\n"
-                     "  hint: use one of: markdown, html, text\n");
+    CHECK(r.diags ==
+          "book.toml:1:13: error: unknown format `docx` in `chapters`\n"
+          "  hint: use one of: markdown, html, text\n");
 }
 
 TEST_CASE("[images] and [comments] avatars: defaults, values, and an unknown remote mode") {
@@ -138,8 +143,9 @@ TEST_CASE("[images] and [comments] avatars: defaults, values, and an unknown rem
     CHECK(d.cfg->images.parallel == 4);
     CHECK_FALSE(d.cfg->comments.avatars);
 
-    auto r = load("images-set", "[images]\nremote = \"link\"\nmax_bytes = 1000\ntimeout = 2\n"
-                                "connect_timeout = 1\nparallel = 2\n[comments]\navatars = true\n");
+    auto r = load("images-set",
+                  "[images]\nremote = \"link\"\nmax_bytes = 1000\ntimeout = 2\n"
+                  "connect_timeout = 1\nparallel = 2\n[comments]\navatars = true\n");
     REQUIRE(r.cfg);
     CHECK(r.diags.empty());
     CHECK(r.cfg->images.remote == config::RemoteImages::Link);
@@ -152,7 +158,8 @@ TEST_CASE("[images] and [comments] avatars: defaults, values, and an unknown rem
     REQUIRE(e.cfg);
     CHECK(e.cfg->images.remote == config::RemoteImages::Error);
 
-    auto bad = load("images-bad", "[book]\ntitle = \"书\"\n\n[images]\nremote = \"download\"\ntimeout = 0\n");
+    auto bad = load("images-bad",
+                    "[book]\ntitle = \"书\"\n\n[images]\nremote = \"download\"\ntimeout = 0\n");
     CHECK_FALSE(bad.cfg);
     CHECK(bad.diags ==
           "book.toml:6:11: error: `images.timeout` must be between 1 and 3600\n"

@@ -64,9 +64,10 @@ TEST_CASE("layout errors name the key and line; unknown layouts list the known o
     std::string text = sink.format(sources);
     CHECK(text.find("layout.toml:5:1: error: unknown key `text.size2`") != std::string::npos);
     CHECK(text.find("layout.toml:2:9: error: `page.width` must be a length") != std::string::npos);
-    CHECK(text.find("layout.toml:4:11: error: `text.leading` must be between 1") != std::string::npos);
-    CHECK(text.find("layout.toml:6:13: error: `text.toc_depth` must be 1 (parts and chapters) or 2 (and their sections)") !=
+    CHECK(text.find("layout.toml:4:11: error: `text.leading` must be between 1") !=
           std::string::npos);
+    CHECK(text.find("layout.toml:6:13: error: `text.toc_depth` must be 1 (parts and chapters) or 2 "
+                    "(and their sections)") != std::string::npos);
 
     base::DiagSink sink2;
     CHECK_FALSE(config::load_layout("no-such-layout", sink2));
@@ -80,25 +81,33 @@ TEST_CASE("layout errors name the key and line; unknown layouts list the known o
 // range check (comparisons with NaN are false) into the page geometry.
 TEST_CASE("a length or number that is nan, infinite, negative or beyond 200 in is an error") {
     std::string dir = test::temp_dir("layout-nan");
-    test::write_text(dir + "/layout.toml",
-                     "[page]\nwidth = nan\nheight = \"inf\"\nmargin_top = -10\nmargin_inner = \"1e999mm\"\n"
-                     "margin_outer = 14401\nmargin_bottom = -inf\n[text]\nsize = nan\nleading = +nan\n");
+    test::write_text(
+        dir + "/layout.toml",
+        "[page]\nwidth = nan\nheight = \"inf\"\nmargin_top = -10\nmargin_inner = \"1e999mm\"\n"
+        "margin_outer = 14401\nmargin_bottom = -inf\n[text]\nsize = nan\nleading = +nan\n");
     base::DiagSink sink;
     base::SourceMap sources;
     CHECK_FALSE(config::load_layout(dir + "/layout.toml", sink));
     std::string text = sink.format(sources);
     CHECK(text.find("layout.toml:2:9: error: `page.width` must be a length") != std::string::npos);
-    CHECK(text.find("layout.toml:3:10: error: `page.height` must be a length") != std::string::npos);
-    CHECK(text.find("layout.toml:4:14: error: `page.margin_top` must be a length") != std::string::npos);
-    CHECK(text.find("layout.toml:5:16: error: `page.margin_inner` must be a length") != std::string::npos);
-    CHECK(text.find("layout.toml:6:16: error: `page.margin_outer` must be a length") != std::string::npos);
-    CHECK(text.find("layout.toml:7:17: error: `page.margin_bottom` must be a length") != std::string::npos);
+    CHECK(text.find("layout.toml:3:10: error: `page.height` must be a length") !=
+          std::string::npos);
+    CHECK(text.find("layout.toml:4:14: error: `page.margin_top` must be a length") !=
+          std::string::npos);
+    CHECK(text.find("layout.toml:5:16: error: `page.margin_inner` must be a length") !=
+          std::string::npos);
+    CHECK(text.find("layout.toml:6:16: error: `page.margin_outer` must be a length") !=
+          std::string::npos);
+    CHECK(text.find("layout.toml:7:17: error: `page.margin_bottom` must be a length") !=
+          std::string::npos);
     CHECK(text.find("hint: from 0 to 14400 pt (200 in)") != std::string::npos);
     CHECK(text.find("layout.toml:9:8: error: `text.size` must be between 4") != std::string::npos);
-    CHECK(text.find("layout.toml:10:11: error: `text.leading` must be between 1") != std::string::npos);
+    CHECK(text.find("layout.toml:10:11: error: `text.leading` must be between 1") !=
+          std::string::npos);
 
     // The largest page is still accepted.
-    test::write_text(dir + "/layout.toml", "[page]\nwidth = \"200in\"\nheight = 14400\nmargin_inner = 0\n");
+    test::write_text(dir + "/layout.toml",
+                     "[page]\nwidth = \"200in\"\nheight = 14400\nmargin_inner = 0\n");
     base::DiagSink ok;
     auto L = config::load_layout(dir + "/layout.toml", ok);
     REQUIRE(L);

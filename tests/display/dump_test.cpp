@@ -11,7 +11,8 @@ TEST_CASE("dump: every item kind, rounded numbers, quoted text") {
     doc.meta.author = "甲, 乙";
     doc.meta.language = "zh-CN";
     doc.meta.creator = "bookc";
-    doc.fonts.push_back({"/usr/share/fonts/x/NotoSerifCJK-Regular.ttc", 2, "NotoSerifCJKsc-Regular", 1000});
+    doc.fonts.push_back(
+        {"/usr/share/fonts/x/NotoSerifCJK-Regular.ttc", 2, "NotoSerifCJKsc-Regular", 1000});
     doc.page_labels.push_back({0, LabelStyle::LowerRoman, "", 1});
     doc.page_labels.push_back({4, LabelStyle::Decimal, "", 1});
     doc.outline.push_back({"第一章", "ch01", {{"一节", "ch01/s1", {}}}});
@@ -69,5 +70,6 @@ TEST_CASE("dump: every item kind, rounded numbers, quoted text") {
 
 TEST_CASE("dump: an empty document is just its metadata line") {
     CHECK(dump(Document{}) ==
-          "meta title=\"\" author=\"\" subject=\"\" keywords=\"\" lang=\"\" creator=\"\" date=\"\"\n");
+          "meta title=\"\" author=\"\" subject=\"\" keywords=\"\" lang=\"\" creator=\"\" "
+          "date=\"\"\n");
 }

@@ -33,7 +33,8 @@ std::vector<std::string> figure_urls(const std::string& book) {
     std::vector<std::string> urls;
     std::function<void(const model::Inlines&)> in = [&](const model::Inlines& v) {
         for (const auto& i : v) {
-            if (i.kind == model::InlineKind::Image && i.url.rfind("http", 0) == 0) urls.push_back(i.url);
+            if (i.kind == model::InlineKind::Image && i.url.rfind("http", 0) == 0)
+                urls.push_back(i.url);
             in(i.children);
         }
     };
@@ -70,8 +71,9 @@ TEST_CASE("real columns: with a filled cache every figure is in both outputs, of
             REQUIRE(rel);
             write_text(cache + "/" + *rel, tiny_png());
         }
-        auto r = run(shell_quote(bookc_bin()) + " build " + shell_quote(dir.path().string()) + " -o " +
-                     shell_quote(tmp + "/out") + " --offline --cache " + shell_quote(cache));
+        auto r =
+            run(shell_quote(bookc_bin()) + " build " + shell_quote(dir.path().string()) + " -o " +
+                shell_quote(tmp + "/out") + " --offline --cache " + shell_quote(cache));
         INFO(r.err);
         REQUIRE(r.status == 0);
         CHECK(r.err.find("not in the cache") == std::string::npos);

@@ -32,7 +32,8 @@ struct Shared {
         auto L = config::load_layout("handbook", diags);
         BOOKC_FUZZ_CHECK(L, "the handbook layout does not load (BOOKC_DATA_DIR?)");
         layout = *L;
-        fonts = std::make_unique<font::FontDb>(config::data_dir(), std::vector<std::string>{layout.dir + "/fonts"});
+        fonts = std::make_unique<font::FontDb>(config::data_dir(),
+                                               std::vector<std::string>{layout.dir + "/fonts"});
     }
 };
 Shared& shared() {

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         BOOKC_FUZZ_CHECK(cfg || diags.has_errors(), "book.toml refused without an error");
         if (cfg) {
             BOOKC_FUZZ_CHECK(!cfg->language.empty(), "no language");
-            BOOKC_FUZZ_CHECK(config::slug_problem(cfg->slug).empty() || cfg->slug.empty(), cfg->slug);
+            BOOKC_FUZZ_CHECK(config::slug_problem(cfg->slug).empty() || cfg->slug.empty(),
+                             cfg->slug);
             // The layout book.toml names: a bundled one, or a path that must stay inside
             // the book folder (nothing outside is read).
             auto before = diags.errors();
@@ -43,11 +44,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             // with every bound, so a range check alone lets `nan` through).
             const double measure = L->page_width - L->margin_inner - L->margin_outer;
             const double height = L->page_height - L->margin_top - L->margin_bottom;
-            for (double v : {L->page_width, L->page_height, L->margin_top, L->margin_bottom, L->margin_inner,
-                             L->margin_outer, L->body_size, L->leading, L->indent_em, L->code_size_ratio,
-                             L->comment_size_ratio, L->footnote_size_ratio})
+            for (double v :
+                 {L->page_width, L->page_height, L->margin_top, L->margin_bottom, L->margin_inner,
+                  L->margin_outer, L->body_size, L->leading, L->indent_em, L->code_size_ratio,
+                  L->comment_size_ratio, L->footnote_size_ratio})
                 BOOKC_FUZZ_CHECK(std::isfinite(v), "a layout number is not finite");
-            for (double v : L->heading_scale) BOOKC_FUZZ_CHECK(std::isfinite(v) && v > 0, "heading scale");
+            for (double v : L->heading_scale)
+                BOOKC_FUZZ_CHECK(std::isfinite(v) && v > 0, "heading scale");
             for (double v : {L->margin_top, L->margin_bottom, L->margin_inner, L->margin_outer})
                 BOOKC_FUZZ_CHECK(v >= 0, "a negative margin puts text off the page");
             BOOKC_FUZZ_CHECK(L->body_size > 0 && measure >= 4 * L->body_size, "no room for a line");

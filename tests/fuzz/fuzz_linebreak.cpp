@@ -82,11 +82,13 @@ void check_spans(const std::vector<LineSpan>& spans, std::size_t n, const BreakI
         BOOKC_FUZZ_CHECK(sp.first == next, "lines skip or repeat clusters");
         next = sp.end;
         const SetLine set = set_line(items, sp, o);
-        BOOKC_FUZZ_CHECK(set.advance.size() == sp.end - sp.first && set.shift.size() == set.advance.size(),
-                         "set_line sizes");
+        BOOKC_FUZZ_CHECK(
+            set.advance.size() == sp.end - sp.first && set.shift.size() == set.advance.size(),
+            "set_line sizes");
         BOOKC_FUZZ_CHECK(std::isfinite(set.x) && std::isfinite(set.natural), "line position");
         for (std::size_t i = 0; i < set.advance.size(); ++i)
-            BOOKC_FUZZ_CHECK(std::isfinite(set.advance[i]) && std::isfinite(set.shift[i]), "cluster advance");
+            BOOKC_FUZZ_CHECK(std::isfinite(set.advance[i]) && std::isfinite(set.shift[i]),
+                             "cluster advance");
     }
     BOOKC_FUZZ_CHECK(next == n, "lines lose clusters at the end");
 }
@@ -96,7 +98,8 @@ void check_spans(const std::vector<LineSpan>& spans, std::size_t n, const BreakI
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 4) return 0;
     const std::uint8_t mode = data[0];
-    const std::string text = base::sanitize_utf8(std::string_view(reinterpret_cast<const char*>(data) + 4, size - 4));
+    const std::string text =
+        base::sanitize_utf8(std::string_view(reinterpret_cast<const char*>(data) + 4, size - 4));
     const bool with_fonts = mode & 1, code = mode & 2;
     static const TextAlign kAlign[] = {TextAlign::Justify, TextAlign::Left, TextAlign::Center,
                                        TextAlign::Right, TextAlign::JustifyNear};
@@ -120,14 +123,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         base::DiagSink diags;
         ParagraphLayout out = layout_paragraph(spec, table, diags);
         for (const Line& l : out.lines) {
-            BOOKC_FUZZ_CHECK(std::isfinite(l.natural) && std::isfinite(l.ascent) && std::isfinite(l.descent),
-                             "line metrics");
+            BOOKC_FUZZ_CHECK(
+                std::isfinite(l.natural) && std::isfinite(l.ascent) && std::isfinite(l.descent),
+                "line metrics");
             for (const auto& r : l.runs) {
                 BOOKC_FUZZ_CHECK(std::isfinite(r.x) && std::isfinite(r.y), "run position");
                 BOOKC_FUZZ_CHECK(base::find_invalid_utf8(r.text).empty(), "run text is not UTF-8");
                 for (const auto& g : r.glyphs)
-                    BOOKC_FUZZ_CHECK(std::isfinite(g.advance) && std::isfinite(g.dx) && std::isfinite(g.dy),
-                                     "glyph position");
+                    BOOKC_FUZZ_CHECK(
+                        std::isfinite(g.advance) && std::isfinite(g.dx) && std::isfinite(g.dy),
+                        "glyph position");
             }
         }
         return 0;

@@ -33,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto book = load::load_book(dir, cfg, sources, diags);
     if (book) {
         BOOKC_FUZZ_CHECK(book->chapter_count() == 1, a.rel);
-        book->for_each_chapter([&](const model::Chapter& ch) { BOOKC_FUZZ_CHECK(!ch.title.empty(), a.rel); });
+        book->for_each_chapter(
+            [&](const model::Chapter& ch) { BOOKC_FUZZ_CHECK(!ch.title.empty(), a.rel); });
         std::string dump = model::dump(*book);
         BOOKC_FUZZ_CHECK(!dump.empty(), a.rel);
     } else {

@@ -15,7 +15,8 @@ namespace bookc::fuzz {
 inline const std::string& scratch_dir() {
     static const std::string dir = [] {
         const char* tmp = std::getenv("TMPDIR");
-        std::string base = tmp && *tmp ? tmp : (std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp");
+        std::string base =
+            tmp && *tmp ? tmp : (std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : "/tmp");
         std::string templ = base + "/bookc-fuzz-XXXXXX";
         if (!mkdtemp(templ.data())) {
             std::perror("bookc fuzz: mkdtemp");
@@ -50,13 +51,13 @@ inline void write_file(const std::string& path, std::string_view bytes) {
 }
 
 // An invariant of bookc's output: when it does not hold, the input is a finding.
-#define BOOKC_FUZZ_CHECK(cond, what)                                                        \
-    do {                                                                                    \
-        if (!(cond)) {                                                                      \
-            std::fprintf(stderr, "bookc fuzz: check failed: %s (%s) at %s:%d\n", #cond,     \
-                         std::string(what).c_str(), __FILE__, __LINE__);                    \
-            std::abort();                                                                   \
-        }                                                                                   \
+#define BOOKC_FUZZ_CHECK(cond, what)                                                    \
+    do {                                                                                \
+        if (!(cond)) {                                                                  \
+            std::fprintf(stderr, "bookc fuzz: check failed: %s (%s) at %s:%d\n", #cond, \
+                         std::string(what).c_str(), __FILE__, __LINE__);                \
+            std::abort();                                                               \
+        }                                                                               \
     } while (0)
 
 }  // namespace bookc::fuzz

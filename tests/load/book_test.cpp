@@ -27,7 +27,8 @@ TEST_CASE("book: every article in natural order, hidden folders and dist/ skippe
     config::BookConfig cfg;
     auto book = load::load_book(dir, cfg, sources, diags);
     REQUIRE(book);
-    CHECK(chapter_files(*book) == std::vector<std::string>{"1-one.html", "2-two.txt", "10-ten.md", "sub/3-three.markdown"});
+    CHECK(chapter_files(*book) ==
+          std::vector<std::string>{"1-one.html", "2-two.txt", "10-ten.md", "sub/3-three.markdown"});
     CHECK(book->parts.size() == 1);
     CHECK(book->parts[0].title.empty());
     CHECK(book->meta.title == "book-natural");
@@ -47,9 +48,13 @@ TEST_CASE("book: parts, globs, overrides, and a spec matching nothing") {
     cfg.slug = "test-book";
     cfg.authors = {"作者甲"};
     cfg.cover = "img/dot.png";
-    config::PartSpec p1{"第一部分", {{"notes/2-*", "", "", 5}, {"features.md", "改过的标题", "", 6}}};
-    config::PartSpec p2{"第二部分", {{"missing/*.md", "", "", 9}, {"notes/10-later.md", "", "text", 10},
-                                   {"notes/2-early.txt", "", "", 11}, {"../etc/passwd", "", "", 12}}};
+    config::PartSpec p1{"第一部分",
+                        {{"notes/2-*", "", "", 5}, {"features.md", "改过的标题", "", 6}}};
+    config::PartSpec p2{"第二部分",
+                        {{"missing/*.md", "", "", 9},
+                         {"notes/10-later.md", "", "text", 10},
+                         {"notes/2-early.txt", "", "", 11},
+                         {"../etc/passwd", "", "", 12}}};
     cfg.parts = {p1, p2};
     auto book = load::load_book(dir, cfg, sources, diags);
     REQUIRE(book);
@@ -68,9 +73,12 @@ TEST_CASE("book: parts, globs, overrides, and a spec matching nothing") {
     CHECK(book->meta.slug == "test-book");
     CHECK(book->meta.cover_asset == 0);
     std::string text = diags.format(sources);
-    CHECK(text.find("book.toml:9: error: no article matches 'missing/*.md'\n") != std::string::npos);
-    CHECK(text.find("book.toml:11: warning: 'notes/2-early.txt' is already a chapter; listed again here\n") != std::string::npos);
-    CHECK(text.find("book.toml:12: error: chapter '../etc/passwd' is outside the book folder\n") != std::string::npos);
+    CHECK(text.find("book.toml:9: error: no article matches 'missing/*.md'\n") !=
+          std::string::npos);
+    CHECK(text.find("book.toml:11: warning: 'notes/2-early.txt' is already a chapter; listed again "
+                    "here\n") != std::string::npos);
+    CHECK(text.find("book.toml:12: error: chapter '../etc/passwd' is outside the book folder\n") !=
+          std::string::npos);
     CHECK(diags.errors() == 3);  // + the image outside the book in features.md
 }
 
@@ -95,7 +103,8 @@ TEST_CASE("book: an empty folder is an error") {
     base::DiagSink diags;
     auto book = load::load_book(dir, config::BookConfig{}, sources, diags);
     CHECK_FALSE(book);
-    CHECK(diags.format(sources) == dir + ": error: no articles found (.md, .markdown, .html, .htm or .txt files)\n");
+    CHECK(diags.format(sources) ==
+          dir + ": error: no articles found (.md, .markdown, .html, .htm or .txt files)\n");
 }
 
 TEST_CASE("book: symbolic links out of the book are never read") {
@@ -117,10 +126,15 @@ TEST_CASE("book: symbolic links out of the book are never read") {
     CHECK(book->assets.empty());
     std::string d = model::dump(*book);
     CHECK(d.find("机密") == std::string::npos);
-    for (std::size_t i = 0; i < sources.size(); ++i) CHECK(sources.get(static_cast<base::FileId>(i)).text.find("机密") == std::string::npos);
+    for (std::size_t i = 0; i < sources.size(); ++i)
+        CHECK(sources.get(static_cast<base::FileId>(i)).text.find("机密") == std::string::npos);
     std::string text = diags.format(sources);
-    CHECK(text.find(dir + "/b.md: error: article is outside the book folder (symbolic link); skipped\n") != std::string::npos);
-    CHECK(text.find(dir + "/a.md:3:1: error: image is outside the book folder: pic.png\n") != std::string::npos);
+    CHECK(
+        text.find(dir +
+                  "/b.md: error: article is outside the book folder (symbolic link); skipped\n") !=
+        std::string::npos);
+    CHECK(text.find(dir + "/a.md:3:1: error: image is outside the book folder: pic.png\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("book: modified stamp from SOURCE_DATE_EPOCH, else the date") {
@@ -189,7 +203,9 @@ TEST_CASE("book: cover image found, missing, or outside") {
         auto book = load::load_book(dir, cfg, sources, diags);
         REQUIRE(book);
         CHECK(book->assets.empty());
-        CHECK(diags.format(sources) == dir + "/book.toml: error: cover image is outside the book folder: ../../etc/passwd\n");
+        CHECK(diags.format(sources) ==
+              dir +
+                  "/book.toml: error: cover image is outside the book folder: ../../etc/passwd\n");
     }
 }
 
@@ -222,8 +238,10 @@ TEST_CASE("book: an article without a title is named after its file, with a warn
     config::BookConfig cfg;
     cfg.path = "book.toml";
     // The second is named in book.toml: no warning for it.
-    cfg.parts.push_back({"", {{"000_a5ae9357.md", "", "", 2}, {"001_b6bf0468.md", "起了名字", "", 3},
-                              {"002_titled.md", "", "", 4}}});
+    cfg.parts.push_back({"",
+                         {{"000_a5ae9357.md", "", "", 2},
+                          {"001_b6bf0468.md", "起了名字", "", 3},
+                          {"002_titled.md", "", "", 4}}});
     auto book = load::load_book(dir, cfg, sources, diags);
     REQUIRE(book);
     const auto& chs = book->parts[0].chapters;
@@ -232,8 +250,11 @@ TEST_CASE("book: an article without a title is named after its file, with a warn
     CHECK(chs[1].title == "起了名字");
     CHECK(chs[2].title == "有标题");
     REQUIRE(diags.all().size() == 1);
-    CHECK(diags.format(sources) ==
-          dir + "/000_a5ae9357.md:1:1: warning: no title found: the file name `000_a5ae9357` stands in\n"
-                "  hint: start the article with a heading (or a `title:` in front matter), or name it "
-                "in book.toml: { file = \"000_a5ae9357.md\", title = \"…\" }\n");
+    CHECK(
+        diags.format(sources) ==
+        dir +
+            "/000_a5ae9357.md:1:1: warning: no title found: the file name `000_a5ae9357` stands "
+            "in\n"
+            "  hint: start the article with a heading (or a `title:` in front matter), or name it "
+            "in book.toml: { file = \"000_a5ae9357.md\", title = \"…\" }\n");
 }

@@ -17,8 +17,10 @@ const char* kExport =
     "<div><strong>精选留言（5）</strong></div><ul>\n"
     "<li><img src=\"\" width=\"30px\"><span>甲</span> 👍（19） 💬（3）<div>第一行\n"
     "\n"
-    "隔一空行的第二段&#47;&#47;注释 &quot;引号&quot; &lt;b&gt; &#39;单&#39; &amp;lt; 😇</div>2020-10-18</li><br/>"
-    "<li><img src=\"https://example.invalid/a.jpg\" width=\"30px\"><span>乙</span> 👍（2） 💬（0）<div>标题一样的一行\n"
+    "隔一空行的第二段&#47;&#47;注释 &quot;引号&quot; &lt;b&gt; &#39;单&#39; &amp;lt; "
+    "😇</div>2020-10-18</li><br/>"
+    "<li><img src=\"https://example.invalid/a.jpg\" width=\"30px\"><span>乙</span> 👍（2） "
+    "💬（0）<div>标题一样的一行\n"
     "====\n"
     "# 不是标题\n"
     "- 不是列表</div>2021-01-04</li><br/>"
@@ -64,7 +66,8 @@ TEST_CASE("comment block: every comment whole, nothing in the body") {
     REQUIRE(a.body.size() == 2);  // the blank line parts two paragraphs
     CHECK(model::plain_text(a.body[0].inlines) == "第一行");
     // Entities decoded exactly once: &amp;lt; stays "&lt;" as text.
-    CHECK(model::plain_text(a.body[1].inlines) == "隔一空行的第二段//注释 \"引号\" <b> '单' &lt; 😇");
+    CHECK(model::plain_text(a.body[1].inlines) ==
+          "隔一空行的第二段//注释 \"引号\" <b> '单' &lt; 😇");
 
     const auto& b = t.comments[1];
     CHECK(b.author == "乙");
@@ -86,7 +89,8 @@ TEST_CASE("comment block: every comment whole, nothing in the body") {
     const auto& d = t.comments[3];
     REQUIRE(d.body.size() == 3);
     CHECK(d.body[1].kind == model::BlockKind::CodeBlock);
-    CHECK(d.body[1].text == "\t// 延用加锁机制\n\tm.Mutex.Lock()\n\tatomic.StoreInt64(&m.owner, gid)");
+    CHECK(d.body[1].text ==
+          "\t// 延用加锁机制\n\tm.Mutex.Lock()\n\tatomic.StoreInt64(&m.owner, gid)");
     CHECK(model::plain_text(d.body[2].inlines) == "这个地方有必要吗？");
 
     // <br> and a newline after it are one break.
@@ -101,17 +105,19 @@ TEST_CASE("comment block: every comment whole, nothing in the body") {
 
 TEST_CASE("comment block: text after the list is body again; a count mismatch warns") {
     test::Loaded l;
-    test::load_text(l, "cb-after", "a.md",
-                    "# 题\n\n正文。\n\n<div><strong>精选留言（3）</strong></div><ul>\n"
-                    "<li><span>甲</span> 👍（1） 💬（0）<div>评论。\n\n第二段。</div>2020-01-01</li>\n"
-                    "</ul>\n\n附记：正文之后的一段。\n");
+    test::load_text(
+        l, "cb-after", "a.md",
+        "# 题\n\n正文。\n\n<div><strong>精选留言（3）</strong></div><ul>\n"
+        "<li><span>甲</span> 👍（1） 💬（0）<div>评论。\n\n第二段。</div>2020-01-01</li>\n"
+        "</ul>\n\n附记：正文之后的一段。\n");
     REQUIRE(l.chapter.comments);
     REQUIRE(l.chapter.comments->comments.size() == 1);
     CHECK(model::plain_text(l.chapter.comments->comments[0].body) == "评论。\n第二段。\n");
     REQUIRE(l.chapter.blocks.size() == 2);
     CHECK(model::plain_text(l.chapter.blocks[1].inlines) == "附记：正文之后的一段。");
-    CHECK(l.diag_text() == l.sources.get(0).path +
-                               ":5:6: warning: the comment block declares 3 comments but 1 were found\n");
+    CHECK(l.diag_text() ==
+          l.sources.get(0).path +
+              ":5:6: warning: the comment block declares 3 comments but 1 were found\n");
 }
 
 TEST_CASE("comment block: the shape with nested divs keeps each comment's text") {
@@ -145,10 +151,11 @@ TEST_CASE("comment block: the shape with nested divs keeps each comment's text")
 
 TEST_CASE("comment block: a Markdown heading over the HTML list") {
     test::Loaded l;
-    test::load_text(l, "cb-md-heading", "c.md",
-                    "# 题\n\n正文。\n\n## 精选留言（2）\n\n<ul>\n"
-                    "<li><span>甲</span> 👍（3） 💬（0）<div>第一行\n\n## 不是标题</div>2020-01-01</li>\n"
-                    "<li><span>乙</span> 👍（1） 💬（0）<div>好</div>2020-01-02</li>\n</ul>\n\n后记。\n");
+    test::load_text(
+        l, "cb-md-heading", "c.md",
+        "# 题\n\n正文。\n\n## 精选留言（2）\n\n<ul>\n"
+        "<li><span>甲</span> 👍（3） 💬（0）<div>第一行\n\n## 不是标题</div>2020-01-01</li>\n"
+        "<li><span>乙</span> 👍（1） 💬（0）<div>好</div>2020-01-02</li>\n</ul>\n\n后记。\n");
     INFO(l.diag_text());
     REQUIRE(l.chapter.comments);
     const auto& t = *l.chapter.comments;

@@ -11,11 +11,14 @@ using model::Format;
 TEST_CASE("detect: content first, extension as a hint") {
     CHECK(load::detect_format("---\ntitle: x\n---\n正文\n", ".txt") == Format::Markdown);
     CHECK(load::detect_format("# 标题\n\n正文\n", ".txt") == Format::Markdown);
-    CHECK(load::detect_format("<!DOCTYPE html><html><body>x</body></html>", ".txt") == Format::Html);
+    CHECK(load::detect_format("<!DOCTYPE html><html><body>x</body></html>", ".txt") ==
+          Format::Html);
     CHECK(load::detect_format("<!DOCTYPE html><html><body>x</body></html>", ".md") == Format::Html);
     CHECK(load::detect_format("<p>段落</p>\n<p>又一段</p>\n", ".txt") == Format::Html);
-    CHECK(load::detect_format("<audio title=\"t\"></audio>\n\n正文一段。\n\n## Q：问题\n", ".txt") == Format::Markdown);
-    CHECK(load::detect_format("标题\n\n简介: 一段。\n\n正文,2011年,一些事。\n|\n4月前\n", ".txt") == Format::PlainText);
+    CHECK(load::detect_format("<audio title=\"t\"></audio>\n\n正文一段。\n\n## Q：问题\n",
+                              ".txt") == Format::Markdown);
+    CHECK(load::detect_format("标题\n\n简介: 一段。\n\n正文,2011年,一些事。\n|\n4月前\n", ".txt") ==
+          Format::PlainText);
     CHECK(load::detect_format("普通的一句话。\n", ".md") == Format::Markdown);
     CHECK(load::detect_format("<p>x</p>", ".html") == Format::Html);
     CHECK(load::detect_format("- 一\n- 二\n- 三\n", ".txt") == Format::Markdown);
@@ -84,7 +87,8 @@ TEST_CASE("images: sniffing and pixel sizes") {
     CHECK(w == 300);
     CHECK(h == 200);
     // JPEG: SOI, an APP0 segment, then SOF0 with height 0x0102 and width 0x0304.
-    std::string jpg = std::string("\xff\xd8\xff\xe0\x00\x04\x00\x00\xff\xc0\x00\x11\x08\x01\x02\x03\x04", 17);
+    std::string jpg =
+        std::string("\xff\xd8\xff\xe0\x00\x04\x00\x00\xff\xc0\x00\x11\x08\x01\x02\x03\x04", 17);
     CHECK(load::sniff_image_type(jpg) == "image/jpeg");
     CHECK(load::image_size(jpg, "image/jpeg", w, h));
     CHECK(w == 0x0304);

@@ -10,8 +10,8 @@ void load_fixture(test::Loaded& l, const std::string& name) {
     std::string text = test::read_text(dir + "/" + name);
     REQUIRE(!text.empty());
     base::FileId id = l.sources.add(dir + "/" + name, name, text);
-    l.chapter = load::load_chapter(dir, id, load::detect_format(text, ".html"), config::BookConfig{}, l.book,
-                                   l.sources, l.diags);
+    l.chapter = load::load_chapter(dir, id, load::detect_format(text, ".html"),
+                                   config::BookConfig{}, l.book, l.sources, l.diags);
 }
 }  // namespace
 
@@ -58,20 +58,23 @@ TEST_CASE("html: a count mismatch is a warning at the heading") {
     test::Loaded l;
     test::load_text(l, "html-mismatch", "m.html",
                     "<p>正文。</p>\n<div><strong>精选留言（3）</strong></div><ul>\n"
-                    "<li><img src=\"https://example.invalid/a.jpg\"><span>甲</span> 👍（1） 💬（0）<div>一条。</div>2021-01-01</li>\n"
+                    "<li><img src=\"https://example.invalid/a.jpg\"><span>甲</span> 👍（1） "
+                    "💬（0）<div>一条。</div>2021-01-01</li>\n"
                     "</ul>\n");
     REQUIRE(l.chapter.comments);
     CHECK(l.chapter.comments->comments.size() == 1);
-    CHECK(l.diag_text() == l.sources.get(0).path +
-                               ":2:6: warning: the comment block declares 3 comments but 1 were found\n");
+    CHECK(l.diag_text() ==
+          l.sources.get(0).path +
+              ":2:6: warning: the comment block declares 3 comments but 1 were found\n");
 }
 
 TEST_CASE("html: hostile input is sanitised") {
     test::Loaded l;
     load_fixture(l, "hostile.html");
     std::string d = test::dump_chapter(l.chapter);
-    for (const char* bad : {"javascript", "JaVa", "vbscript", "data:", "evil", "alert", "onclick", "onplay",
-                            "document.write", "display: none", "框架内容", "x.swf", "secret-field", "注释不要"})
+    for (const char* bad :
+         {"javascript", "JaVa", "vbscript", "data:", "evil", "alert", "onclick", "onplay",
+          "document.write", "display: none", "框架内容", "x.swf", "secret-field", "注释不要"})
         CHECK_MESSAGE(d.find(bad) == std::string::npos, bad);
     CHECK(d.find("text \"点我这里和那里。\"") != std::string::npos);
     CHECK(d.find("保留<文字>") != std::string::npos);
@@ -90,7 +93,8 @@ TEST_CASE("html: lists, tables, pre and headings") {
                     "<h1>标题</h1><ol start=\"3\"><li>三</li><li><p>四</p><p>续</p></li></ol>"
                     "<table><thead><tr><th align=\"right\">甲</th><th>乙</th></tr></thead>"
                     "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
-                    "<pre><code class=\"language-go\">a := 1\nb := 2\n</code></pre><hr><blockquote>引</blockquote>");
+                    "<pre><code class=\"language-go\">a := 1\nb := "
+                    "2\n</code></pre><hr><blockquote>引</blockquote>");
     CHECK(l.chapter.title == "标题");
     const auto& b = l.chapter.blocks;
     REQUIRE(b.size() == 5);
@@ -113,8 +117,12 @@ TEST_CASE("html: comments as repeated sibling blocks, in a Markdown article") {
     test::load_text(l, "md-sibling-comments", "c.md",
                     "# 文章\n\n正文。\n\n"
                     "<div><h3>精选留言</h3>"
-                    "<div><img src=\"https://example.invalid/1.png\"><b>阿明</b><span>👍（5）</span><p>第一条<br>两行。</p><i>2022-02-02 08:30</i></div>"
-                    "<div><img src=\"https://example.invalid/2.png\"><b>阿红</b><span>👍（1）</span><span>💬（2）</span><p>第二条。</p>"
+                    "<div><img "
+                    "src=\"https://example.invalid/1.png\"><b>阿明</b><span>👍（5）</"
+                    "span><p>第一条<br>两行。</p><i>2022-02-02 08:30</i></div>"
+                    "<div><img "
+                    "src=\"https://example.invalid/2.png\"><b>阿红</b><span>👍（1）</"
+                    "span><span>💬（2）</span><p>第二条。</p>"
                     "<p>作者回复：收到。</p><i>2022-02-03</i></div></div>\n");
     REQUIRE(l.chapter.comments);
     const auto& t = *l.chapter.comments;
@@ -155,8 +163,11 @@ TEST_CASE("html: a reply carrying its own date") {
     test::Loaded l;
     test::load_text(l, "html-reply-date", "r.html",
                     "<title>回复的日期</title><p>正文。</p><div><span>精选留言（1）</span><ul><li>"
-                    "<img src=\"https://example.invalid/a.jpg\"><span>戊</span><span>👍（3）</span><span>💬（1）</span>"
-                    "<div>问题一个。</div><div><p>作者回复：答案在这里。 2019-03-22 09:00</p></div><span>2019-03-21</span>"
+                    "<img "
+                    "src=\"https://example.invalid/a.jpg\"><span>戊</span><span>👍（3）</"
+                    "span><span>💬（1）</span>"
+                    "<div>问题一个。</div><div><p>作者回复：答案在这里。 2019-03-22 "
+                    "09:00</p></div><span>2019-03-21</span>"
                     "</li></ul></div>");
     CHECK(l.chapter.title == "回复的日期");
     REQUIRE(l.chapter.comments);

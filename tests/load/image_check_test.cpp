@@ -48,7 +48,8 @@ std::string make_png(int w, int h, int type, int bits, bool interlace = false, b
         for (int y = 0; y < h; ++y) {
             // Every field of a byte below 4: a palette index of any depth stays in the palette.
             const unsigned mask = type == PNG_COLOR_TYPE_PALETTE && bits == 8 ? 0x03 : 0x33;
-            for (std::size_t i = 0; i < stride; ++i) row[i] = static_cast<unsigned char>((i * 7 + y * 13) & mask);
+            for (std::size_t i = 0; i < stride; ++i)
+                row[i] = static_cast<unsigned char>((i * 7 + y * 13) & mask);
             png_write_row(png, row.data());
         }
     png_write_end(png, nullptr);
@@ -73,7 +74,8 @@ std::string make_jpeg(int w, int h, int components, bool progressive) {
     jpeg_start_compress(&c, TRUE);
     std::vector<unsigned char> row(static_cast<std::size_t>(w) * components);
     while (c.next_scanline < c.image_height) {
-        for (std::size_t i = 0; i < row.size(); ++i) row[i] = static_cast<unsigned char>(i * 3 + c.next_scanline);
+        for (std::size_t i = 0; i < row.size(); ++i)
+            row[i] = static_cast<unsigned char>(i * 3 + c.next_scanline);
         JSAMPROW p = row.data();
         jpeg_write_scanlines(&c, &p, 1);
     }
@@ -92,13 +94,16 @@ TEST_CASE("image check: sound PNGs of every colour type, depth and interlacing p
         int type, bits;
         bool interlace, trns;
     };
-    for (Case c : {Case{PNG_COLOR_TYPE_GRAY, 1, false, false}, Case{PNG_COLOR_TYPE_GRAY, 16, true, false},
-                   Case{PNG_COLOR_TYPE_PALETTE, 2, false, true}, Case{PNG_COLOR_TYPE_PALETTE, 8, true, false},
-                   Case{PNG_COLOR_TYPE_RGB, 8, true, false}, Case{PNG_COLOR_TYPE_RGB_ALPHA, 16, false, false},
-                   Case{PNG_COLOR_TYPE_GRAY_ALPHA, 8, true, false}}) {
+    for (Case c :
+         {Case{PNG_COLOR_TYPE_GRAY, 1, false, false}, Case{PNG_COLOR_TYPE_GRAY, 16, true, false},
+          Case{PNG_COLOR_TYPE_PALETTE, 2, false, true},
+          Case{PNG_COLOR_TYPE_PALETTE, 8, true, false}, Case{PNG_COLOR_TYPE_RGB, 8, true, false},
+          Case{PNG_COLOR_TYPE_RGB_ALPHA, 16, false, false},
+          Case{PNG_COLOR_TYPE_GRAY_ALPHA, 8, true, false}}) {
         CAPTURE(c.type);
         CAPTURE(c.bits);
-        auto r = check_image(make_png(37, 23, c.type, c.bits, c.interlace, c.trns), "image/png", limits);
+        auto r =
+            check_image(make_png(37, 23, c.type, c.bits, c.interlace, c.trns), "image/png", limits);
         CHECK(r.problem == "");
         CHECK(r.width == 37);
         CHECK(r.height == 23);
@@ -139,11 +144,13 @@ TEST_CASE("image check: PNGs and JPEGs cut anywhere are damaged, never a crash")
     const std::string jpeg = make_jpeg(64, 48, 3, true);
     for (std::size_t cut = 0; cut < png.size(); cut += 97) {
         CAPTURE(cut);
-        CHECK(check_image(png.substr(0, cut), "image/png", limits).problem.rfind("is damaged (PNG: ", 0) == 0);
+        CHECK(check_image(png.substr(0, cut), "image/png", limits)
+                  .problem.rfind("is damaged (PNG: ", 0) == 0);
     }
     for (std::size_t cut = 0; cut < jpeg.size(); cut += 53) {
         CAPTURE(cut);
-        CHECK(check_image(jpeg.substr(0, cut), "image/jpeg", limits).problem.rfind("is damaged (JPEG: ", 0) == 0);
+        CHECK(check_image(jpeg.substr(0, cut), "image/jpeg", limits)
+                  .problem.rfind("is damaged (JPEG: ", 0) == 0);
     }
     CHECK(check_image(png.substr(0, png.size() - 12), "image/png", limits).problem ==
           "is damaged (PNG: the file ends before the image does)");

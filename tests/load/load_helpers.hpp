@@ -23,8 +23,8 @@ struct Loaded {
 };
 
 // Writes `text` to a temp book folder as `rel` and loads that one file as a chapter.
-inline void load_text(Loaded& out, const std::string& name, const std::string& rel, const std::string& text,
-                      std::optional<model::Format> format = std::nullopt,
+inline void load_text(Loaded& out, const std::string& name, const std::string& rel,
+                      const std::string& text, std::optional<model::Format> format = std::nullopt,
                       const config::BookConfig& cfg = {}) {
     std::string dir = temp_dir(name);
     write_text(dir + "/" + rel, text);
@@ -93,7 +93,8 @@ inline void check_golden_hash(const std::string& name, const std::string& actual
         return;
     }
     std::string expected = read_text(path);
-    if (expected.empty()) FAIL("missing golden hash " << path << " (run with BOOKC_UPDATE_GOLDEN=1)");
+    if (expected.empty())
+        FAIL("missing golden hash " << path << " (run with BOOKC_UPDATE_GOLDEN=1)");
     if (hex != expected) {
         std::string live = std::string(BOOKC_TEST_TMP) + "/" + name + ".actual.txt";
         write_text(live, actual);

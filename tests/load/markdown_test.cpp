@@ -1,6 +1,6 @@
 // Markdown articles: GFM features, front matter, footnotes, inline/raw HTML, images.
-#include "load_helpers.hpp"
 #include "load/chapter.hpp"
+#include "load_helpers.hpp"
 
 using namespace bookc;
 
@@ -54,17 +54,19 @@ TEST_CASE("markdown: diagnostics for images, with exact positions") {
     Features f(link);
     std::string p = f.dir + "/features.md";
     CHECK(f.l.diag_text() ==
-          p + ":17:1: warning: image not found: img/missing.png\n" +
-          p + ":19:1: warning: remote image is not downloaded (kept as a link): https://example.org/a.png\n"
+          p + ":17:1: warning: image not found: img/missing.png\n" + p +
+              ":19:1: warning: remote image is not downloaded (kept as a link): "
+              "https://example.org/a.png\n"
               "  hint: further remote images in this file are not reported\n" +
-          p + ":21:1: error: image is outside the book folder: ../outside.png\n");
+              p + ":21:1: error: image is outside the book folder: ../outside.png\n");
 }
 
 TEST_CASE("markdown: remote images by [images] remote: fetch (later, in one batch) or error") {
     Features fetch;  // the default: nothing said while parsing; load_book fetches afterwards
     std::string p = fetch.dir + "/features.md";
-    CHECK(fetch.l.diag_text() == p + ":17:1: warning: image not found: img/missing.png\n" + p +
-                                     ":21:1: error: image is outside the book folder: ../outside.png\n");
+    CHECK(fetch.l.diag_text() ==
+          p + ":17:1: warning: image not found: img/missing.png\n" + p +
+              ":21:1: error: image is outside the book folder: ../outside.png\n");
     config::BookConfig err;
     err.images.remote = config::RemoteImages::Error;
     Features e(err);
@@ -127,7 +129,8 @@ TEST_CASE("markdown: tables, task lists, code, quotes") {
 TEST_CASE("markdown: unsafe links and raw HTML never reach the model") {
     Features f;
     std::string d = test::dump_chapter(f.l.chapter);
-    for (const char* bad : {"javascript", "alert", "steal", "onclick", "onmouseover", "iframe", "frame\"", "<"})
+    for (const char* bad :
+         {"javascript", "alert", "steal", "onclick", "onmouseover", "iframe", "frame\"", "<"})
         CHECK_MESSAGE(d.find(bad) == std::string::npos, bad);
     CHECK(d.find("text \"坏链接 只留下文字。\"") != std::string::npos);
     CHECK(d.find("link url=\"https://example.org/ok\"") != std::string::npos);
@@ -136,8 +139,9 @@ TEST_CASE("markdown: unsafe links and raw HTML never reach the model") {
 
 TEST_CASE("markdown: inline HTML is reassembled into real inlines") {
     test::Loaded l;
-    test::load_text(l, "md-inline-html", "a.md",
-                    "前<strong>粗 *斜* 体</strong>后<br />\n第二行<img src=\"x.png\" alt=\"图\">。\n");
+    test::load_text(
+        l, "md-inline-html", "a.md",
+        "前<strong>粗 *斜* 体</strong>后<br />\n第二行<img src=\"x.png\" alt=\"图\">。\n");
     REQUIRE(l.chapter.blocks.size() == 1);
     const auto& in = l.chapter.blocks[0].inlines;
     REQUIRE(in.size() >= 5);
@@ -184,9 +188,12 @@ TEST_CASE("markdown: invalid front matter is an error at its line, the body stil
 TEST_CASE("markdown: a boilerplate tail is cut but a comment block after it is kept") {
     test::Loaded l;
     test::load_text(l, "md-boilerplate", "b.md",
-                    "# 标题\n\n第一段正文。\n\n第二段正文。\n\n第三段正文。\n\n相关文章\n\n[广告链接](https://example.org/ad)\n\n"
+                    "# "
+                    "标题\n\n第一段正文。\n\n第二段正文。\n\n第三段正文。\n\n相关文章\n\n[广告链接]"
+                    "(https://example.org/ad)\n\n"
                     "<div><strong>精选留言（1）</strong></div><ul>\n"
-                    "<li><img src=\"https://example.invalid/a.jpg\"><span>丙</span> 👍（2） 💬（0）<div>好文。</div>2024-01-01</li>\n"
+                    "<li><img src=\"https://example.invalid/a.jpg\"><span>丙</span> 👍（2） "
+                    "💬（0）<div>好文。</div>2024-01-01</li>\n"
                     "</ul>\n");
     std::string d = test::dump_chapter(l.chapter);
     CHECK(d.find("广告") == std::string::npos);
@@ -200,7 +207,8 @@ TEST_CASE("markdown: a boilerplate tail is cut but a comment block after it is k
 TEST_CASE("markdown: footnote labels on continuation lines and in lists") {
     test::Loaded l;
     test::load_text(l, "md-footnotes", "f.md",
-                    "第一行\n第二行有脚注[^甲]。\n\n- 列表项[^b2]\n\n[^b2]: 列表的注。\n[^甲]: 中文标签的注。\n");
+                    "第一行\n第二行有脚注[^甲]。\n\n- 列表项[^b2]\n\n[^b2]: 列表的注。\n[^甲]: "
+                    "中文标签的注。\n");
     const auto& fns = l.chapter.footnotes;
     REQUIRE(fns.size() == 2);
     CHECK(fns[0].label == "甲");
@@ -215,7 +223,8 @@ TEST_CASE("markdown: a missing image used many times is reported once") {
     for (int i = 0; i < 2000; ++i) text += "![图](gone.png)";
     test::load_text(l, "md-many-missing", "m.md", text + "\n\n![又一张](gone2.png)\n");
     CHECK(l.diag_text() == l.sources.get(0).path + ":1:1: warning: image not found: gone.png\n" +
-                               l.sources.get(0).path + ":3:1: warning: image not found: gone2.png\n");
+                               l.sources.get(0).path +
+                               ":3:1: warning: image not found: gone2.png\n");
 }
 
 TEST_CASE("markdown: an opening thematic break is not front matter") {
@@ -232,7 +241,8 @@ TEST_CASE("markdown: a comment heading inside a paragraph's inline HTML") {
     test::Loaded l;
     test::load_text(l, "md-inline-comments", "i.md",
                     "# 题目\n\n正文一段。\n<span>精选留言（1）</span>\n<ul>\n"
-                    "<li><img src=\"https://example.invalid/a.jpg\"><span>丁</span> 👍（4） 💬（0）<div>赞同。</div>2023-03-03</li>\n"
+                    "<li><img src=\"https://example.invalid/a.jpg\"><span>丁</span> 👍（4） "
+                    "💬（0）<div>赞同。</div>2023-03-03</li>\n"
                     "</ul>\n");
     REQUIRE(l.chapter.comments);
     REQUIRE(l.chapter.comments->comments.size() == 1);
@@ -254,15 +264,20 @@ TEST_CASE("markdown: a heading is the title only when it opens the article") {
     CHECK(model::plain_text(l.chapter.blocks[1].inlines) == "常见的4种错误场景");
 
     test::Loaded o;
-    test::load_text(o, "md-open-h1", "x.md", "<audio title=\"音频\" src=\"https://example.invalid/a.mp3\"></audio>\n\n# 真正的题目\n\n正文。\n");
+    test::load_text(o, "md-open-h1", "x.md",
+                    "<audio title=\"音频\" src=\"https://example.invalid/a.mp3\"></audio>\n\n# "
+                    "真正的题目\n\n正文。\n");
     CHECK(o.chapter.title == "真正的题目");
 }
 
 TEST_CASE("markdown: an export's file name is its title, numbering tidied") {
     CHECK(load::export_title("03-Mutex：4种易错场景大盘点") == "03 | Mutex：4种易错场景大盘点");
-    CHECK(load::export_title("04- Mutex：骇客编程，如何拓展额外功能？") == "04 | Mutex：骇客编程，如何拓展额外功能？");
-    CHECK(load::export_title("01 - Mutex：如何解决资源并发访问问题？") == "01 | Mutex：如何解决资源并发访问问题？");
-    CHECK(load::export_title("开篇词 - 想吃透Go并发编程，你得这样学！") == "开篇词 | 想吃透Go并发编程，你得这样学！");
+    CHECK(load::export_title("04- Mutex：骇客编程，如何拓展额外功能？") ==
+          "04 | Mutex：骇客编程，如何拓展额外功能？");
+    CHECK(load::export_title("01 - Mutex：如何解决资源并发访问问题？") ==
+          "01 | Mutex：如何解决资源并发访问问题？");
+    CHECK(load::export_title("开篇词 - 想吃透Go并发编程，你得这样学！") ==
+          "开篇词 | 想吃透Go并发编程，你得这样学！");
     CHECK(load::export_title("12 | atomic：要保证原子操作") == "12 | atomic：要保证原子操作");
     // Not the shape of an export: an id, a plain name, a long label, no title after the dash.
     CHECK(load::export_title("000_a5ae9357febfb203") == "");

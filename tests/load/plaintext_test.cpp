@@ -31,7 +31,8 @@ TEST_CASE("text: boilerplate markers from the config and the defaults") {
     std::string body = "标题\n\n第一段。\n\n第二段。\n\n第三段。\n\n第四段。\n\n";
     {
         test::Loaded l;
-        test::load_text(l, "txt-bp1", "t.txt", body + "相关文章\n|\n广告一\n", model::Format::PlainText);
+        test::load_text(l, "txt-bp1", "t.txt", body + "相关文章\n|\n广告一\n",
+                        model::Format::PlainText);
         CHECK(test::dump_chapter(l.chapter).find("广告一") == std::string::npos);
         CHECK(l.chapter.blocks.size() == 4);
     }
@@ -39,14 +40,16 @@ TEST_CASE("text: boilerplate markers from the config and the defaults") {
         config::BookConfig cfg;
         cfg.default_markers = false;
         test::Loaded l;
-        test::load_text(l, "txt-bp2", "t.txt", body + "相关文章\n|\n广告一\n", model::Format::PlainText, cfg);
+        test::load_text(l, "txt-bp2", "t.txt", body + "相关文章\n|\n广告一\n",
+                        model::Format::PlainText, cfg);
         CHECK(test::dump_chapter(l.chapter).find("广告一") != std::string::npos);
     }
     {
         config::BookConfig cfg;
         cfg.boilerplate_markers = {"—— 完 ——"};
         test::Loaded l;
-        test::load_text(l, "txt-bp3", "t.txt", body + "—— 完 ——\n版权所有\n", model::Format::PlainText, cfg);
+        test::load_text(l, "txt-bp3", "t.txt", body + "—— 完 ——\n版权所有\n",
+                        model::Format::PlainText, cfg);
         CHECK(test::dump_chapter(l.chapter).find("版权所有") == std::string::npos);
         CHECK(l.chapter.blocks.size() == 4);
     }

@@ -12,7 +12,8 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
 }  // namespace
 
 TEST_CASE("robust: 100k nested block quotes, brackets and emphasis") {
-    for (const std::string& piece : {std::string(">"), std::string("["), std::string("*a "), std::string("- ")}) {
+    for (const std::string& piece :
+         {std::string(">"), std::string("["), std::string("*a "), std::string("- ")}) {
         std::string text;
         for (int i = 0; i < 100000; ++i) text += piece;
         text += "x\n";
@@ -31,7 +32,9 @@ TEST_CASE("robust: deep quotes are flattened with one warning") {
     test::Loaded l;
     test::load_text(l, "robust-quote", "q.md", text);
     CHECK(l.diags.warnings() == 1);
-    CHECK(l.diag_text().find("warning: content nested deeper than 96 levels was flattened to text") != std::string::npos);
+    CHECK(
+        l.diag_text().find("warning: content nested deeper than 96 levels was flattened to text") !=
+        std::string::npos);
     CHECK(test::dump_chapter(l.chapter).find("深处的话") != std::string::npos);
 }
 
@@ -52,7 +55,8 @@ TEST_CASE("robust: a megabyte-long paragraph") {
     std::string text = "# 长\n\n";
     for (int i = 0; i < 120000; ++i) text += "很长的句子";
     text += "\n";
-    for (model::Format f : {model::Format::Markdown, model::Format::PlainText, model::Format::Html}) {
+    for (model::Format f :
+         {model::Format::Markdown, model::Format::PlainText, model::Format::Html}) {
         auto t0 = std::chrono::steady_clock::now();
         test::Loaded l;
         test::load_text(l, "robust-long", "l.md", text, f);
@@ -63,7 +67,10 @@ TEST_CASE("robust: a megabyte-long paragraph") {
 
 TEST_CASE("robust: binary files are skipped with a warning") {
     std::string dir = test::temp_dir("robust-binary");
-    std::string bin("\x7f" "ELF\x02\x01\x01\x00\x00\x00garbage\xff\xfe", 20);
+    std::string bin(
+        "\x7f"
+        "ELF\x02\x01\x01\x00\x00\x00garbage\xff\xfe",
+        20);
     test::write_text(dir + "/a.txt", bin);
     test::write_text(dir + "/b.md", "# 正常\n");
     base::SourceMap sources;
@@ -71,7 +78,8 @@ TEST_CASE("robust: binary files are skipped with a warning") {
     auto book = load::load_book(dir, config::BookConfig{}, sources, diags);
     REQUIRE(book);
     CHECK(book->chapter_count() == 1);
-    CHECK(diags.format(sources) == dir + "/a.txt: warning: not a text file (it contains NUL bytes); skipped\n");
+    CHECK(diags.format(sources) ==
+          dir + "/a.txt: warning: not a text file (it contains NUL bytes); skipped\n");
 }
 
 TEST_CASE("robust: invalid UTF-8 is reported at its position and replaced") {
@@ -83,7 +91,8 @@ TEST_CASE("robust: invalid UTF-8 is reported at its position and replaced") {
     REQUIRE(book);
     std::string d = model::dump(*book);
     CHECK(d.find("好的\xEF\xBF\xBD") != std::string::npos);
-    CHECK(diags.format(sources).find(dir + "/a.md:3:3: warning: invalid UTF-8 replaced by U+FFFD\n") == 0);
+    CHECK(diags.format(sources).find(
+              dir + "/a.md:3:3: warning: invalid UTF-8 replaced by U+FFFD\n") == 0);
 }
 
 TEST_CASE("robust: an empty article is a warning and keeps its file name as title") {
@@ -100,12 +109,38 @@ TEST_CASE("robust: random bytes through every format do not crash") {
         std::string text;
         for (int i = 0; i < 4000; ++i) {
             seed = seed * 1103515245u + 12345u;
-            static const char* kPieces[] = {"<", ">", "</div>", "<p>", "[", "]", "(", ")", "*", "_", "`", "#",
-                                            "\n", " ", "|", "-", "精选留言（2）", "👍（3）", "<li>", "<ul>",
-                                            "&amp;", "![", "[^", "]:", "---\n", "\xff", "<img src=", "\""};
+            static const char* kPieces[] = {"<",
+                                            ">",
+                                            "</div>",
+                                            "<p>",
+                                            "[",
+                                            "]",
+                                            "(",
+                                            ")",
+                                            "*",
+                                            "_",
+                                            "`",
+                                            "#",
+                                            "\n",
+                                            " ",
+                                            "|",
+                                            "-",
+                                            "精选留言（2）",
+                                            "👍（3）",
+                                            "<li>",
+                                            "<ul>",
+                                            "&amp;",
+                                            "![",
+                                            "[^",
+                                            "]:",
+                                            "---\n",
+                                            "\xff",
+                                            "<img src=",
+                                            "\""};
             text += kPieces[(seed >> 16) % (sizeof kPieces / sizeof *kPieces)];
         }
-        for (model::Format f : {model::Format::Markdown, model::Format::Html, model::Format::PlainText}) {
+        for (model::Format f :
+             {model::Format::Markdown, model::Format::Html, model::Format::PlainText}) {
             test::Loaded l;
             std::string clean;
             for (char c : text) clean += c == '\xff' ? '?' : c;
@@ -153,6 +188,8 @@ TEST_CASE("robust: a whole GBK file is read as GB18030 with one warning") {
     CHECK(ch.title == "标题");
     REQUIRE(ch.blocks.size() == 1);
     CHECK(model::plain_text(ch.blocks[0].inlines) == "中文正文。");
-    CHECK(diags.format(sources) == dir + "/a.md:1:1: warning: the file is not UTF-8; it was read as GB18030 (GBK)\n"
-                                         "  hint: save it as UTF-8 to silence this warning\n");
+    CHECK(diags.format(sources) ==
+          dir +
+              "/a.md:1:1: warning: the file is not UTF-8; it was read as GB18030 (GBK)\n"
+              "  hint: save it as UTF-8 to silence this warning\n");
 }

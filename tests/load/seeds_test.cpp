@@ -28,7 +28,8 @@ bool load_seed(test::Loaded& l, const std::string& prefix) {
 
 bool has_heading(const model::Blocks& blocks, const std::string& text) {
     for (const auto& b : blocks) {
-        if (b.kind == model::BlockKind::Heading && model::plain_text(b.inlines) == text) return true;
+        if (b.kind == model::BlockKind::Heading && model::plain_text(b.inlines) == text)
+            return true;
         if (has_heading(b.children, text)) return true;
     }
     return false;
@@ -70,11 +71,13 @@ TEST_CASE("seed 001: audio title, entities, Q headings") {
     REQUIRE(!l.chapter.blocks.empty());
     CHECK(l.chapter.blocks[0].kind == model::BlockKind::MediaNote);
     CHECK(l.chapter.blocks[0].info == "audio");
-    CHECK(l.chapter.blocks[0].url.find("27e01d1a01c362c401a8a8071af370ca.mp3") != std::string::npos);
+    CHECK(l.chapter.blocks[0].url.find("27e01d1a01c362c401a8a8071af370ca.mp3") !=
+          std::string::npos);
     std::string d = test::dump_chapter(l.chapter);
     CHECK(d.find("GrowingIO 创始人&CEO") != std::string::npos);
     CHECK(d.find("&amp;") == std::string::npos);
-    CHECK(has_heading(l.chapter.blocks, "Q：作为技术出身的创业者，你认为技术人创业需要注意哪些问题？"));
+    CHECK(has_heading(l.chapter.blocks,
+                      "Q：作为技术出身的创业者，你认为技术人创业需要注意哪些问题？"));
     test::check_golden_hash("seed-001", d);
 }
 

@@ -95,7 +95,10 @@ TEST_CASE("dump: control characters are escaped") {
     Book b;
     Part p;
     Chapter c;
-    c.title = std::string("a\x01" "b\tc", 5);
+    c.title = std::string(
+        "a\x01"
+        "b\tc",
+        5);
     p.chapters.push_back(c);
     b.parts.push_back(p);
     CHECK(dump(b).find("chapter \"a\\x01b\\tc\"") != std::string::npos);

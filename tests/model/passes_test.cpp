@@ -21,8 +21,10 @@ Book book_with_comments() {
     ch.blocks.push_back(q);
     CommentThread t;
     int order = 0;
-    for (auto [author, likes, date] : {std::tuple{"a", 1, "2020-01-02"}, {"b", 5, "2019-05-01"},
-                                       {"c", 5, "2021-03-03"}, {"d", 0, "2018-01-01"}}) {
+    for (auto [author, likes, date] : {std::tuple{"a", 1, "2020-01-02"},
+                                       {"b", 5, "2019-05-01"},
+                                       {"c", 5, "2021-03-03"},
+                                       {"d", 0, "2018-01-01"}}) {
         Comment c;
         c.author = author;
         c.likes = likes;

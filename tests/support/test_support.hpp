@@ -5,10 +5,10 @@
 
 namespace bookc::test {
 
-std::string source_dir();       // the project checkout
-std::string shared_dir();       // ../shared ("" when it does not exist)
-std::string seeds_dir();        // ../shared/seeds ("" when it does not exist)
-std::string bookc_bin();        // the built bookc executable
+std::string source_dir();  // the project checkout
+std::string shared_dir();  // ../shared ("" when it does not exist)
+std::string seeds_dir();   // ../shared/seeds ("" when it does not exist)
+std::string bookc_bin();   // the built bookc executable
 // A fresh, empty folder under the build tree, named after `name`.
 std::string temp_dir(const std::string& name);
 
@@ -21,7 +21,7 @@ struct RunResult {
 RunResult run(const std::string& command);
 bool have_tool(const std::string& name);  // on PATH?
 
-std::string read_text(const std::string& path);  // "" when missing
+std::string read_text(const std::string& path);                     // "" when missing
 void write_text(const std::string& path, const std::string& text);  // creates parent folders
 std::string shell_quote(const std::string& s);
 

@@ -36,10 +36,14 @@ Measured constant_measured(const std::u32string& t, bool mono = false) {
         cl.end = i + 1;
         cl.em = kEm;
         cl.mono = mono;
-        if (mono) cl.width = kEm / 2;
-        else if (c == ' ') cl.width = kEm / 4;
-        else if (c >= 0x2000 || is_cjk_ideo(c)) cl.width = kEm;
-        else cl.width = kEm / 2;
+        if (mono)
+            cl.width = kEm / 2;
+        else if (c == ' ')
+            cl.width = kEm / 4;
+        else if (c >= 0x2000 || is_cjk_ideo(c))
+            cl.width = kEm;
+        else
+            cl.width = kEm / 2;
         if (!mono && cl.width == kEm) {
             cl.blank_left = is_opening_mark(c);
             cl.blank_right = is_closing_mark(c);
@@ -93,8 +97,10 @@ void check_flush(const std::vector<CLine>& lines, float width_em) {
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         INFO("line " << i << ": " << u8(lines[i].text));
         const float right = lines[i].x + lines[i].advance;
-        if (lines[i].fillable) CHECK(std::fabs(right - width_em * kEm) < 0.01f);
-        else CHECK(right < width_em * kEm);
+        if (lines[i].fillable)
+            CHECK(std::fabs(right - width_em * kEm) < 0.01f);
+        else
+            CHECK(right < width_em * kEm);
     }
 }
 
@@ -139,9 +145,10 @@ TEST_CASE("A1: a pause mark never starts a line; the previous character comes al
 }
 
 TEST_CASE("A1: closing marks and ASCII closers never start a line") {
-    for (std::u32string t : {U"一二三四五六七八九」十一二三四五", U"一二三四五六七八九）十一二三四五",
-                             U"一二三四五六七八九》十一二三四五", U"一二三四五六七八九”十一二三四五",
-                             U"一二三四五六七八九!十一二三四五", U"一二三四五六七八九%十一二三四五"}) {
+    for (std::u32string t :
+         {U"一二三四五六七八九」十一二三四五", U"一二三四五六七八九）十一二三四五",
+          U"一二三四五六七八九》十一二三四五", U"一二三四五六七八九”十一二三四五",
+          U"一二三四五六七八九!十一二三四五", U"一二三四五六七八九%十一二三四五"}) {
         auto lines = layout(t, 9);
         INFO(show(lines));
         REQUIRE(lines.size() >= 2);
@@ -151,8 +158,9 @@ TEST_CASE("A1: closing marks and ASCII closers never start a line") {
 }
 
 TEST_CASE("A1: opening marks never end a line") {
-    for (std::u32string t : {U"一二三四五六七八「九十」一二三四五", U"一二三四五六七八（九十）一二三四五",
-                             U"一二三四五六七八《九十》一二三四五", U"一二三四五六七八“九十”一二三四五"}) {
+    for (std::u32string t :
+         {U"一二三四五六七八「九十」一二三四五", U"一二三四五六七八（九十）一二三四五",
+          U"一二三四五六七八《九十》一二三四五", U"一二三四五六七八“九十”一二三四五"}) {
         auto lines = layout(t, 9);
         INFO(show(lines));
         REQUIRE(lines.size() >= 2);
@@ -162,7 +170,8 @@ TEST_CASE("A1: opening marks never end a line") {
 }
 
 TEST_CASE("A2: —— and …… are never split, and do not start a line") {
-    for (std::u32string t : {U"一二三四五六七八——九十一二三四五六", U"一二三四五六七八……九十一二三四五六"}) {
+    for (std::u32string t :
+         {U"一二三四五六七八——九十一二三四五六", U"一二三四五六七八……九十一二三四五六"}) {
         auto lines = layout(t, 9);
         INFO(show(lines));
         REQUIRE(lines.size() >= 2);
@@ -178,9 +187,10 @@ TEST_CASE("A2: —— and …… are never split, and do not start a line") {
 
 TEST_CASE("A2: numbers stay together and with their units") {
     // Widths put the natural break inside the number or between number and unit.
-    for (std::u32string t : {U"一二三四五六七八2024年九十一二三四", U"一二三四五六七八九3.14十一二三四",
-                             U"一二三四五六七八九十50%的一二三四", U"一二三四五六七八九十¥100一二三四",
-                             U"一二三四五六七八九1,000十一二三四", U"一二三四五六七八重 5 kg 的一二三四"}) {
+    for (std::u32string t :
+         {U"一二三四五六七八2024年九十一二三四", U"一二三四五六七八九3.14十一二三四",
+          U"一二三四五六七八九十50%的一二三四", U"一二三四五六七八九十¥100一二三四",
+          U"一二三四五六七八九1,000十一二三四", U"一二三四五六七八重 5 kg 的一二三四"}) {
         for (float w : {9.f, 9.5f, 10.f, 10.5f, 11.f}) {
             auto lines = layout(t, w);
             INFO(show(lines) << " width " << w);
@@ -188,10 +198,11 @@ TEST_CASE("A2: numbers stay together and with their units") {
                 char32_t a = lines[i].text.back(), b = lines[i + 1].text.front();
                 bool digit_a = a >= '0' && a <= '9';
                 bool digit_b = b >= '0' && b <= '9';
-                CHECK_FALSE((digit_a && (digit_b || b == '.' || b == ',' || b == '%' || b == U'年')));
+                CHECK_FALSE(
+                    (digit_a && (digit_b || b == '.' || b == ',' || b == '%' || b == U'年')));
                 CHECK_FALSE(((a == '.' || a == ',' || a == U'¥') && digit_b));
-                CHECK_FALSE((a == ' ' && lines[i].text.size() >= 2 && lines[i].text[lines[i].text.size() - 2] == '5' &&
-                             b == 'k'));
+                CHECK_FALSE((a == ' ' && lines[i].text.size() >= 2 &&
+                             lines[i].text[lines[i].text.size() - 2] == '5' && b == 'k'));
             }
             check_flush(lines, w);
         }
@@ -219,7 +230,8 @@ TEST_CASE("A4: ¼ em between Han and Latin, none at line start or end") {
     CHECK(lines[0].adv[2] == doctest::Approx(10));    // 文: nothing after the line's end
 }
 
-TEST_CASE("A3: adjacent marks are compressed; line-end marks half width; opening bracket at start") {
+TEST_CASE(
+    "A3: adjacent marks are compressed; line-end marks half width; opening bracket at start") {
     auto lines = layout(U"你好。」他说", 20);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].adv[2] == doctest::Approx(5));   // 。 before 」 loses its right half
@@ -313,7 +325,8 @@ TEST_CASE("code: wraps anywhere needed, keeps spaces, marks continuation lines")
     BreakOptions o;
     o.code = true;
     o.mark_width = 6;
-    const std::u32string t = U"    result = compute_something(argument_one, argument_two)\nreturn result";
+    const std::u32string t =
+        U"    result = compute_something(argument_one, argument_two)\nreturn result";
     auto lines = layout(t, 20, o);  // 20 em = 40 monospace columns
     INFO(show(lines));
     REQUIRE(lines.size() == 3);
@@ -371,13 +384,15 @@ TEST_CASE("inline code: ¼ em from Han text, breaks after / . _ rather than anyw
     }
 }
 
-TEST_CASE("A5: slack goes to word spaces first, then the Han–Latin space, then between characters") {
+TEST_CASE(
+    "A5: slack goes to word spaces first, then the Han–Latin space, then between characters") {
     const std::u32string t = U"一二ab cd三四";
     const Measured m = constant_measured(t);
     const BreakItems items = build_break_items(m, unibreak(t), false);
     const LineSpan span{0, static_cast<std::uint32_t>(m.clusters.size()), false, false, false};
     const float natural = static_cast<float>(measure_line(items, span.first, span.end).natural);
-    CHECK(natural == doctest::Approx(40 + 20 + 2.5 + 2.5 + 2.5));  // 4 Han, 4 Latin, space, 2 × ¼ em
+    CHECK(natural ==
+          doctest::Approx(40 + 20 + 2.5 + 2.5 + 2.5));  // 4 Han, 4 Latin, space, 2 × ¼ em
     BreakOptions o;
     // A little slack: the word space alone absorbs it.
     o.width = natural + 1;
@@ -415,7 +430,8 @@ TEST_CASE("inline code: a space of the code at the end of a line takes no room")
     const std::u32string t = U"一二三四五六七八九十一二三四五{ file = 1 }六七";
     Measured m = constant_measured(t);
     for (auto& c : m.clusters)
-        if (t[c.begin] == '{' || (c.begin > 15 && c.begin < t.size() - 2)) c.mono = true, c.width = kEm / 2;
+        if (t[c.begin] == '{' || (c.begin > 15 && c.begin < t.size() - 2))
+            c.mono = true, c.width = kEm / 2;
     const BreakItems items = build_break_items(m, unibreak(t), false);
     BreakOptions o;
     o.width = 18 * kEm;
@@ -514,7 +530,8 @@ TEST_CASE("Latin runs: paths and identifiers may break after / . _ - ::, never i
     // The characters a break may follow (one cluster per character here).
     std::u32string after;
     for (std::size_t k = 0; k + 1 < t.size(); ++k) {
-        const bool latin_pair = t[k] < 0x2000 && t[k + 1] < 0x2000 && t[k] != ' ' && t[k + 1] != ' ';
+        const bool latin_pair =
+            t[k] < 0x2000 && t[k + 1] < 0x2000 && t[k] != ' ' && t[k + 1] != ' ';
         if (!latin_pair) continue;
         INFO("after " << u8(t.substr(0, k + 1)));
         if (it.penalty[k] < kNoBreak) {

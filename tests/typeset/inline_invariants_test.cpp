@@ -36,7 +36,8 @@ Measured measured(const std::u32string& t) {
 }  // namespace
 
 TEST_CASE("breaker invariants on random mixed text") {
-    const std::u32string alphabet = U"中文排版的规则标点挤压测试，。、；：？！「」『』（）《》“”——……abcdefxyz0123456789 %./-";
+    const std::u32string alphabet =
+        U"中文排版的规则标点挤压测试，。、；：？！「」『』（）《》“”——……abcdefxyz0123456789 %./-";
     std::mt19937 rng(20261122);
     int checked = 0;
     for (int round = 0; round < 300; ++round) {

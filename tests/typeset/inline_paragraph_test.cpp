@@ -75,7 +75,8 @@ TEST_CASE("fonts: the chain opened") {
 TEST_CASE("paragraph: runs carry exactly the source text, glyphs are real") {
     FontTable table;
     base::DiagSink diags;
-    const std::string text = "中文排版——这是一个测试……它包含“引号”和English words，还有2024年的数字。";
+    const std::string text =
+        "中文排版——这是一个测试……它包含“引号”和English words，还有2024年的数字。";
     auto layout = layout_paragraph(spec_of(text, 120), table, diags);
     REQUIRE(layout.lines.size() >= 2);
     std::string all;
@@ -153,7 +154,8 @@ TEST_CASE("paragraph: ligatures and —— keep their clusters' text") {
     bool dash_glyph = false;
     for (std::size_t i = 0; i < r.glyphs.size(); ++i) {
         std::size_t end = i + 1 < r.glyphs.size() ? r.glyphs[i + 1].cluster : r.text.size();
-        if (r.text.substr(r.glyphs[i].cluster, end - r.glyphs[i].cluster) == "——") dash_glyph = true;
+        if (r.text.substr(r.glyphs[i].cluster, end - r.glyphs[i].cluster) == "——")
+            dash_glyph = true;
     }
     CHECK(dash_glyph);
 }
@@ -183,8 +185,9 @@ TEST_CASE("paragraph: links become rectangles over their runs") {
 TEST_CASE("paragraph: code wraps with a continuation mark and keeps blank lines") {
     FontTable table;
     base::DiagSink diags;
-    ParagraphSpec s = spec_of("int main() {\n\n\treturn some_function(argument_one, argument_two);\n}", 150,
-                              &fonts().mono);
+    ParagraphSpec s =
+        spec_of("int main() {\n\n\treturn some_function(argument_one, argument_two);\n}", 150,
+                &fonts().mono);
     s.code = true;
     s.align = TextAlign::Left;
     s.runs[0].style.monospace = true;
@@ -194,7 +197,7 @@ TEST_CASE("paragraph: code wraps with a continuation mark and keeps blank lines"
     INFO(texts.size());
     REQUIRE(texts.size() >= 5);
     CHECK(texts[0] == "int main() {");
-    CHECK(texts[1] == "");  // the blank line
+    CHECK(texts[1] == "");                         // the blank line
     CHECK(texts[2].rfind("    return ", 0) == 0);  // the tab became 4 spaces
     CHECK(texts.back() == "}");
     // Continuation lines start with the mark, and no line overflows.
@@ -212,10 +215,12 @@ TEST_CASE("paragraph: code wraps with a continuation mark and keeps blank lines"
 
 TEST_CASE("paragraph: the rules hold on real text at many measures") {
     const std::string text =
-        "排字工人常说“一行里不能以逗号开头”，这条规矩后来写进了标准，即“行首禁则：句读标点与结束括号不得居行首”，"
+        "排字工人常说“一行里不能以逗号开头”，这条规矩后来写进了标准，即“行首禁则：句读标点与结束括"
+        "号不得居行首”，"
         "它让整页文字读起来安稳。到了电子排版的时代（尤其是2010年以后），机器接过了这件事——"
         "逐字判断、逐行调整……那么一个排版引擎该怎样兼顾美观与速度呢？办法其实不少：压缩了30%、"
-        "每秒处理超过1,000,000个字。参见 https://example.invalid/notes/2024/linebreak?from=book&lang=zh 以及"
+        "每秒处理超过1,000,000个字。参见 "
+        "https://example.invalid/notes/2024/linebreak?from=book&lang=zh 以及"
         "《排版的艺术》和 The Elements of Typographic Style 这本书。";
     const std::u32string no_start = U"、，。．：；！？”’」』）》〉】—…%";
     const std::u32string no_end = U"“‘「『（《〈【";
@@ -247,7 +252,8 @@ TEST_CASE("paragraph: the rules hold on real text at many measures") {
             CHECK(l.runs.front().x + line_advance(l) <= width + 0.01f);
         }
         CHECK(all == text);
-        CHECK(layout.lines.front().runs.front().x >= 10.0f);  // the indent (less ½ em for a bracket)
+        CHECK(layout.lines.front().runs.front().x >=
+              10.0f);  // the indent (less ½ em for a bracket)
     }
 }
 
@@ -259,7 +265,8 @@ TEST_CASE("paragraph: quotes and dashes stay in the font of the text around them
     latin_first.fonts.push_back(fonts().serif.fonts[0]);
     REQUIRE(latin_first.fonts[0]);
     REQUIRE(latin_first.fonts[0]->has_char(U'“'));
-    auto layout = layout_paragraph(spec_of("他说“好”——then “OK” — fine", 400, &latin_first), table, diags);
+    auto layout =
+        layout_paragraph(spec_of("他说“好”——then “OK” — fine", 400, &latin_first), table, diags);
     REQUIRE(layout.lines.size() == 1);
     const auto& runs = layout.lines[0].runs;
     REQUIRE(runs.size() == 2);
@@ -278,12 +285,15 @@ TEST_CASE("paragraph: layouts in parallel threads match the sequential ones") {
         base::DiagSink diags;
         for (int rep = 0; rep < 30; ++rep)
             for (const auto& t : texts) {
-                auto layout = layout_paragraph(spec_of(t, 90.f + 10.f * float(rep % 7)), table, diags);
+                auto layout =
+                    layout_paragraph(spec_of(t, 90.f + 10.f * float(rep % 7)), table, diags);
                 std::string dump;
                 for (const auto& l : layout.lines) {
                     dump += line_text(l) + "|";
                     for (const auto& r : l.runs)
-                        for (const auto& g : r.glyphs) dump += std::to_string(g.gid) + ":" + std::to_string(int(g.advance * 100)) + " ";
+                        for (const auto& g : r.glyphs)
+                            dump += std::to_string(g.gid) + ":" +
+                                    std::to_string(int(g.advance * 100)) + " ";
                 }
                 out.push_back(dump);
             }
@@ -301,7 +311,9 @@ TEST_CASE("paragraph: layouts in parallel threads match the sequential ones") {
 }
 
 TEST_CASE("paragraph: lines broken inside URLs and inline code are never letter-spaced") {
-    const std::string before = "读者问：这到底是什么？ https://example.invalid/audio/handbook/reader-talk-08.mp3 配置里，也可以写成 ";
+    const std::string before =
+        "读者问：这到底是什么？ https://example.invalid/audio/handbook/reader-talk-08.mp3 "
+        "配置里，也可以写成 ";
     const std::string code = "{ file = \"chapters/01-intro.md\", title = \"引言\" }";
     const std::string after = " 的样子，两种写法等价。";
     const auto& mono = *fonts().mono.fonts[0];
@@ -330,8 +342,10 @@ TEST_CASE("paragraph: lines broken inside URLs and inline code are never letter-
             std::string prose;
             for (const auto& r : l.runs)
                 if (table.faces().at(r.font).path != mono.info().path) prose += r.text + " ";
-            if (has_han_pair(prose)) CHECK(std::fabs(right - width) < 0.01f);
-            else short_lines += right < width - 0.01f;
+            if (has_han_pair(prose))
+                CHECK(std::fabs(right - width) < 0.01f);
+            else
+                short_lines += right < width - 0.01f;
             // Inside the code, each glyph but the run's last keeps its own advance exactly.
             for (const auto& r : l.runs) {
                 if (table.faces().at(r.font).path != mono.info().path) continue;
@@ -393,8 +407,9 @@ TEST_CASE("paragraph: a long URL does not loosen the Chinese lines before it") {
     for (std::size_t i = 0; i + 1 < layout.lines.size(); ++i) {
         const Line& l = layout.lines[i];
         INFO("line " << i << ": " << line_text(l) << " natural " << l.natural);
-        if (line_text(l).find("http") != std::string::npos || line_text(l).find("/") != std::string::npos)
-            continue;  // lines of the address itself
+        if (line_text(l).find("http") != std::string::npos ||
+            line_text(l).find("/") != std::string::npos)
+            continue;                     // lines of the address itself
         CHECK(l.natural >= 300 - 10.0f);  // at most one em of slack to spread
     }
 }
@@ -418,10 +433,11 @@ TEST_CASE("paragraph: a Latin line with a pair of Han characters does not gape b
                 std::size_t k = 0;
                 for (const auto& g : r.glyphs) {
                     // The glyph's cluster text: one Han character, followed by another.
-                    std::string t = r.text.substr(g.cluster, k + 1 < r.glyphs.size()
-                                                                 ? r.glyphs[k + 1].cluster - g.cluster
-                                                                 : std::string::npos);
-                    std::string next = k + 1 < r.glyphs.size() ? r.text.substr(r.glyphs[k + 1].cluster, 3) : "";
+                    std::string t = r.text.substr(
+                        g.cluster, k + 1 < r.glyphs.size() ? r.glyphs[k + 1].cluster - g.cluster
+                                                           : std::string::npos);
+                    std::string next =
+                        k + 1 < r.glyphs.size() ? r.text.substr(r.glyphs[k + 1].cluster, 3) : "";
                     auto han = [](const std::string& s) {
                         return s.size() >= 3 && static_cast<unsigned char>(s[0]) >= 0xE4 &&
                                static_cast<unsigned char>(s[0]) <= 0xE9;
@@ -501,12 +517,14 @@ TEST_CASE("paragraph: Latin words hyphenate at the patterns' points, with a draw
                 // At least two letters before the hyphen, three after.
                 std::string before = t.substr(0, t.size() - 2);
                 std::size_t letters = 0;
-                while (letters < before.size() && std::isalpha(static_cast<unsigned char>(before[before.size() - 1 - letters])))
+                while (letters < before.size() && std::isalpha(static_cast<unsigned char>(
+                                                      before[before.size() - 1 - letters])))
                     ++letters;
                 CHECK(letters >= 2);
                 const std::string next = line_text(layout.lines[i + 1]);
                 std::size_t after = 0;
-                while (after < next.size() && std::isalpha(static_cast<unsigned char>(next[after]))) ++after;
+                while (after < next.size() && std::isalpha(static_cast<unsigned char>(next[after])))
+                    ++after;
                 CHECK(after >= 3);
                 CHECK(before.substr(before.size() - letters).size() + after >= 6);  // words of 6+
             }
@@ -550,12 +568,14 @@ bool latin_char(char32_t c) { return c > ' ' && c < 0x250; }
 
 }  // namespace
 
-TEST_CASE("paragraph: paths and identifiers break after / or . and their letters are never spaced") {
+TEST_CASE(
+    "paragraph: paths and identifiers break after / or . and their letters are never spaced") {
     const std::string path = "D:/Go/src/runtime/checkptr.go:20";
-    const std::string text = "关键的两行报错" + path +
-                             " 之后，调用atomic.LoadUint32与sync.Mutex.Lock的地方，以及"
-                             "github.com/boltdb/bolt.(*freelist).write(0xc0004e5290)这一行，签名是 "
-                             "func (o *Once) DoOnce(p ...interface{}) (interface{}, error) 的那个函数。";
+    const std::string text =
+        "关键的两行报错" + path +
+        " 之后，调用atomic.LoadUint32与sync.Mutex.Lock的地方，以及"
+        "github.com/boltdb/bolt.(*freelist).write(0xc0004e5290)这一行，签名是 "
+        "func (o *Once) DoOnce(p ...interface{}) (interface{}, error) 的那个函数。";
     int path_breaks = 0, slash = 0, dot = 0, compared = 0, han_at_limit = 0;
     for (float width = 100; width <= 260; width += 8) {
         FontTable table;
@@ -594,7 +614,8 @@ TEST_CASE("paragraph: paths and identifiers break after / or . and their letters
             REQUIRE(got.size() == want.size());
             for (std::size_t g = 0; g + 1 < got.size(); ++g) {
                 REQUIRE(got[g].gid == want[g].gid);
-                if (short_line && bookc::base::is_han(got[g].ch) && bookc::base::is_han(got[g + 1].ch)) {
+                if (short_line && bookc::base::is_han(got[g].ch) &&
+                    bookc::base::is_han(got[g + 1].ch)) {
                     CHECK(got[g].advance - want[g].advance >= 0.5f * got[g].size - 0.01f);
                     ++han_at_limit;
                 }

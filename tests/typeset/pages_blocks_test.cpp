@@ -37,7 +37,8 @@ std::vector<const display::Page*> body(const display::Document& doc) {
     return v;
 }
 
-template <class T> std::vector<T> items(const display::Document& doc) {
+template <class T>
+std::vector<T> items(const display::Document& doc) {
     std::vector<T> v;
     for (auto page : body(doc))
         for (const auto& it : page->items)
@@ -110,8 +111,8 @@ TEST_CASE("blocks: media notes, task lists, code, strike-through, links, quotes"
     quote.kind = model::BlockKind::BlockQuote;
     quote.children.push_back(para("引用的文字"));
     auto doc = typeset_it(one_chapter(
-        {media, tasks, code, para({text("正文"), wrap(model::InlineKind::Strike, {text("删去")}), link}),
-         quote}));
+        {media, tasks, code,
+         para({text("正文"), wrap(model::InlineKind::Strike, {text("删去")}), link}), quote}));
     std::string t = text_of(doc);
     CHECK(t.find("［音频］第一讲音频") != std::string::npos);
     CHECK(t.find("https://example.com/a.mp3") != std::string::npos);
@@ -151,7 +152,8 @@ TEST_CASE("blocks: media notes, task lists, code, strike-through, links, quotes"
     REQUIRE(quoted);
     bool rule_left = false;
     for (const auto& r : items<display::Rule>(doc))
-        if (r.x1 == r.x2 && r.x1 < quoted->x && r.y1 <= quoted->y && r.y2 >= quoted->y - 1) rule_left = true;
+        if (r.x1 == r.x2 && r.x1 < quoted->x && r.y1 <= quoted->y && r.y2 >= quoted->y - 1)
+            rule_left = true;
     CHECK(rule_left);
 }
 
@@ -163,12 +165,13 @@ TEST_CASE("blocks: a one-sided layout has no blank pages and one margin on the l
     for (std::size_t p = 1; p < doc.pages.size(); ++p) CHECK(!doc.pages[p].items.empty());
     for (const auto& page : doc.pages)
         for (const auto& it : page.items)
-            if (auto r = std::get_if<display::GlyphRun>(&it)) CHECK(r->x >= float(L.margin_inner) - 6);
+            if (auto r = std::get_if<display::GlyphRun>(&it))
+                CHECK(r->x >= float(L.margin_inner) - 6);
 }
 
 TEST_CASE("blocks: headings without ids still get unique destinations") {
-    auto doc = typeset_it(one_chapter({heading(2, "甲", ""), para("文字"), heading(2, "乙", ""),
-                                       para("文字")}));
+    auto doc = typeset_it(
+        one_chapter({heading(2, "甲", ""), para("文字"), heading(2, "乙", ""), para("文字")}));
     REQUIRE(doc.outline.size() == 2);
     const auto& ch = doc.outline[1];
     CHECK(ch.dest == "ch-1");
@@ -256,8 +259,8 @@ TEST_CASE("blocks: degenerate input still typesets") {
     list.children.push_back(item);
     model::Block quote;
     quote.kind = model::BlockKind::BlockQuote;
-    model::Book book = one_chapter({empty_table, ragged, code, empty_heading, list, quote, para(""),
-                                    para({image("", 42)})});
+    model::Book book = one_chapter(
+        {empty_table, ragged, code, empty_heading, list, quote, para(""), para({image("", 42)})});
     auto& ch = book.parts[0].chapters[0];
     ch.footnotes.push_back(model::Footnote{});
     model::CommentThread th;
@@ -298,7 +301,8 @@ Edges body_edges(const display::Document& doc, float size = 10.5f) {
             it->second.second = std::max(it->second.second, r.x + run_width(r));
         }
     }
-    for (const auto& [y, lr] : by_y) e.left = std::min(e.left, lr.first), e.right = std::max(e.right, lr.second);
+    for (const auto& [y, lr] : by_y)
+        e.left = std::min(e.left, lr.first), e.right = std::max(e.right, lr.second);
     return e;
 }
 
@@ -319,14 +323,16 @@ model::Block list_of(std::vector<model::Blocks> items, bool ordered = false) {
 
 }  // namespace
 
-TEST_CASE("lists: the marker starts at the paragraph indent, the text hangs after it, levels step in") {
+TEST_CASE(
+    "lists: the marker starts at the paragraph indent, the text hangs after it, levels step in") {
     const float em = 10.5f;
     model::Block inner = list_of({{para("内层的条目")}});
     model::Block outer = list_of({{para("第一条" + prose(70, 3)), inner}, {para("第二条")}});
     auto doc = typeset_it(one_chapter({para(prose(90)), outer}));
     const Edges e = body_edges(doc);
     auto all = items<display::GlyphRun>(doc);
-    const display::GlyphRun *bullet = nullptr, *sub = nullptr, *first = nullptr, *para_first = nullptr;
+    const display::GlyphRun *bullet = nullptr, *sub = nullptr, *first = nullptr,
+                            *para_first = nullptr;
     for (const auto& r : all) {
         if (r.text == "•" && !bullet) bullet = &r;
         if (r.text == "◦") sub = &r;
@@ -363,7 +369,9 @@ TEST_CASE("lists: the marker starts at the paragraph indent, the text hangs afte
     }
 }
 
-TEST_CASE("tables: a narrow table keeps its natural width, centred; a wide one fills the measure inset by 1 em") {
+TEST_CASE(
+    "tables: a narrow table keeps its natural width, centred; a wide one fills the measure inset "
+    "by 1 em") {
     model::Block narrow;
     narrow.kind = model::BlockKind::Table;
     narrow.header_rows = 1;
@@ -375,7 +383,8 @@ TEST_CASE("tables: a narrow table keeps its natural width, centred; a wide one f
     const Edges e = body_edges(doc);
     float x1 = 1e9f, x2 = 0;
     for (const auto& r : items<display::Rule>(doc))
-        if (r.y1 == r.y2 && std::fabs(r.width - 0.8f) < 0.01f) x1 = std::min(x1, r.x1), x2 = std::max(x2, r.x2);
+        if (r.y1 == r.y2 && std::fabs(r.width - 0.8f) < 0.01f)
+            x1 = std::min(x1, r.x1), x2 = std::max(x2, r.x2);
     REQUIRE(x2 > x1);
     CHECK(x2 - x1 < (e.right - e.left) * 0.6f);
     CHECK((x1 - e.left) == doctest::Approx(e.right - x2).epsilon(0.01));
@@ -395,15 +404,18 @@ TEST_CASE("tables: a narrow table keeps its natural width, centred; a wide one f
     const Edges we = body_edges(wide);
     float w1 = 1e9f, w2 = 0;
     for (const auto& r : items<display::Rule>(wide))
-        if (r.y1 == r.y2 && std::fabs(r.width - 0.8f) < 0.01f) w1 = std::min(w1, r.x1), w2 = std::max(w2, r.x2);
+        if (r.y1 == r.y2 && std::fabs(r.width - 0.8f) < 0.01f)
+            w1 = std::min(w1, r.x1), w2 = std::max(w2, r.x2);
     CHECK(w1 == doctest::Approx(we.left + 10.5f).epsilon(0.001));
     CHECK(w2 == doctest::Approx(we.right - 10.5f).epsilon(0.001));
 }
 
-TEST_CASE("headings: a wrapping heading's lines are flush but the last, which is never one character") {
+TEST_CASE(
+    "headings: a wrapping heading's lines are flush but the last, which is never one character") {
     for (int n : {22, 23, 25, 31}) {
         std::string title = prose(n, 5);
-        auto doc = typeset_it(one_chapter({para(prose(90)), heading(3, title, "h"), para(prose(30))}));
+        auto doc =
+            typeset_it(one_chapter({para(prose(90)), heading(3, title, "h"), para(prose(30))}));
         const Edges e = body_edges(doc);
         std::map<long, std::pair<float, float>> lines;
         std::map<long, std::string> texts;
@@ -428,11 +440,13 @@ TEST_CASE("headings: a wrapping heading's lines are flush but the last, which is
 }
 
 TEST_CASE("blocks: a link wrapped over several lines is one Link element of its paragraph") {
-    model::Inline link = wrap(model::InlineKind::Link,
-                              {text("https://example.invalid/archive/2024/05/column-export/chapter-07/"
-                                    "comments?sort=likes&page=3&utm_source=newsletter")});
+    model::Inline link =
+        wrap(model::InlineKind::Link,
+             {text("https://example.invalid/archive/2024/05/column-export/chapter-07/"
+                   "comments?sort=likes&page=3&utm_source=newsletter")});
     link.url = "https://example.invalid/archive";
-    auto doc = typeset_it(one_chapter({para({text("正文里的链接："), link, text("，后面还有字。")})}));
+    auto doc =
+        typeset_it(one_chapter({para({text("正文里的链接："), link, text("，后面还有字。")})}));
     REQUIRE_FALSE(doc.structure.empty());
     std::set<int> link_tags, annot_tags;
     int link_areas = 0, para_tag = -1;
@@ -443,12 +457,13 @@ TEST_CASE("blocks: a link wrapped over several lines is one Link element of its 
                 annot_tags.insert(l->tag);
             }
             if (auto r = std::get_if<display::GlyphRun>(&it)) {
-                if (r->text.find("example") != std::string::npos || r->text.find("newsletter") != std::string::npos)
+                if (r->text.find("example") != std::string::npos ||
+                    r->text.find("newsletter") != std::string::npos)
                     link_tags.insert(r->tag);
                 if (r->text.find("正文里的链接") != std::string::npos) para_tag = r->tag;
             }
         }
-    CHECK(link_areas >= 2);        // the address wraps
+    CHECK(link_areas >= 2);          // the address wraps
     REQUIRE(link_tags.size() == 1);  // but it is one element
     CHECK(annot_tags == link_tags);
     const int tag = *link_tags.begin();

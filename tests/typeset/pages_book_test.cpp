@@ -38,7 +38,8 @@ std::vector<TocLink> toc_links(const display::Document& doc, const display::Page
         if (target >= 0) e.target_number = page_number(doc, target);
         float best = -1;
         for (auto r : runs(toc))
-            if (r->y > link->y && r->y < link->y + link->h && r->x > best) best = r->x, e.shown = r->text;
+            if (r->y > link->y && r->y < link->y + link->h && r->x > best)
+                best = r->x, e.shown = r->text;
         out.push_back(e);
     }
     return out;
@@ -97,8 +98,10 @@ TEST_CASE("pages: running heads name the book on versos and the chapter on recto
         const auto* folio = runs(doc.pages[std::size_t(p)]).back();
         CHECK(folio->text == num);
         CHECK(folio->y > L.page_height - L.margin_bottom);
-        if (recto) CHECK(folio->x > float(L.page_width) / 2);
-        else CHECK(folio->x < float(L.page_width) / 2);
+        if (recto)
+            CHECK(folio->x > float(L.page_width) / 2);
+        else
+            CHECK(folio->x < float(L.page_width) / 2);
         ++checked;
     }
     CHECK(checked >= 2);
@@ -153,7 +156,8 @@ TEST_CASE("pages: a table's header row is repeated after a page break") {
 TEST_CASE("pages: no heading is the last line of a page") {
     const auto& doc = sample_doc();
     config::Layout L;
-    for (std::size_t p = std::size_t(doc.page_labels.back().first_page); p < doc.pages.size(); ++p) {
+    for (std::size_t p = std::size_t(doc.page_labels.back().first_page); p < doc.pages.size();
+         ++p) {
         std::vector<TextLine> body;
         for (const auto& l : lines(doc.pages[p]))
             if (l.y > L.margin_top && l.y < L.page_height - L.margin_bottom) body.push_back(l);

@@ -66,8 +66,8 @@ inline model::Block table_block(int rows) {
     auto cell = [](std::string s) { return model::TableCell{{text(std::move(s))}, {}}; };
     t.rows.push_back({cell("名称"), cell("数量"), cell("说明")});
     for (int r = 0; r < rows; ++r)
-        t.rows.push_back({cell("第" + std::to_string(r + 1) + "项"), cell(std::to_string(r * 7 % 100)),
-                          cell(prose(8 + r % 3 * 10, r))});
+        t.rows.push_back({cell("第" + std::to_string(r + 1) + "项"),
+                          cell(std::to_string(r * 7 % 100)), cell(prose(8 + r % 3 * 10, r))});
     return t;
 }
 
@@ -124,9 +124,9 @@ inline model::Book sample_book(int table_rows = 40) {
         fref.kind = model::InlineKind::FootnoteRef;
         fref.number = 1;
         fref.text = "1";
-        ch.blocks.push_back(para({text(prose(40, 1)), fref, text(prose(70, 2)),
-                                  wrap(model::InlineKind::Strong, {text("加粗的文字")}),
-                                  text(prose(30, 4))}));
+        ch.blocks.push_back(
+            para({text(prose(40, 1)), fref, text(prose(70, 2)),
+                  wrap(model::InlineKind::Strong, {text("加粗的文字")}), text(prose(30, 4))}));
         model::Footnote fn;
         fn.number = 1;
         fn.label = "1";

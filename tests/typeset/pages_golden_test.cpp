@@ -24,8 +24,8 @@ model::Book small_book() {
     model::Inline fref;
     fref.kind = model::InlineKind::FootnoteRef;
     fref.number = 1;
-    ch.blocks.push_back(para({text("脚注放在页底"), fref, text("。"),
-                              wrap(model::InlineKind::Strike, {text("删除")})}));
+    ch.blocks.push_back(para(
+        {text("脚注放在页底"), fref, text("。"), wrap(model::InlineKind::Strike, {text("删除")})}));
     model::Footnote fn;
     fn.number = 1;
     fn.blocks.push_back(para("注释。"));

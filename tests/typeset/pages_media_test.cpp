@@ -43,7 +43,8 @@ Matrix qrencode(const std::string& url) {
 }  // namespace
 
 TEST_CASE("media: an audio note carries a QR code of its link beside the title") {
-    auto doc = typeset_it(one_chapter({para("前文。"), audio("第一讲：互斥锁", kUrl), para("后文。")}));
+    auto doc =
+        typeset_it(one_chapter({para("前文。"), audio("第一讲：互斥锁", kUrl), para("后文。")}));
     const display::Cells* qr = nullptr;
     const display::Page* page = nullptr;
     for (const auto& p : doc.pages)
@@ -62,8 +63,10 @@ TEST_CASE("media: an audio note carries a QR code of its link beside the title")
             const bool d = qr->dark[std::size_t(y * qr->columns + x)];
             dark += d;
             const bool inside = x >= 4 && y >= 4 && x < 4 + want.width && y < 4 + want.width;
-            if (!inside) quiet += d;
-            else mismatches += d != bool(want.dark[std::size_t((y - 4) * want.width + (x - 4))]);
+            if (!inside)
+                quiet += d;
+            else
+                mismatches += d != bool(want.dark[std::size_t((y - 4) * want.width + (x - 4))]);
         }
     for (auto d : want.dark) want_dark += d;
     CHECK(dark == want_dark);
@@ -85,7 +88,8 @@ TEST_CASE("media: an audio note carries a QR code of its link beside the title")
     const float right = qr->x + qr->size * float(qr->columns);
     bool beside = false;
     for (const auto& it : page->items)
-        if (auto r = std::get_if<display::GlyphRun>(&it); r && r->text.find("互斥锁") != std::string::npos)
+        if (auto r = std::get_if<display::GlyphRun>(&it);
+            r && r->text.find("互斥锁") != std::string::npos)
             beside = r->x > right && r->y > qr->y && r->y < qr->y + qr->size * float(qr->rows);
     CHECK(beside);
     int links = 0;
@@ -100,13 +104,14 @@ TEST_CASE("media: an audio note carries a QR code of its link beside the title")
 TEST_CASE("media: long addresses shown as text in print are shortened to their host") {
     // A note without a web address keeps its text; a short address is shown whole; a
     // remote image's placeholder shows the host and links the whole address.
-    const std::string img_url = "https://static001.geekbang.org/account/avatar/00/10/5b/66/ad35bc68.jpg";
+    const std::string img_url =
+        "https://static001.geekbang.org/account/avatar/00/10/5b/66/ad35bc68.jpg";
     model::Inline img;
     img.kind = model::InlineKind::Image;
     img.text = "头像";
     img.url = img_url;
-    auto doc = typeset_it(one_chapter({audio("本地音频", "media/01.mp3"), audio("短链接", "https://go.dev/a.mp3"),
-                                       para({img})}));
+    auto doc = typeset_it(one_chapter(
+        {audio("本地音频", "media/01.mp3"), audio("短链接", "https://go.dev/a.mp3"), para({img})}));
     std::string t;
     for (std::size_t p : body_pages(doc)) t += page_text(doc.pages[p]);
     CHECK(t.find("［音频］本地音频 media/01.mp3") != std::string::npos);

@@ -122,7 +122,8 @@ TEST_CASE("paginate: footnotes sit at the foot of the page that cites them") {
     auto st = styles();
     flow::VList l;
     std::vector<VBox> note;
-    for (int i = 0; i < 3; ++i) note.push_back(line("fn." + std::to_string(i), Break::Allowed, 12.6f));
+    for (int i = 0; i < 3; ++i)
+        note.push_back(line("fn." + std::to_string(i), Break::Allowed, 12.6f));
     l.footnotes.push_back(note);
     paragraph(l, "a", kLines - 2);
     l.boxes.back().footnotes.push_back(0);  // cited on the last line that fits with it
@@ -132,7 +133,8 @@ TEST_CASE("paginate: footnotes sit at the foot of the page that cites them") {
     CHECK(page_of(pages, "fn.0") == cite);
     CHECK(page_of(pages, "fn.2") == cite);
     // The notes end at the bottom of the text block, below the last line of text.
-    CHECK(y_of(pages, "fn.2") + 12.6f == doctest::Approx(st.layout.page_height - st.layout.margin_bottom));
+    CHECK(y_of(pages, "fn.2") + 12.6f ==
+          doctest::Approx(st.layout.page_height - st.layout.margin_bottom));
     float last_text = 0;
     for (const auto& it : pages[std::size_t(cite)].items)
         if (auto a = std::get_if<display::Anchor>(&it); a && a->name[0] != 'f')
@@ -166,7 +168,8 @@ TEST_CASE("paginate: a table's header rows come back after a page break") {
     // The part on the first page is closed with a bottom rule under its last row.
     float last_row_end = 0;
     for (const auto& it : pages[0].items)
-        if (auto a = std::get_if<display::Anchor>(&it)) last_row_end = std::max(last_row_end, a->y + 20);
+        if (auto a = std::get_if<display::Anchor>(&it))
+            last_row_end = std::max(last_row_end, a->y + 20);
     bool closed = false;
     for (const auto& it : pages[0].items)
         if (auto r = std::get_if<display::Rule>(&it); r && r->y1 == doctest::Approx(last_row_end)) {
@@ -200,12 +203,14 @@ namespace {
 // A footnote of n lines named <name>.<k>, 12.6 pt each.
 std::vector<VBox> note_lines(const std::string& name, int n) {
     std::vector<VBox> note;
-    for (int k = 0; k < n; ++k) note.push_back(line(name + "." + std::to_string(k), Break::Allowed, 12.6f));
+    for (int k = 0; k < n; ++k)
+        note.push_back(line(name + "." + std::to_string(k), Break::Allowed, 12.6f));
     return note;
 }
 
 // Every anchor named <prefix>.<k> must appear exactly once; returns their pages in order.
-std::vector<int> pages_of_lines(const std::vector<display::Page>& pages, const std::string& prefix, int n) {
+std::vector<int> pages_of_lines(const std::vector<display::Page>& pages, const std::string& prefix,
+                                int n) {
     std::vector<int> out;
     for (int k = 0; k < n; ++k) {
         std::string name = prefix + "." + std::to_string(k);
@@ -226,7 +231,8 @@ void check_no_overlap(const std::vector<display::Page>& pages, const flow::Style
         for (const auto& it : pages[p].items)
             if (auto a = std::get_if<display::Anchor>(&it)) {
                 if (a->name.rfind("fn", 0) == 0 || a->name.rfind("gn", 0) == 0)
-                    notes_top = std::min(notes_top, a->y), notes_bottom = std::max(notes_bottom, a->y + 12.6f);
+                    notes_top = std::min(notes_top, a->y),
+                    notes_bottom = std::max(notes_bottom, a->y + 12.6f);
                 else
                     text_bottom = std::max(text_bottom, a->y + st.pitch);
             }
@@ -280,10 +286,10 @@ TEST_CASE("paginate: continued notes come before the notes first cited on a page
     check_no_overlap(pages, st);
     auto f = pages_of_lines(pages, "fn", 30);
     auto g = pages_of_lines(pages, "gn", 3);
-    CHECK(f.back() > f.front());       // the long note was split
-    CHECK(g.front() >= f.back());      // the later note follows all of it
+    CHECK(f.back() > f.front());   // the long note was split
+    CHECK(g.front() >= f.back());  // the later note follows all of it
     if (g.front() == f.back()) CHECK(y_of(pages, "gn.0") > y_of(pages, "fn.29"));
-    CHECK(g.front() == g.back());      // a short note is never split
+    CHECK(g.front() == g.back());  // a short note is never split
 }
 
 TEST_CASE("paginate: a chapter ending with a long note gets pages of notes") {
@@ -324,18 +330,22 @@ TEST_CASE("paginate: notes cited while a long note goes on wait for it; the text
     // The text is not held back: while it lasts, every page carries at least 40% of a
     // text block of it (the footnote area takes at most 60%).
     int last_text_page = 0;
-    for (int k = 0; k < 8; ++k) last_text_page = std::max(last_text_page, page_of(pages, "p" + std::to_string(k) + ".3"));
+    for (int k = 0; k < 8; ++k)
+        last_text_page = std::max(last_text_page, page_of(pages, "p" + std::to_string(k) + ".3"));
     for (int p = 0; p < last_text_page; ++p) {
         int lines_here = 0;
         for (const auto& it : pages[std::size_t(p)].items)
-            if (auto a = std::get_if<display::Anchor>(&it); a && (a->name[0] == 'a' || a->name[0] == 'p'))
+            if (auto a = std::get_if<display::Anchor>(&it);
+                a && (a->name[0] == 'a' || a->name[0] == 'p'))
                 ++lines_here;
         CAPTURE(p);
         CHECK(lines_here >= 9);
     }
 }
 
-TEST_CASE("paginate: glue after the last grid line gives up its shrink to keep a thread's end on the page") {
+TEST_CASE(
+    "paginate: glue after the last grid line gives up its shrink to keep a thread's end on the "
+    "page") {
     auto st = styles();
     // Body lines, then a thread of comments (not on the grid) with shrinkable gaps; the
     // last comment fits only if the gaps close a little.

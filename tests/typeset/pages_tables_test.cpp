@@ -17,7 +17,9 @@ float width_of(const display::GlyphRun& r) {
     return w;
 }
 
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool has(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
 
 void erase_all(std::string& s, const std::string& part) {
     for (auto p = s.find(part); p != std::string::npos; p = s.find(part)) s.erase(p, part.size());
@@ -25,7 +27,8 @@ void erase_all(std::string& s, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("tables: a row taller than a page continues on the next pages under the repeated header") {
+TEST_CASE(
+    "tables: a row taller than a page continues on the next pages under the repeated header") {
     std::string tall;
     for (int i = 0; i < 700; ++i) tall += "很长的单元格";
     tall += "终";
@@ -41,7 +44,8 @@ TEST_CASE("tables: a row taller than a page continues on the next pages under th
     base::SourceMap sources;
     base::DiagSink diags;
     auto doc = typeset::typeset_book(book, L, test_fonts(), sources, diags);
-    for (const auto& d : diags.all()) CHECK_MESSAGE(!has(d.message, "taller than a page"), d.message);
+    for (const auto& d : diags.all())
+        CHECK_MESSAGE(!has(d.message, "taller than a page"), d.message);
 
     const float cell_size = float(L.body_size) * 0.9f;
     const float top = float(L.margin_top), bottom = float(L.page_height - L.margin_bottom);
@@ -85,7 +89,8 @@ TEST_CASE("tables: a row taller than a page continues on the next pages under th
     // The row spans several consecutive pages; the header is in the structure once.
     REQUIRE(tall_pages.size() >= 2);
     CHECK(tagged_headers == 2);
-    for (std::size_t k = 1; k < tall_pages.size(); ++k) CHECK(tall_pages[k] == tall_pages[k - 1] + 1);
+    for (std::size_t k = 1; k < tall_pages.size(); ++k)
+        CHECK(tall_pages[k] == tall_pages[k - 1] + 1);
     // Nothing of the cell is lost or repeated: the runs read back as the cell's text.
     CHECK(has(cells, "尾行"));
     CHECK(has(cells, "结束"));
@@ -100,7 +105,8 @@ TEST_CASE("tables: rows that fit a page never split, even when the table breaks"
     t.rows.push_back({cell("列")});
     const int nrows = 40;
     for (int r = 0; r < nrows; ++r)
-        t.rows.push_back({cell("起" + std::to_string(r) + "点" + prose(120, r) + "末" + std::to_string(r) + "尾")});
+        t.rows.push_back({cell("起" + std::to_string(r) + "点" + prose(120, r) + "末" +
+                               std::to_string(r) + "尾")});
     auto doc = typeset_it(one_chapter({para(prose(60)), t}));
     std::vector<std::string> texts;
     for (std::size_t p : body_pages(doc)) {
@@ -153,7 +159,8 @@ std::vector<std::string> table_inside_measure(int ncols) {
         const float right = float(L.page_width) - float(recto ? L.margin_outer : L.margin_inner);
         for (const auto& it : doc.pages[p].items)
             if (auto r = std::get_if<display::GlyphRun>(&it);
-                r && r->size < float(L.body_size) && (has(r->text, "列") || has("一二三四五六", r->text))) {
+                r && r->size < float(L.body_size) &&
+                (has(r->text, "列") || has("一二三四五六", r->text))) {
                 cells += r->text;
                 CHECK_MESSAGE(r->x >= left - 0.01f, r->text);
                 CHECK_MESSAGE(r->x + width_of(*r) <= right + 0.01f, r->text << " on page " << p);

@@ -26,7 +26,8 @@ struct Built {
 };
 
 // Builds each book once per test run.
-const Built& build(const std::string& name, const std::string& book_dir, const std::string& extra = "") {
+const Built& build(const std::string& name, const std::string& book_dir,
+                   const std::string& extra = "") {
     static std::map<std::string, Built> cache;
     auto it = cache.find(name);
     if (it != cache.end()) return it->second;
@@ -41,7 +42,8 @@ const Built& build(const std::string& name, const std::string& book_dir, const s
         if (e.path().extension() == ".pdf") b.pdf = e.path().string();
     }
     b.text = out + "/source.txt";
-    write_text(b.text, run(shell_quote(bookc_bin()) + " text --no-footnotes " + shell_quote(book_dir)).out);
+    write_text(b.text,
+               run(shell_quote(bookc_bin()) + " text --no-footnotes " + shell_quote(book_dir)).out);
     return cache.emplace(name, b).first->second;
 }
 
@@ -102,7 +104,7 @@ void check_pdf_structure(const Built& b) {
         ++rows;
         INFO(line);
         CHECK(line.find("yes yes yes") != std::string::npos);  // emb sub uni
-        CHECK(line.find("+") == 6);                             // ABCDEF+Name subset tag
+        CHECK(line.find("+") == 6);                            // ABCDEF+Name subset tag
     }
     CHECK(rows >= 1);
 
@@ -114,11 +116,13 @@ void check_pdf_structure(const Built& b) {
     auto p = run("pdftoppm -r 20 -png " + shell_quote(b.pdf) + " " + shell_quote(dir + "/poppler"));
     CHECK(p.status == 0);
     CHECK(p.err.empty());
-    auto m = run("mutool draw -q -r 20 -o " + shell_quote(dir + "/mupdf-%d.png") + " " + shell_quote(b.pdf));
+    auto m = run("mutool draw -q -r 20 -o " + shell_quote(dir + "/mupdf-%d.png") + " " +
+                 shell_quote(b.pdf));
     CHECK(m.status == 0);
     // mutool says this of its own build on every run; anything else is about the PDF.
     std::string merr = m.err;
-    for (std::size_t p; (p = merr.find("warning: ICC support is not available\n")) != std::string::npos;)
+    for (std::size_t p;
+         (p = merr.find("warning: ICC support is not available\n")) != std::string::npos;)
         merr.erase(p, 39);
     CHECK(merr.empty());
 }
@@ -167,8 +171,9 @@ std::string han(const std::string& s) {
 // paths by a trace at most (latin_spacing.py, from mutool's glyph positions).
 void check_latin_spacing(const Built& b) {
     REQUIRE(have_tool("mutool"));
-    auto m = key_values(run("python3 " + shell_quote(source_dir() + "/tests/validate/latin_spacing.py") +
-                            " " + shell_quote(b.pdf)));
+    auto m =
+        key_values(run("python3 " + shell_quote(source_dir() + "/tests/validate/latin_spacing.py") +
+                       " " + shell_quote(b.pdf)));
     INFO("latin spacing: ", m["examples"], m["error"]);
     REQUIRE(m.count("letterspaced_lines"));
     CHECK(num(m, "letterspaced_lines") == 0);
@@ -277,11 +282,13 @@ TEST_CASE("a table with wrapped cells is read row by row") {
         {"`content.opf`", "元数据、文件清单、阅读顺序，三者缺一不可", "丙"},
         {"`nav.xhtml`", "目录页，本身也是一个网页", "丁"},
     };
-    std::string md = "# 容器\n\n前面的一段话。\n\n| 文件 | 作用 | 编号 | 字节 |\n|:--|:--|:--|--:|\n";
+    std::string md =
+        "# 容器\n\n前面的一段话。\n\n| 文件 | 作用 | 编号 | 字节 |\n|:--|:--|:--|--:|\n";
     std::string expect = "文件作用编号字节";
     int bytes = 20;
     for (auto& r : rows) {
-        md += std::string("| ") + r[0] + " | " + r[1] + " | " + r[2] + " | " + std::to_string(bytes *= 7) + " |\n";
+        md += std::string("| ") + r[0] + " | " + r[1] + " | " + r[2] + " | " +
+              std::to_string(bytes *= 7) + " |\n";
         expect += han(r[1]) + han(r[2]);
     }
     md += "\n后面的一段话。\n";
@@ -318,7 +325,8 @@ TEST_CASE("content/ book: the structure tree reads the book in order, without fu
     }
     // `bookc text` (with footnotes at their chapter's end) is the reading order: every Han
     // character of it, in order, in the tree.
-    const std::string src = han(run(shell_quote(bookc_bin()) + " text " + shell_quote(source_dir() + "/content")).out);
+    const std::string src =
+        han(run(shell_quote(bookc_bin()) + " text " + shell_quote(source_dir() + "/content")).out);
     const std::string tree = han(tree_text);
     std::size_t at = 0, matched = 0;
     for (std::size_t i = 0; i < src.size(); i += 3) {
@@ -335,11 +343,13 @@ TEST_CASE("content/ book: the structure tree reads the book in order, without fu
         for (auto p = t.find(part); p != std::string::npos; p = t.find(part, p + 1)) ++k;
         return k;
     };
-    CHECK(count(han(run("pdftotext -enc UTF-8 " + shell_quote(b.pdf) + " -").out), "积文成书") > 10);
+    CHECK(count(han(run("pdftotext -enc UTF-8 " + shell_quote(b.pdf) + " -").out), "积文成书") >
+          10);
     CHECK(count(tree, "积文成书") == 2);
-    for (const char* role : {"Document", "Part", "Sect", "H1", "H2", "P", "L", "LI", "Lbl", "LBody",
-                             "Table", "TR", "TH", "TD", "Figure", "Caption", "Code", "BlockQuote",
-                             "Note", "TOC", "TOCI", "Link"}) {
+    for (const char* role :
+         {"Document", "Part",       "Sect",  "H1",  "H2",   "P",   "L",      "LI",
+          "Lbl",      "LBody",      "Table", "TR",  "TH",   "TD",  "Figure", "Caption",
+          "Code",     "BlockQuote", "Note",  "TOC", "TOCI", "Link"}) {
         CAPTURE(role);
         CHECK(roles[role] > 0);
     }
@@ -369,7 +379,8 @@ TEST_CASE("real column exports lose nothing") {
         int declared = 0;
         for (const auto& f : fs::directory_iterator(dir.path())) {
             std::string src = read_text(f.path().string());
-            for (std::size_t k = src.find("精选留言（"); k != std::string::npos; k = src.find("精选留言（", k + 1))
+            for (std::size_t k = src.find("精选留言（"); k != std::string::npos;
+                 k = src.find("精选留言（", k + 1))
                 declared += std::atoi(src.c_str() + k + std::string("精选留言（").size());
         }
         REQUIRE(declared > 0);
@@ -389,7 +400,8 @@ TEST_CASE("real column exports lose nothing") {
             CHECK(body.find("精选留言") == std::string::npos);
             CHECK(body.find("avatar") == std::string::npos);
             // No entity left as text (an XHTML "&amp;" followed by a name and ';').
-            for (const char* e : {"&amp;#", "&amp;quot;", "&amp;lt;", "&amp;gt;", "&amp;amp;", "&amp;nbsp;"})
+            for (const char* e :
+                 {"&amp;#", "&amp;quot;", "&amp;lt;", "&amp;gt;", "&amp;amp;", "&amp;nbsp;"})
                 CHECK(x.find(e) == std::string::npos);
             if (sec == std::string::npos) continue;
             // Each comment has a non-empty text.
@@ -401,9 +413,12 @@ TEST_CASE("real column exports lose nothing") {
                 std::string text;  // the div's text, tags left out (it holds no div)
                 bool in_tag = false;
                 for (std::size_t i = t + 26; i < x.size() && x.compare(i, 6, "</div>") != 0; ++i) {
-                    if (x[i] == '<') in_tag = true;
-                    else if (x[i] == '>') in_tag = false;
-                    else if (!in_tag && x[i] != ' ' && x[i] != '\n') text += x[i];
+                    if (x[i] == '<')
+                        in_tag = true;
+                    else if (x[i] == '>')
+                        in_tag = false;
+                    else if (!in_tag && x[i] != ' ' && x[i] != '\n')
+                        text += x[i];
                 }
                 CHECK(!text.empty());
             }
@@ -415,7 +430,8 @@ TEST_CASE("real column exports lose nothing") {
         auto m = pdf_metrics(b);
         CHECK(num(m, "han_recall") >= 0.995);
         auto t = run("pdftotext -enc UTF-8 " + shell_quote(b.pdf) + " -");
-        for (const char* e : {"&#", "&quot;", "&lt;", "&gt;", "&amp;"}) CHECK(t.out.find(e) == std::string::npos);
+        for (const char* e : {"&#", "&quot;", "&lt;", "&gt;", "&amp;"})
+            CHECK(t.out.find(e) == std::string::npos);
     }
     CHECK(books >= 1);
 }

@@ -128,9 +128,7 @@ void Builder::glue(float h, float shrink) {
     push(std::move(g));
 }
 
-ParagraphLayout Builder::layout(ParagraphSpec spec) {
-    return layout_paragraph(spec, fonts, diags);
-}
+ParagraphLayout Builder::layout(ParagraphSpec spec) { return layout_paragraph(spec, fonts, diags); }
 
 void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size, bool grid,
                     bool widow_rules) {

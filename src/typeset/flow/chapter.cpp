@@ -93,7 +93,8 @@ void flow_chapter(Builder& b, const model::Chapter& ch, const std::string& chapt
     if (end_note > first_note) {
         const int group = b.elem("Div");
         for (std::size_t i = first_note; i < end_note; ++i)
-            if (b.list.structure[i].parent == sect) b.list.structure[i].parent = group;  // the notes
+            if (b.list.structure[i].parent == sect)
+                b.list.structure[i].parent = group;  // the notes
     }
 }
 

@@ -1,5 +1,6 @@
 // Readers' comments (精选留言): a heading, then each comment in smaller type with an
-// author · 赞 N · date line, its paragraphs and pasted code, and the author's reply set off beneath.
+// author · 赞 N · date line, its paragraphs and pasted code, and the author's reply set off
+// beneath.
 #include "typeset/flow/flow.hpp"
 
 namespace bookc::typeset::flow {
@@ -54,10 +55,12 @@ void flow_comment(Builder& b, const model::Comment& c, Area a, float size, float
         d.x = a.x + 0.35f * size;
         d.color = st.accent;
         InlineOut r;
-        r.runs.push_back(run("作者回复：", st.style(st.sans_bold, size * 0.95f, st.accent), c.span));
+        r.runs.push_back(
+            run("作者回复：", st.style(st.sans_bold, size * 0.95f, st.accent), c.span));
         collect_inlines(c.reply, st.style(st.body, size * 0.95f, st.muted), st, b.dest_prefix, r);
         if (!c.reply_date.empty())
-            r.runs.push_back(run("（" + c.reply_date + "）", st.style(st.sans, size * 0.85f, st.muted), c.span));
+            r.runs.push_back(
+                run("（" + c.reply_date + "）", st.style(st.sans, size * 0.85f, st.muted), c.span));
         ParagraphSpec t;
         t.runs = std::move(r.runs);
         t.width = in.width;

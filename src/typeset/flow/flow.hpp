@@ -40,9 +40,9 @@ struct VList {
 struct Styles {
     config::Layout layout;
     FontChain body, bold, sans, sans_bold, mono;
-    float size = 10.5f;    // body size
-    float pitch = 18.4f;   // body line height (baseline grid)
-    float measure = 300;   // text block width
+    float size = 10.5f;   // body size
+    float pitch = 18.4f;  // body line height (baseline grid)
+    float measure = 300;  // text block width
     float body_height = 480;
     display::Color text, muted, accent, rule;
 
@@ -84,12 +84,12 @@ struct Builder {
     const model::Chapter* chapter = nullptr;
     VList list;
     std::vector<Deco> decos;
-    int keep = 0;          // the next `keep` content boxes may not be separated from the previous
-    int depth = 0;         // nesting of quotes etc.: body grid only at depth 0
-    int list_depth = 0;    // nesting of lists (bullet shapes, no first-line indent)
-    float list_marker_x = 0;  // x of the innermost list's markers (nested lists step in)
+    int keep = 0;        // the next `keep` content boxes may not be separated from the previous
+    int depth = 0;       // nesting of quotes etc.: body grid only at depth 0
+    int list_depth = 0;  // nesting of lists (bullet shapes, no first-line indent)
+    float list_marker_x = 0;            // x of the innermost list's markers (nested lists step in)
     std::vector<display::Item> marker;  // list marker for the next line, relative to its baseline
-    std::vector<std::pair<int, int>> footnote_index;  // (number, index in list.footnotes)
+    std::vector<std::pair<int, int>> footnote_index;            // (number, index in list.footnotes)
     std::vector<std::pair<std::string, std::string>> sections;  // outline: (title, dest)
     // Logical structure: runs placed get `tag` (the leaf element of the text being set);
     // new elements go into `container`.

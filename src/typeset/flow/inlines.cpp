@@ -36,7 +36,9 @@ void collect(const model::Inlines& in, const TextStyle& cur, const Styles& st,
              const std::string& prefix, InlineOut& out) {
     for (const auto& n : in) {
         switch (n.kind) {
-            case model::InlineKind::Text: add_text(out.runs, n.text, cur, n.span); break;
+            case model::InlineKind::Text:
+                add_text(out.runs, n.text, cur, n.span);
+                break;
             case model::InlineKind::Emph:
             case model::InlineKind::Strong: {
                 TextStyle s = cur;
@@ -73,12 +75,17 @@ void collect(const model::Inlines& in, const TextStyle& cur, const Styles& st,
                 // Images inside running text (a paragraph's images are split out before).
                 TextStyle s = cur;
                 s.color = st.muted;
-                add_text(out.runs, "［图：" + (n.text.empty() ? std::string("图片") : n.text) + "］",
-                         s, n.span);
+                add_text(out.runs,
+                         "［图：" + (n.text.empty() ? std::string("图片") : n.text) + "］", s,
+                         n.span);
                 break;
             }
-            case model::InlineKind::LineBreak: add_text(out.runs, "\n", cur, n.span); break;
-            case model::InlineKind::SoftBreak: add_text(out.runs, kSoftBreak, cur, n.span); break;
+            case model::InlineKind::LineBreak:
+                add_text(out.runs, "\n", cur, n.span);
+                break;
+            case model::InlineKind::SoftBreak:
+                add_text(out.runs, kSoftBreak, cur, n.span);
+                break;
             case model::InlineKind::FootnoteRef: {
                 TextStyle s = cur;
                 s.size = cur.size * 0.6f;
@@ -110,11 +117,17 @@ void finish_runs(std::vector<StyledRun>& runs) {
         if (runs[i].text != kSoftBreak) continue;
         char32_t before = 0, after = 0;
         for (std::size_t j = i; j-- > 0;)
-            if (!runs[j].text.empty() && runs[j].text != kSoftBreak) { before = last_char(runs[j].text); break; }
+            if (!runs[j].text.empty() && runs[j].text != kSoftBreak) {
+                before = last_char(runs[j].text);
+                break;
+            }
         for (std::size_t j = i + 1; j < runs.size(); ++j)
-            if (!runs[j].text.empty() && runs[j].text != kSoftBreak) { after = first_char(runs[j].text); break; }
-        bool none = before == 0 || after == 0 || is_cjk(before) || is_cjk(after) ||
-                    before == ' ' || after == ' ' || before == '\n' || after == '\n';
+            if (!runs[j].text.empty() && runs[j].text != kSoftBreak) {
+                after = first_char(runs[j].text);
+                break;
+            }
+        bool none = before == 0 || after == 0 || is_cjk(before) || is_cjk(after) || before == ' ' ||
+                    after == ' ' || before == '\n' || after == '\n';
         runs[i].text = none ? "" : " ";
     }
     std::vector<StyledRun> kept;

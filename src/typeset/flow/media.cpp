@@ -13,7 +13,8 @@ namespace bookc::typeset::flow {
 namespace {
 
 std::uint32_t be32(const std::string& s, std::size_t i) {
-    return (std::uint32_t(std::uint8_t(s[i])) << 24) | (std::uint32_t(std::uint8_t(s[i + 1])) << 16) |
+    return (std::uint32_t(std::uint8_t(s[i])) << 24) |
+           (std::uint32_t(std::uint8_t(s[i + 1])) << 16) |
            (std::uint32_t(std::uint8_t(s[i + 2])) << 8) | std::uint32_t(std::uint8_t(s[i + 3]));
 }
 
@@ -29,7 +30,8 @@ bool web_url(const std::string& url) {
 }
 
 // `text`, then the address `url` (if any) shortened and linked to the whole address.
-void placeholder(Builder& b, const std::string& text, const std::string& url, Area a, base::Span span) {
+void placeholder(Builder& b, const std::string& text, const std::string& url, Area a,
+                 base::Span span) {
     StyledRun r;
     r.text = text;
     r.style = b.st.style(b.st.sans, b.st.size * 0.85f, b.st.muted);
@@ -62,16 +64,23 @@ std::string short_url(const std::string& url) {
 
 std::pair<int, int> image_pixel_size(const std::string& s, bool png) {
     if (png) {
-        if (s.size() >= 24 && s.compare(1, 3, "PNG") == 0) return {int(be32(s, 16)), int(be32(s, 20))};
+        if (s.size() >= 24 && s.compare(1, 3, "PNG") == 0)
+            return {int(be32(s, 16)), int(be32(s, 20))};
         return {0, 0};
     }
     // JPEG: walk the segments to the first SOFn.
     std::size_t i = 2;
     if (s.size() < 4 || std::uint8_t(s[0]) != 0xFF || std::uint8_t(s[1]) != 0xD8) return {0, 0};
     while (i + 9 < s.size()) {
-        if (std::uint8_t(s[i]) != 0xFF) { ++i; continue; }
+        if (std::uint8_t(s[i]) != 0xFF) {
+            ++i;
+            continue;
+        }
         std::uint8_t m = std::uint8_t(s[i + 1]);
-        if (m == 0xFF) { ++i; continue; }
+        if (m == 0xFF) {
+            ++i;
+            continue;
+        }
         std::size_t len = (std::size_t(std::uint8_t(s[i + 2])) << 8) | std::uint8_t(s[i + 3]);
         if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
             int h = (std::uint8_t(s[i + 5]) << 8) | std::uint8_t(s[i + 6]);
@@ -131,7 +140,8 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
         return;
     }
     // An SVG with a PNG rendering (remote SVGs, see load/) is drawn from that rendering.
-    const bool svg_png = asset->media_type == "image/svg+xml" && asset->print_png && !asset->print_png->empty();
+    const bool svg_png =
+        asset->media_type == "image/svg+xml" && asset->print_png && !asset->print_png->empty();
     const std::shared_ptr<const std::string>& bytes = svg_png ? asset->print_png : asset->data;
     bool png = asset->media_type == "image/png" || svg_png;
     bool jpeg = asset->media_type == "image/jpeg";

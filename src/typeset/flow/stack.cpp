@@ -137,7 +137,9 @@ void flow_block(Builder& b, const model::Block& blk, Area a) {
             if (blk.level <= 2) b.sections.emplace_back(model::plain_text(blk.inlines), dest);
             break;
         }
-        case model::BlockKind::CodeBlock: flow_code(b, blk, a); break;
+        case model::BlockKind::CodeBlock:
+            flow_code(b, blk, a);
+            break;
         case model::BlockKind::BlockQuote: {
             b.glue(st.pitch * 0.5f);
             Deco d;
@@ -153,11 +155,21 @@ void flow_block(Builder& b, const model::Block& blk, Area a) {
             b.glue(st.pitch * 0.5f);
             break;
         }
-        case model::BlockKind::List: flow_list(b, blk, a); break;
-        case model::BlockKind::ListItem: flow_blocks(b, blk.children, a); break;
-        case model::BlockKind::Table: flow_table(b, blk, a); break;
-        case model::BlockKind::ThematicBreak: flow_thematic_break(b, a); break;
-        case model::BlockKind::MediaNote: flow_media_note(b, blk, a); break;
+        case model::BlockKind::List:
+            flow_list(b, blk, a);
+            break;
+        case model::BlockKind::ListItem:
+            flow_blocks(b, blk.children, a);
+            break;
+        case model::BlockKind::Table:
+            flow_table(b, blk, a);
+            break;
+        case model::BlockKind::ThematicBreak:
+            flow_thematic_break(b, a);
+            break;
+        case model::BlockKind::MediaNote:
+            flow_media_note(b, blk, a);
+            break;
     }
 }
 
@@ -171,7 +183,8 @@ bool introduces(const model::Block& blk, const model::Block* next) {
     if (next->kind != K::List && next->kind != K::Table && next->kind != K::CodeBlock) return false;
     std::string text = model::plain_text(blk.inlines);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
-    return text.size() >= 1 && (text.back() == ':' || (text.size() >= 3 && text.substr(text.size() - 3) == "："));
+    return text.size() >= 1 &&
+           (text.back() == ':' || (text.size() >= 3 && text.substr(text.size() - 3) == "："));
 }
 
 }  // namespace

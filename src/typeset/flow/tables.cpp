@@ -17,9 +17,12 @@ struct Cell {
 TextAlign align_of(const model::Block& t, std::size_t col) {
     if (col >= t.aligns.size()) return TextAlign::Left;
     switch (t.aligns[col]) {
-        case model::Align::Center: return TextAlign::Center;
-        case model::Align::Right: return TextAlign::Right;
-        default: return TextAlign::Left;
+        case model::Align::Center:
+            return TextAlign::Center;
+        case model::Align::Right:
+            return TextAlign::Right;
+        default:
+            return TextAlign::Left;
     }
 }
 
@@ -68,7 +71,8 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
     if (cols * size * 1.5f > a.width) {
         size = std::max(5.0f, a.width / (cols * 1.5f));
         b.diags.warning(t.span,
-                        "a table of " + std::to_string(ncols) + " columns is too wide for the page; " +
+                        "a table of " + std::to_string(ncols) +
+                            " columns is too wide for the page; " +
                             (size * cols * 1.5f > a.width + 0.01f ? "its cells are squeezed"
                                                                   : "its type is reduced"),
                         {"split the table, or make it a list"});
@@ -203,14 +207,16 @@ void flow_table(Builder& b, const model::Block& t, Area a) {
                             {"split the cell's text, or make the table a list"});
         place_lines(box, 0, nlines, vpad);
         if (r == 0) box.items.push_back(rule(0, 0.8f, st.text));
-        if (head && int(r) + 1 == t.header_rows) box.items.push_back(rule(box.height, 0.5f, st.text));
+        if (head && int(r) + 1 == t.header_rows)
+            box.items.push_back(rule(box.height, 0.5f, st.text));
         if (!head && !last) box.items.push_back(rule(box.height, 0.25f, st.rule));
         if (last) box.items.push_back(rule(box.height, 0.8f, st.text));
         if (head) {
             if (r > 0) box.brk = Break::Never;
             VBox copy = box;
             copy.brk = Break::Allowed;
-            if (r == 0 && copy.items.size() > 0) {}  // the top rule comes along
+            if (r == 0 && copy.items.size() > 0) {
+            }  // the top rule comes along
             b.list.headers[std::size_t(header_index)].push_back(std::move(copy));
         } else {
             box.header = header_index;

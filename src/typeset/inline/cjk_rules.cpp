@@ -28,7 +28,8 @@ constexpr std::u32string_view kEllipsis = U"…⋯‥";
 constexpr std::u32string_view kPostfixUnit = U"%％‰℃℉°′″";
 constexpr std::u32string_view kPrefixCurrency = U"¥￥$＄€£￡#＃";
 // Measure words and units that stay with the number before them (3 公里, 2024 年, 5 元).
-constexpr std::u32string_view kCjkUnit = U"年月日号時时分秒个個元角万亿億千百米克吨噸升度岁歲倍次天周週页頁章节節";
+constexpr std::u32string_view kCjkUnit =
+    U"年月日号時时分秒个個元角万亿億千百米克吨噸升度岁歲倍次天周週页頁章节節";
 // A break inside a URL, path or identifier (compound_breaks.cpp) costs more than one after
 // a hyphen: such a line is never justified by letter-spacing, so the breaker should take
 // one only when the lines around it would otherwise be noticeably looser.
@@ -36,8 +37,9 @@ constexpr float kCompoundPenalty = 100;
 
 bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }
 bool is_latin_letter(char32_t c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-           (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF);
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF) ||
+           (c >= 0x400 && c <= 0x4FF);
 }
 
 }  // namespace
@@ -47,15 +49,26 @@ namespace {
 // Character classes for the BMP in one table (built once): the rules look up several
 // classes for every cluster boundary, millions of times per book.
 enum : std::uint16_t {
-    fNoStart = 1, fNoEnd = 2, fOpen = 4, fClose = 8, fDash = 16, fEllipsis = 32, fPostfix = 64,
-    fPrefix = 128, fCjkUnit = 256, fIdeo = 1024, fSpace = 2048, fLatin = 4096,
+    fNoStart = 1,
+    fNoEnd = 2,
+    fOpen = 4,
+    fClose = 8,
+    fDash = 16,
+    fEllipsis = 32,
+    fPostfix = 64,
+    fPrefix = 128,
+    fCjkUnit = 256,
+    fIdeo = 1024,
+    fSpace = 2048,
+    fLatin = 4096,
     fDigit = 8192,
 };
 
 bool compute_ideo(char32_t c) {
     if (base::is_han(c)) return true;
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xFF10 && c <= 0xFF19) ||
+           (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A) ||
            (c >= 0x3005 && c <= 0x3007) || (c >= 0x31F0 && c <= 0x31FF);
 }
 
@@ -144,8 +157,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
     for (std::size_t k = 0; k < n; ++k) {
         char32_t c = first(k);
         it.box[k] = cl[k].width;
-        it.core[k] = !(is_space_char(c) || is_no_start(c) || is_no_end(c) || is_dash_or_ellipsis(c) ||
-                       (c < 0x80 && !is_latin_alnum(c)));
+        it.core[k] = !(is_space_char(c) || is_no_start(c) || is_no_end(c) ||
+                       is_dash_or_ellipsis(c) || (c < 0x80 && !is_latin_alnum(c)));
         if (cl[k].mono || k + 1 >= n || cl[k].end != cl[k + 1].begin) continue;
         if (!full_mark(k) || !full_mark(k + 1)) continue;
         char32_t a = last(k), b = first(k + 1);
@@ -165,10 +178,12 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         // A space inside inline code keeps its width, except at the end of a line.
         if (!code && cl[k].mono && is_space_char(first(k))) it.end_trim[k] = it.box[k];
         // Line end: a full-width mark is set half width (GB/T 15834 §5.1.10).
-        if (!cl[k].mono && is_closing_mark(last(k)) && cl[k].blank_right && full_mark(k) && it.rtrim[k] == 0)
+        if (!cl[k].mono && is_closing_mark(last(k)) && cl[k].blank_right && full_mark(k) &&
+            it.rtrim[k] == 0)
             it.end_trim[k] = 0.5f * cl[k].em;
         // Line start: an opening bracket loses ½ em.
-        if (!cl[k].mono && is_opening_mark(first(k)) && cl[k].blank_left && full_mark(k) && it.ltrim[k] == 0)
+        if (!cl[k].mono && is_opening_mark(first(k)) && cl[k].blank_left && full_mark(k) &&
+            it.ltrim[k] == 0)
             it.start_trim[k] = 0.5f * cl[k].em;
     }
 
@@ -201,7 +216,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                 it.glue[k] = 0;  // collapse runs of spaces
             } else {
                 char32_t before = k > 0 ? last(k - 1) : 0;
-                if ((is_cjk_ideo(before) && is_latin_alnum(b)) || (is_latin_alnum(before) && is_cjk_ideo(b))) {
+                if ((is_cjk_ideo(before) && is_latin_alnum(b)) ||
+                    (is_latin_alnum(before) && is_cjk_ideo(b))) {
                     // An explicit space between Han and Latin: the ¼ em of A4.
                     it.glue[k] = 0.25f * em2;
                     it.stretch[k] = em2 / 12;
@@ -211,7 +227,7 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                     const float w = cl[k].width;
                     it.glue[k] = w;
                     it.stretch[k] = std::max(0.5f * em - w, 0.5f * w);  // up to ½ em
-                    it.shrink[k] = std::max(w - 0.25f * em, 0.2f * w);   // down to ¼ em
+                    it.shrink[k] = std::max(w - 0.25f * em, 0.2f * w);  // down to ¼ em
                     it.glue_class[k] = kGlueSpace;
                 }
             }
@@ -229,10 +245,12 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
             // broken inside a long address needs less from the lines before it; never more.
             it.stretch[k] = kLatinTrace * em2;
             it.glue_class[k] = kGlueLatin;
-        } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) || is_dash_or_ellipsis(a) ||
-                    is_cjk_ideo(b) || is_opening_mark(b) || is_closing_mark(b) || is_dash_or_ellipsis(b)) &&
+        } else if ((is_cjk_ideo(a) || is_opening_mark(a) || is_closing_mark(a) ||
+                    is_dash_or_ellipsis(a) || is_cjk_ideo(b) || is_opening_mark(b) ||
+                    is_closing_mark(b) || is_dash_or_ellipsis(b)) &&
                    !is_latin_alnum(a) && !is_latin_alnum(b) && !(is_space_char(b))) {
-            bool inside_pair = (has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis));
+            bool inside_pair =
+                (has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis));
             if (!inside_pair) {
                 it.stretch[k] = 0.1f * em2;  // inter-character spacing (A5, last in order)
                 it.shrink[k] = 0.02f * em2;
@@ -242,7 +260,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                     it.shrink[k] += 0.25f * em;
                     it.glue_class[k] = kGluePunct;
                 }
-                if (cl[k + 1].blank_left && it.ltrim[k + 1] == 0 && is_opening_mark(b) && full_mark(k + 1)) {
+                if (cl[k + 1].blank_left && it.ltrim[k + 1] == 0 && is_opening_mark(b) &&
+                    full_mark(k + 1)) {
                     it.shrink[k] += 0.25f * cl[k + 1].em;
                     it.glue_class[k] = kGluePunct;
                 }
@@ -254,8 +273,10 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         // --- break opportunity
         if (code) {
             float p = 100;
-            if (a_space) p = 0;
-            else if (in(U"/.-?&=_#,;:)]}>", a)) p = 10;
+            if (a_space)
+                p = 0;
+            else if (in(U"/.-?&=_#,;:)]}>", a))
+                p = 10;
             if (is_space_char(b)) p = 100;  // keep the space at the end of the line
             it.penalty[k] = p;
             it.emergency[k] = p;
@@ -265,7 +286,8 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         float p = (brk == LINEBREAK_ALLOWBREAK || brk == LINEBREAK_MUSTBREAK) ? 0.f : kNoBreak;
         bool prohibited = false;
         if (is_no_start(b) || is_no_end(a)) prohibited = true;
-        if ((has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis))) prohibited = true;
+        if ((has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis)))
+            prohibited = true;
         // Numbers: 3.14, 1,000; digits with their units and currency signs.
         const char32_t a_prev = cl[k].end >= 2 ? t[cl[k].end - 2] : 0;
         if (is_digit(a) && (is_digit(b) || b == '.' || b == ',')) prohibited = true;
@@ -280,9 +302,12 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         }
         if (in_token) {
             // Inside a Latin run without spaces: only at its break points (compound_breaks.cpp).
-            if (!compound.brk[cl[k].end - 1]) p = kNoBreak;
-            else if (a == '-' && is_latin_letter(b) && !mono_a) p = 50;  // as after any hyphen
-            else if (in_compound) p = kCompoundPenalty;
+            if (!compound.brk[cl[k].end - 1])
+                p = kNoBreak;
+            else if (a == '-' && is_latin_letter(b) && !mono_a)
+                p = 50;  // as after any hyphen
+            else if (in_compound)
+                p = kCompoundPenalty;
         } else if (a == '-' && is_latin_letter(b) && p == 0) {
             p = 50;  // after an explicit hyphen
         }
@@ -291,9 +316,12 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         if (prohibited) p = kNoBreak;
         it.penalty[k] = p;
         // Last resort (pass 2): anywhere, except inside —— and ……; prohibited spots cost more.
-        bool inside_pair = (has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis));
-        if (p != kNoBreak) it.emergency[k] = p;
-        else if (!inside_pair) it.emergency[k] = prohibited ? 4 * kEmergencyPenalty : kEmergencyPenalty;
+        bool inside_pair =
+            (has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis));
+        if (p != kNoBreak)
+            it.emergency[k] = p;
+        else if (!inside_pair)
+            it.emergency[k] = prohibited ? 4 * kEmergencyPenalty : kEmergencyPenalty;
     }
 
     it.sum_w.assign(n + 1, 0);

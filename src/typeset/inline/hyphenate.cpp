@@ -22,7 +22,8 @@ HyphenDict* dictionary() {
     static HyphenDict* dict = nullptr;
     static std::once_flag once;
     std::call_once(once, [] {
-        for (const char* path : {"/usr/share/hyphen/hyph_en_US.dic", "/usr/share/hyphen/hyph_en.dic"}) {
+        for (const char* path :
+             {"/usr/share/hyphen/hyph_en_US.dic", "/usr/share/hyphen/hyph_en.dic"}) {
             dict = hnj_hyphen_load(path);
             if (dict) break;
         }
@@ -57,7 +58,8 @@ void add_hyphenation(const Shaped& sh, BreakItems& it) {
     for (std::size_t k = 0; k < cl.size(); ++k) ends_at[cl[k].end] = std::int32_t(k);
     std::vector<std::int32_t> cluster_of(t.size(), -1);
     for (std::size_t k = 0; k < cl.size(); ++k)
-        for (std::uint32_t i = cl[k].begin; i < cl[k].end && i < t.size(); ++i) cluster_of[i] = std::int32_t(k);
+        for (std::uint32_t i = cl[k].begin; i < cl[k].end && i < t.size(); ++i)
+            cluster_of[i] = std::int32_t(k);
 
     std::string word;
     std::vector<char> hyphens;
@@ -74,7 +76,8 @@ void add_hyphenation(const Shaped& sh, BreakItems& it) {
         const std::uint32_t start = i, end = j;
         i = j;
         if (end - start < kMinWord) continue;
-        if ((start > 0 && joins_word(t[start - 1])) || (end < t.size() && joins_word(t[end]))) continue;
+        if ((start > 0 && joins_word(t[start - 1])) || (end < t.size() && joins_word(t[end])))
+            continue;
         bool all_caps = true, mono = false;
         for (std::uint32_t c = start; c < end; ++c) {
             all_caps = all_caps && t[c] >= 'A' && t[c] <= 'Z';
@@ -83,10 +86,11 @@ void add_hyphenation(const Shaped& sh, BreakItems& it) {
         }
         if (all_caps || mono) continue;  // acronyms, code, identifiers and URLs
         word.clear();
-        for (std::uint32_t c = start; c < end; ++c) word += static_cast<char>(std::tolower(int(t[c])));
+        for (std::uint32_t c = start; c < end; ++c)
+            word += static_cast<char>(std::tolower(int(t[c])));
         hyphens.assign(word.size() + 5, 0);
-        if (hnj_hyphen_hyphenate2(dict, word.c_str(), int(word.size()), hyphens.data(), nullptr, &rep,
-                                  &pos, &cut) != 0)
+        if (hnj_hyphen_hyphenate2(dict, word.c_str(), int(word.size()), hyphens.data(), nullptr,
+                                  &rep, &pos, &cut) != 0)
             continue;
         if (rep) {  // non-standard hyphenation (not in the en-US patterns): not offered
             for (std::size_t r = 0; r < word.size(); ++r) std::free(rep[r]);

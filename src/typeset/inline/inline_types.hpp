@@ -48,7 +48,11 @@ inline constexpr float kEmergencyPenalty = 1e5f;  // p² outweighs any loose lin
 // Latin run (letters, digits, their punctuation): never stretched beyond a trace, and only
 // inside URLs, paths and identifiers (kLatinTrace); a Latin run stretches at its spaces.
 enum GlueClass : std::uint8_t {
-    kGlueSpace = 0, kGluePunct = 1, kGlueHanLatin = 2, kGlueInter = 3, kGlueLatin = 4,
+    kGlueSpace = 0,
+    kGluePunct = 1,
+    kGlueHanLatin = 2,
+    kGlueInter = 3,
+    kGlueLatin = 4,
 };
 inline constexpr int kGlueClasses = 5;
 inline constexpr float kLatinTrace = 0.02f;  // em: the most a gap inside a Latin run opens
@@ -65,20 +69,20 @@ inline constexpr float kMaxHanStretch = 5;
 inline constexpr bool han_glue(std::uint8_t c) { return c == kGlueInter || c == kGluePunct; }
 
 struct BreakItems {
-    std::vector<float> box;        // width after punctuation-pair compression
-    std::vector<float> ltrim;      // compression taken from the left of the cluster (pair)
-    std::vector<float> rtrim;      // compression taken from the right (pair)
+    std::vector<float> box;    // width after punctuation-pair compression
+    std::vector<float> ltrim;  // compression taken from the left of the cluster (pair)
+    std::vector<float> rtrim;  // compression taken from the right (pair)
     std::vector<float> glue, stretch, shrink;  // glue between cluster k and k+1
-    std::vector<std::uint8_t> glue_class;  // GlueClass: the order of adjustment (A5)
-    std::vector<float> penalty;    // break after k: kNoBreak when not allowed
-    std::vector<float> emergency;  // break after k when nothing else fits (pass 2)
-    std::vector<float> end_trim;   // removed when a line ends with k (mark set half width;
-                                   // negative: a hyphen drawn after k)
-    std::vector<std::uint8_t> hyphen;  // 1: a line ending with k draws a hyphen after it
-    std::vector<float> start_trim; // removed when a line starts with k (opening bracket)
-    std::vector<std::uint32_t> forced;  // forced breaks ('\n') after cluster k (2: one empty line)
-    std::uint32_t leading_breaks = 0;   // forced breaks before the first cluster (empty lines)
-    std::vector<std::uint8_t> core;    // counts as a character for the 孤字 rule
+    std::vector<std::uint8_t> glue_class;      // GlueClass: the order of adjustment (A5)
+    std::vector<float> penalty;                // break after k: kNoBreak when not allowed
+    std::vector<float> emergency;              // break after k when nothing else fits (pass 2)
+    std::vector<float> end_trim;         // removed when a line ends with k (mark set half width;
+                                         // negative: a hyphen drawn after k)
+    std::vector<std::uint8_t> hyphen;    // 1: a line ending with k draws a hyphen after it
+    std::vector<float> start_trim;       // removed when a line starts with k (opening bracket)
+    std::vector<std::uint32_t> forced;   // forced breaks ('\n') after cluster k (2: one empty line)
+    std::uint32_t leading_breaks = 0;    // forced breaks before the first cluster (empty lines)
+    std::vector<std::uint8_t> core;      // counts as a character for the 孤字 rule
     std::vector<std::uint8_t> compound;  // part of a URL, path or identifier: not hyphenated
     // Prefix sums over box+glue, stretch, shrink, the stretch beyond the nominal one that
     // kMaxStretch allows, and the stretch of Han glue: sum over clusters [0, k).
@@ -91,8 +95,8 @@ struct BreakOptions {
     float first_indent = 0;
     TextAlign align = TextAlign::Justify;
     bool code = false;
-    float mark_width = 0;   // code: width of the continuation mark
-    bool optimal = true;    // Knuth–Plass (false: greedy first fit)
+    float mark_width = 0;  // code: width of the continuation mark
+    bool optimal = true;   // Knuth–Plass (false: greedy first fit)
     // TeX's \doublehyphendemerits and \finalhyphendemerits, scaled to this breaker's looser
     // tolerance (at TeX's 10000 and 5000 they changed nothing measurable).
     double double_hyphen_demerits = 1e5;
@@ -169,16 +173,17 @@ void add_hyphenation(const Shaped& sh, BreakItems& items);
 std::vector<char> unibreak(const std::u32string& text);
 
 // linebreak_*.cpp
-std::vector<LineSpan> break_lines(const Measured& m, const BreakItems& items, const BreakOptions& o);
+std::vector<LineSpan> break_lines(const Measured& m, const BreakItems& items,
+                                  const BreakOptions& o);
 std::vector<LineSpan> break_greedy(const BreakItems& items, const BreakOptions& o);
 // Empty when no breaking was possible within the limits (caller falls back to greedy).
 std::vector<LineSpan> break_optimal(const BreakItems& items, const BreakOptions& o);
 
 // line.cpp: the justified line, as per-cluster adjustments.
 struct SetLine {
-    float x = 0;               // where the first cluster's pen starts (indent, alignment)
-    float natural = 0;         // natural width of the content
-    std::vector<float> shift;  // per cluster of the line: glyphs move left by this (pt)
+    float x = 0;                 // where the first cluster's pen starts (indent, alignment)
+    float natural = 0;           // natural width of the content
+    std::vector<float> shift;    // per cluster of the line: glyphs move left by this (pt)
     std::vector<float> advance;  // per cluster: final pen advance (width + delta - shift)
 };
 SetLine set_line(const BreakItems& items, const LineSpan& line, const BreakOptions& o);
@@ -186,15 +191,15 @@ SetLine set_line(const BreakItems& items, const LineSpan& line, const BreakOptio
 // ---- font side: itemize.cpp, shape.cpp, line.cpp (commit)
 
 struct FontItem {
-    std::uint32_t run = 0;        // StyledRun index
+    std::uint32_t run = 0;             // StyledRun index
     std::uint32_t begin = 0, end = 0;  // characters
     std::shared_ptr<font::Font> font;
-    int script = 0;               // hb_script_t
+    int script = 0;  // hb_script_t
 };
 
 struct ShapedGlyph {
     std::uint32_t gid = 0;
-    std::uint32_t ch = 0;  // cluster: character index of its cluster's first character
+    std::uint32_t ch = 0;               // cluster: character index of its cluster's first character
     float advance = 0, dx = 0, dy = 0;  // pt; dy up positive
 };
 
@@ -214,6 +219,7 @@ Itemized itemize(const ParagraphSpec& spec, base::DiagSink& diags);
 Shaped shape(Itemized&& text, const ParagraphSpec& spec);
 Line commit_line(const Shaped& s, const BreakItems& items, const LineSpan& span, const SetLine& set,
                  const BreakOptions& o, const ParagraphSpec& spec, FontTable& table,
-                 const std::shared_ptr<font::Font>& mark_font, std::uint32_t mark_gid, float mark_advance);
+                 const std::shared_ptr<font::Font>& mark_font, std::uint32_t mark_gid,
+                 float mark_advance);
 
 }  // namespace bookc::typeset::inl

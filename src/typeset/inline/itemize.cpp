@@ -54,7 +54,7 @@ Itemized itemize(const ParagraphSpec& spec, base::DiagSink& diags) {
         const StyledRun& run = spec.runs[ri];
         const FontChain* chain = run.style.fonts;
         const std::size_t n_fonts = chain ? chain->fonts.size() : 0;
-        int cur = -1;          // font index in the chain for the previous character
+        int cur = -1;  // font index in the chain for the previous character
         int cur_script = HB_SCRIPT_COMMON;
         // Decode; tabs become spaces (to the next multiple of 4 columns in code).
         std::u32string chars;
@@ -80,26 +80,34 @@ Itemized itemize(const ParagraphSpec& spec, base::DiagSink& diags) {
             const auto idx = static_cast<std::uint32_t>(out.text.size());
             out.text.push_back(c);
             out.run_of_char.push_back(ri);
-            if (c == '\n' || c == 0x2028) { cur = -1; continue; }
+            if (c == '\n' || c == 0x2028) {
+                cur = -1;
+                continue;
+            }
 
             int f = -1;
-            const bool follows_base = is_mark(uf, c) || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F) ||
+            const bool follows_base = is_mark(uf, c) || c == 0x200D ||
+                                      (c >= 0xFE00 && c <= 0xFE0F) ||
                                       (c >= 0xE0100 && c <= 0xE01EF);
             if ((follows_base || is_default_ignorable(c)) && cur >= 0) {
                 f = cur;
             } else {
                 auto gc = hb_unicode_general_category(uf, c);
-                bool common = c == ' ' || (gc >= HB_UNICODE_GENERAL_CATEGORY_CONNECT_PUNCTUATION &&
-                                           gc <= HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR &&
-                                           hb_unicode_script(uf, c) == HB_SCRIPT_COMMON &&
-                                           !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF));
+                bool common =
+                    c == ' ' || (gc >= HB_UNICODE_GENERAL_CATEGORY_CONNECT_PUNCTUATION &&
+                                 gc <= HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR &&
+                                 hb_unicode_script(uf, c) == HB_SCRIPT_COMMON &&
+                                 !(c >= 0x3000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF));
                 // (Quotes and dashes follow the text they sit in: “” after Han text keep
                 // the CJK font's full-width forms even when a Latin font comes first.)
                 if (common && cur >= 0 && chain->fonts[cur] && chain->fonts[cur]->has_char(c)) {
                     f = cur;
                 } else {
                     for (std::size_t k = 0; k < n_fonts; ++k)
-                        if (chain->fonts[k] && chain->fonts[k]->has_char(c)) { f = static_cast<int>(k); break; }
+                        if (chain->fonts[k] && chain->fonts[k]->has_char(c)) {
+                            f = static_cast<int>(k);
+                            break;
+                        }
                 }
             }
             if (f < 0 && is_default_ignorable(c)) {
@@ -108,18 +116,23 @@ Itemized itemize(const ParagraphSpec& spec, base::DiagSink& diags) {
             }
             if (f < 0) {
                 if (warned.insert(c).second) {
-                    std::string where = n_fonts && chain->fonts[0] ? chain->fonts[0]->info().family : "";
-                    diags.warning(run.span, "no font has a glyph for " + describe(c) + "; it is left out",
-                                  {n_fonts ? "add a font that covers it to the fallback fonts (first font: " + where + ")"
-                                           : "this text has no fonts"});
+                    std::string where =
+                        n_fonts && chain->fonts[0] ? chain->fonts[0]->info().family : "";
+                    diags.warning(
+                        run.span, "no font has a glyph for " + describe(c) + "; it is left out",
+                        {n_fonts ? "add a font that covers it to the fallback fonts (first font: " +
+                                       where + ")"
+                                 : "this text has no fonts"});
                 }
                 continue;
             }
             // Script: Common/Inherited characters take the script of the text around them.
             int script = hb_unicode_script(uf, c);
-            if (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN)
+            if (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED ||
+                script == HB_SCRIPT_UNKNOWN)
                 script = cur_script;
-            if (script == HB_SCRIPT_HIRAGANA || script == HB_SCRIPT_KATAKANA || script == HB_SCRIPT_BOPOMOFO)
+            if (script == HB_SCRIPT_HIRAGANA || script == HB_SCRIPT_KATAKANA ||
+                script == HB_SCRIPT_BOPOMOFO)
                 script = HB_SCRIPT_HAN;  // one CJK item: locl and spacing stay consistent
             if (!out.items.empty()) {
                 FontItem& last = out.items.back();

@@ -80,8 +80,10 @@ SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions&
             adv -= it.start_trim[k];
             sh += it.start_trim[k];
         }
-        if (k + 1 == b) adv -= it.end_trim[k];
-        else adv += it.glue[k];
+        if (k + 1 == b)
+            adv -= it.end_trim[k];
+        else
+            adv += it.glue[k];
         s.shift[k - a] = sh;
         s.advance[k - a] = adv;
     }
@@ -92,12 +94,15 @@ SetLine set_line(const BreakItems& it, const LineSpan& line, const BreakOptions&
     if (justify) {
         // A line its glue cannot fill within kMaxStretch stays short by the rest (a path
         // or URL piece with nothing but its letters' trace to stretch).
-        if (diff > 0 && lm.stretch > 0) distribute(it, a, b, diff, true, s.advance);
+        if (diff > 0 && lm.stretch > 0)
+            distribute(it, a, b, diff, true, s.advance);
         else if (diff < 0 && lm.shrink > 0)
             distribute(it, a, b, std::max(diff, -lm.shrink), false, s.advance);
     } else if (!o.code && diff > 0) {
-        if (o.align == TextAlign::Center) s.x += static_cast<float>(diff / 2);
-        else if (o.align == TextAlign::Right) s.x += static_cast<float>(diff);
+        if (o.align == TextAlign::Center)
+            s.x += static_cast<float>(diff / 2);
+        else if (o.align == TextAlign::Right)
+            s.x += static_cast<float>(diff);
     } else if (!o.code && diff < 0 && lm.shrink > 0 && justified(o.align)) {
         // A last line that is a little too long: shrink it to fit.
         distribute(it, a, b, std::max(diff, -lm.shrink), false, s.advance);
@@ -115,9 +120,10 @@ void add_metrics(Line& line, const font::Font& f, float size, float shift) {
 
 }  // namespace
 
-Line commit_line(const Shaped& sh, const BreakItems& items, const LineSpan& span, const SetLine& set,
-                 const BreakOptions& o, const ParagraphSpec& spec, FontTable& table,
-                 const std::shared_ptr<font::Font>& mark_font, std::uint32_t mark_gid, float mark_advance) {
+Line commit_line(const Shaped& sh, const BreakItems& items, const LineSpan& span,
+                 const SetLine& set, const BreakOptions& o, const ParagraphSpec& spec,
+                 FontTable& table, const std::shared_ptr<font::Font>& mark_font,
+                 std::uint32_t mark_gid, float mark_advance) {
     Line line;
     line.width = spec.width;
     line.natural = set.natural;
@@ -231,7 +237,8 @@ Line commit_line(const Shaped& sh, const BreakItems& items, const LineSpan& span
         for (const auto& g : gr.glyphs) w += g.advance;
         if (!line.links.empty()) {
             display::Link& prev = line.links.back();
-            if (prev.uri == st.link_uri && prev.dest == st.link_dest && std::fabs(prev.x + prev.w - gr.x) < 0.01f) {
+            if (prev.uri == st.link_uri && prev.dest == st.link_dest &&
+                std::fabs(prev.x + prev.w - gr.x) < 0.01f) {
                 prev.w += w;
                 continue;
             }

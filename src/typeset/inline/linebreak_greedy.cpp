@@ -22,7 +22,10 @@ void greedy_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t s
             LineMeasure lm = measure_line(it, a, k + 1);
             double min_w = lm.natural - (justify ? lm.shrink : 0);
             if (min_w > W + kEps) break;
-            if (k + 1 == e) { fits_all = true; break; }
+            if (k + 1 == e) {
+                fits_all = true;
+                break;
+            }
             if (it.penalty[k] < kNoBreak) {
                 best = k;
                 if (o.code && it.penalty[k] <= 10 && lm.natural >= 0.6 * W) best_code = k;
@@ -30,11 +33,16 @@ void greedy_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t s
             if (it.emergency[k] < kNoBreak) best_em = k;
         }
         std::uint32_t brk;
-        if (fits_all) brk = e - 1;
-        else if (o.code && best_code >= 0) brk = static_cast<std::uint32_t>(best_code);
-        else if (best >= 0) brk = static_cast<std::uint32_t>(best);
-        else if (best_em >= 0) brk = static_cast<std::uint32_t>(best_em);
-        else brk = k > a ? k - 1 : a;  // nothing fits: overfull rather than lose text
+        if (fits_all)
+            brk = e - 1;
+        else if (o.code && best_code >= 0)
+            brk = static_cast<std::uint32_t>(best_code);
+        else if (best >= 0)
+            brk = static_cast<std::uint32_t>(best);
+        else if (best_em >= 0)
+            brk = static_cast<std::uint32_t>(best_em);
+        else
+            brk = k > a ? k - 1 : a;  // nothing fits: overfull rather than lose text
         out.push_back({a, brk + 1, false, false, cont});
         a = brk + 1;
     }

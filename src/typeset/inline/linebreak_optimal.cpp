@@ -23,7 +23,7 @@ namespace {
 constexpr double kEps = 0.01;
 constexpr double kLinePenalty = 10;
 constexpr double kAdjDemerits = 3000;
-constexpr double kOrphanDemerits = 5e7;  // ≈ one line at badness 7000 (ratio ~4)
+constexpr double kOrphanDemerits = 5e7;     // ≈ one line at badness 7000 (ratio ~4)
 constexpr double kOverfullDemerits = 1e14;  // worse than any emergency break
 constexpr double kMaxBadness = 10000;
 constexpr double kInf = 1e300;
@@ -81,8 +81,10 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
             } else {
                 while (lo < hi) {
                     std::int64_t mid = (lo + hi + 1) / 2;
-                    if (loose(mid)) hi = mid - 1;
-                    else lo = mid;
+                    if (loose(mid))
+                        hi = mid - 1;
+                    else
+                        lo = mid;
                 }
                 q0 = lo;
             }
@@ -138,7 +140,8 @@ bool optimal_segment(const BreakItems& it, const BreakOptions& o, std::uint32_t 
             for (int pf = 0; pf < 4; ++pf) {
                 const Node& prev = nodes[from + pf];
                 if (prev.demerits >= kInf) continue;
-                double d = prev.demerits + base + (std::abs(fit - pf) > 1 && qi >= 0 ? kAdjDemerits : 0);
+                double d =
+                    prev.demerits + base + (std::abs(fit - pf) > 1 && qi >= 0 ? kAdjDemerits : 0);
                 if (d < out.demerits) {
                     out.demerits = d;
                     out.prev = static_cast<std::int32_t>(from + pf);
@@ -174,12 +177,14 @@ std::vector<LineSpan> break_optimal(const BreakItems& it, const BreakOptions& o)
         double d1 = 0;
         if (!optimal_segment(it, o, s, e, e == n, false, breaks, &d1)) {
             if (!optimal_segment(it, o, s, e, e == n, true, breaks)) return {};
-        } else if (e == n && breaks.size() >= 2 && orphan_line(it, breaks[breaks.size() - 2] + 1, e)) {
+        } else if (e == n && breaks.size() >= 2 &&
+                   orphan_line(it, breaks[breaks.size() - 2] + 1, e)) {
             // Pass 1 kept a 孤字 because avoiding it needs a looser line than its
             // tolerance: let pass 2 try, and keep whichever costs less.
             std::vector<std::uint32_t> alt;
             double d2 = 0;
-            if (optimal_segment(it, o, s, e, true, true, alt, &d2) && d2 < d1) breaks = std::move(alt);
+            if (optimal_segment(it, o, s, e, true, true, alt, &d2) && d2 < d1)
+                breaks = std::move(alt);
         }
         std::uint32_t a = s;
         for (std::uint32_t br : breaks) {

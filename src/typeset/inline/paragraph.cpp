@@ -32,7 +32,8 @@ std::vector<display::FontFace> FontTable::faces() const {
     return out;
 }
 
-ParagraphLayout layout_paragraph(const ParagraphSpec& spec, FontTable& table, base::DiagSink& diags) {
+ParagraphLayout layout_paragraph(const ParagraphSpec& spec, FontTable& table,
+                                 base::DiagSink& diags) {
     using namespace inl;
     ParagraphLayout out;
     Shaped sh = shape(itemize(spec, diags), spec);
@@ -59,7 +60,8 @@ ParagraphLayout layout_paragraph(const ParagraphSpec& spec, FontTable& table, ba
                 if (f && f->has_char(c)) {
                     mark_font = f;
                     mark_gid = f->glyph_for(c);
-                    mark_advance = f->advance(mark_gid) * st.size / static_cast<float>(f->units_per_em());
+                    mark_advance =
+                        f->advance(mark_gid) * st.size / static_cast<float>(f->units_per_em());
                     break;
                 }
             if (mark_font) break;
@@ -71,7 +73,8 @@ ParagraphLayout layout_paragraph(const ParagraphSpec& spec, FontTable& table, ba
     out.lines.reserve(spans.size());
     for (const LineSpan& span : spans) {
         const SetLine set = set_line(items, span, o);
-        out.lines.push_back(commit_line(sh, items, span, set, o, spec, table, mark_font, mark_gid, mark_advance));
+        out.lines.push_back(
+            commit_line(sh, items, span, set, o, spec, table, mark_font, mark_gid, mark_advance));
     }
     return out;
 }

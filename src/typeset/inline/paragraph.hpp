@@ -32,34 +32,36 @@ struct FontChain {
 
 struct TextStyle {
     const FontChain* fonts = nullptr;
-    float size = 10.5f;           // pt
+    float size = 10.5f;  // pt
     display::Color color;
-    float baseline_shift = 0;     // pt, up is positive (superscripts)
-    std::string link_uri;         // non-empty: this run is an external link
-    std::string link_dest;        // non-empty: this run links to a named destination
-    bool monospace = false;       // code: may break between any characters, no CJK glue
-    bool strike = false;          // struck through: the line gets a rule across the run
+    float baseline_shift = 0;  // pt, up is positive (superscripts)
+    std::string link_uri;      // non-empty: this run is an external link
+    std::string link_dest;     // non-empty: this run links to a named destination
+    bool monospace = false;    // code: may break between any characters, no CJK glue
+    bool strike = false;       // struck through: the line gets a rule across the run
 };
 
 struct StyledRun {
     std::string text;  // UTF-8; '\n' is a forced line break
     TextStyle style;
-    base::Span span;   // where the text came from (diagnostics for missing glyphs)
+    base::Span span;  // where the text came from (diagnostics for missing glyphs)
 };
 
 // JustifyNear: justified only where the glue's nominal stretch suffices, ragged elsewhere
 // (display type: a heading's full line of Han characters ends flush, a wrapped title with
 // a short first line is not spaced out).
 enum class TextAlign { Justify, Left, Center, Right, JustifyNear };
-inline bool justified(TextAlign a) { return a == TextAlign::Justify || a == TextAlign::JustifyNear; }
+inline bool justified(TextAlign a) {
+    return a == TextAlign::Justify || a == TextAlign::JustifyNear;
+}
 
 struct ParagraphSpec {
     std::vector<StyledRun> runs;
-    float width = 300;          // measure in pt
-    float first_indent = 0;     // extra indent of the first line, pt (2 em for body text)
+    float width = 300;       // measure in pt
+    float first_indent = 0;  // extra indent of the first line, pt (2 em for body text)
     TextAlign align = TextAlign::Justify;
-    bool code = false;          // code block: no justification, long lines wrapped anywhere
-                                // (continuation lines get a mark), spaces kept
+    bool code = false;  // code block: no justification, long lines wrapped anywhere
+                        // (continuation lines get a mark), spaces kept
     std::string lang = "zh-Hans";
 };
 
@@ -74,7 +76,7 @@ struct Line {
     std::vector<display::GlyphRun> runs;
     std::vector<display::Link> links;
     std::vector<display::Rule> rules;  // strike-through rules, line-relative like `runs`
-    bool last = false;  // the paragraph's last line
+    bool last = false;                 // the paragraph's last line
 };
 
 struct ParagraphLayout {

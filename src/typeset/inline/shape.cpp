@@ -54,7 +54,8 @@ Shaped shape(Itemized&& in, const ParagraphSpec& spec) {
         const bool mono = run.style.monospace || spec.code;
         hb_buffer_clear_contents(buf.get());
         hb_buffer_add_utf32(buf.get(), reinterpret_cast<const std::uint32_t*>(text.data()),
-                            static_cast<int>(text.size()), item.begin, static_cast<int>(item.end - item.begin));
+                            static_cast<int>(text.size()), item.begin,
+                            static_cast<int>(item.end - item.begin));
         hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
         hb_buffer_set_script(buf.get(), static_cast<hb_script_t>(item.script));
         hb_buffer_set_language(buf.get(), lang);
@@ -67,7 +68,8 @@ Shaped shape(Itemized&& in, const ParagraphSpec& spec) {
         const auto g0 = static_cast<std::uint32_t>(out.glyphs.size());
         for (unsigned g = 0; g < len; ++g) {
             out.glyphs.push_back({info[g].codepoint, info[g].cluster, pos[g].x_advance * scale,
-                                  pos[g].x_offset * scale, pos[g].y_offset * scale + run.style.baseline_shift});
+                                  pos[g].x_offset * scale,
+                                  pos[g].y_offset * scale + run.style.baseline_shift});
         }
         // Group glyphs with equal cluster values; a cluster covers the characters up to
         // the next cluster value (or the item's end).

@@ -44,7 +44,7 @@ display::Page part_page(const std::string& title, const std::string& dest, const
 struct TocEntry {
     std::string title;
     std::string dest;
-    int level = 1;  // 0 = part, 1 = chapter, 2 = section
+    int level = 1;     // 0 = part, 1 = chapter, 2 = section
     std::string page;  // the page label shown
 };
 // The table of contents: pages whose entries link to their destinations.

@@ -124,8 +124,8 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
     const auto& boxes = list.boxes;
     const std::size_t n = boxes.size();
     std::vector<display::Page> pages;
-    std::vector<Seg> carry;                                // notes going on from earlier pages
-    std::vector<char> seen(list.footnotes.size(), 0);     // printed (or started) already
+    std::vector<Seg> carry;                            // notes going on from earlier pages
+    std::vector<char> seen(list.footnotes.size(), 0);  // printed (or started) already
     std::size_t i = 0;
     for (;;) {
         while (i < n && boxes[i].discardable) ++i;
@@ -220,13 +220,16 @@ std::vector<display::Page> paginate(const flow::VList& list, const flow::Styles&
                 const VBox& b = boxes[c];
                 if (b.grid) give_total = 0;
                 yn = snap(yn, b, pitch) + b.height;
-                if (b.discardable) give_total += b.shrink;
-                else end = yn;
+                if (b.discardable)
+                    give_total += b.shrink;
+                else
+                    end = yn;
             }
             if (give_total > 0) {
                 const float yc = end - give_total;  // fully squeezed
-                FnPlan p = fnotes.plan(stream_for(k, nullptr),
-                                       (k == n ? body_h - yc : std::min(fn_cap, body_h - yc)) - fn_gap);
+                FnPlan p =
+                    fnotes.plan(stream_for(k, nullptr),
+                                (k == n ? body_h - yc : std::min(fn_cap, body_h - yc)) - fn_gap);
                 const float fn_h = p.placed.empty() ? 0 : fn_gap + p.height;
                 squeeze = std::clamp((end + fn_h - body_h) / give_total, 0.0f, 1.0f);
             }

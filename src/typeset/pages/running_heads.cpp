@@ -23,8 +23,8 @@ void put(display::Page& page, const HeadText& t, float x, float baseline) {
 
 std::string roman(int n) {
     static const std::pair<int, const char*> kTable[] = {
-        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"},
-        {50, "l"},   {40, "xl"},  {10, "x"},  {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     std::string s;
     for (const auto& [v, r] : kTable)
         while (n >= v) s += r, n -= v;
@@ -50,14 +50,15 @@ HeadText head_text(const std::string& text, const flow::Styles& st, FontTable& f
             return out;
         }
         // Too long: shorten and end with an ellipsis.
-        std::size_t keep = std::max<std::size_t>(1, std::size_t(float(u.size()) * max_width / ln.natural) - 2);
+        std::size_t keep =
+            std::max<std::size_t>(1, std::size_t(float(u.size()) * max_width / ln.natural) - 2);
         keep = std::min(keep, u.size() - 2);
         u = u.substr(0, keep) + U"…";
     }
 }
 
-void add_running_head(display::Page& page, const flow::Styles& st, bool recto,
-                      const HeadText& head, const HeadText& folio) {
+void add_running_head(display::Page& page, const flow::Styles& st, bool recto, const HeadText& head,
+                      const HeadText& folio) {
     const auto& L = st.layout;
     float left = text_left(st, recto), right = left + st.measure;
     float top = float(L.margin_top);

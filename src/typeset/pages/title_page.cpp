@@ -45,11 +45,13 @@ display::Page title_page(const model::BookMeta& meta, const flow::Styles& st, Fo
     float x = text_left(st, true), w = st.measure;
     float y = float(st.layout.margin_top) + st.body_height * 0.22f;
     float ts = st.size * 2.4f;
-    y = centred(p, meta.title, st.style(st.sans_bold, ts, st.text), x, w, y, ts * 1.35f, fonts, diags);
+    y = centred(p, meta.title, st.style(st.sans_bold, ts, st.text), x, w, y, ts * 1.35f, fonts,
+                diags);
     y += st.pitch * 0.6f;
     if (!meta.subtitle.empty()) {
         float ss = st.size * 1.3f;
-        y = centred(p, meta.subtitle, st.style(st.sans, ss, st.muted), x, w, y, ss * 1.5f, fonts, diags);
+        y = centred(p, meta.subtitle, st.style(st.sans, ss, st.muted), x, w, y, ss * 1.5f, fonts,
+                    diags);
     }
     y += st.pitch * 1.0f;
     display::Rule r;
@@ -76,7 +78,8 @@ display::Page part_page(const std::string& title, const std::string& dest, const
     a.y = y;
     p.items.push_back(a);
     float ts = float(st.layout.body_size * st.layout.heading_scale[0]);
-    centred(p, title, st.style(st.sans_bold, ts, st.text), x, st.measure, y, ts * 1.4f, fonts, diags);
+    centred(p, title, st.style(st.sans_bold, ts, st.text), x, st.measure, y, ts * 1.4f, fonts,
+            diags);
     return p;
 }
 

@@ -48,7 +48,8 @@ std::vector<display::Page> toc_pages(const std::vector<TocEntry>& entries, const
     }
     const float num_w = 2.5f * st.size;
     // Under part entries, chapter entries step in by one character.
-    const bool parts = std::any_of(entries.begin(), entries.end(), [](const TocEntry& e) { return e.level == 0; });
+    const bool parts =
+        std::any_of(entries.begin(), entries.end(), [](const TocEntry& e) { return e.level == 0; });
     for (const auto& e : entries) {
         bool part = e.level == 0;
         float indent = part ? 0 : float(e.level - (parts ? 0 : 1)) * st.size;
@@ -61,8 +62,10 @@ std::vector<display::Page> toc_pages(const std::vector<TocEntry>& entries, const
         ParagraphLayout pl = layout_paragraph(spec, fonts, diags);
         float h = pitch * float(std::max<std::size_t>(1, pl.lines.size()));
         float above = part ? pitch * 0.5f : 0;
-        if (y + above + h > st.body_height + 0.01f) new_page();
-        else y += above;
+        if (y + above + h > st.body_height + 0.01f)
+            new_page();
+        else
+            y += above;
         auto& page = pages.back();
         const float entry_top = top + y;
         float x = x0() + indent;

@@ -58,8 +58,10 @@ void clean_svg_node(pugi::xml_node n) {
         std::string_view local = name;
         if (auto colon = local.rfind(':'); colon != std::string_view::npos)
             local = local.substr(colon + 1);
-        if (local.substr(0, 2) == "on") drop.push_back(a.name());
-        else if (local == "href" && unsafe_href(a.value())) drop.push_back(a.name());
+        if (local.substr(0, 2) == "on")
+            drop.push_back(a.name());
+        else if (local == "href" && unsafe_href(a.value()))
+            drop.push_back(a.name());
         else if (lower(a.value()).find("javascript:") != std::string::npos)
             drop.push_back(a.name());
     }

@@ -26,7 +26,8 @@ void ChapterWriter::comment(pugi::xml_node parent, const model::Comment& c) {
     std::string author = xml_clean(c.author);
     // A fetched avatar ([comments] avatars = true) sits small before the name; it is
     // decoration, so its alt text is empty.
-    if (auto it = plan_.assets.find(c.avatar_asset); c.avatar_asset >= 0 && it != plan_.assets.end()) {
+    if (auto it = plan_.assets.find(c.avatar_asset);
+        c.avatar_asset >= 0 && it != plan_.assets.end()) {
         pugi::xml_node img = add_el(head, "img", "comment-avatar");
         set_attr(img, "src", "../" + it->second.href);
         set_attr(img, "alt", "");

@@ -75,7 +75,8 @@ std::optional<std::string> zip_package(std::vector<ZipEntry> entries, const std:
             return std::nullopt;
         }
         bool store = !e.compress || e.path == "mimetype";
-        if (zip_set_file_compression(za.get(), idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) < 0 ||
+        if (zip_set_file_compression(za.get(), idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                     store ? 0 : 9) < 0 ||
             zip_file_set_dostime(za.get(), idx, dtime, ddate, 0) < 0) {
             error = zip_strerror(za.get());
             return std::nullopt;
@@ -96,7 +97,8 @@ std::optional<std::string> zip_package(std::vector<ZipEntry> entries, const std:
     zip_int64_t size = zip_source_tell(s);
     zip_source_seek(s, 0, SEEK_SET);
     std::string out(static_cast<std::size_t>(std::max<zip_int64_t>(size, 0)), '\0');
-    zip_int64_t got = size > 0 ? zip_source_read(s, out.data(), static_cast<zip_uint64_t>(size)) : 0;
+    zip_int64_t got =
+        size > 0 ? zip_source_read(s, out.data(), static_cast<zip_uint64_t>(size)) : 0;
     zip_source_close(s);
     if (got != size) {
         error = "could not read the archive back from memory";

@@ -35,7 +35,8 @@ std::string inline_imports(const std::string& css, const std::filesystem::path& 
         }
         if (p == std::string::npos || css.compare(p, 8, "@import ") != 0) break;
         out += css.substr(pos, p - pos);
-        std::size_t q1 = css.find('"', p), q2 = q1 == std::string::npos ? q1 : css.find('"', q1 + 1);
+        std::size_t q1 = css.find('"', p),
+                    q2 = q1 == std::string::npos ? q1 : css.find('"', q1 + 1);
         std::size_t semi = q2 == std::string::npos ? q2 : css.find(';', q2);
         if (semi == std::string::npos) break;
         std::string target = css.substr(q1 + 1, q2 - q1 - 1);
@@ -43,7 +44,8 @@ std::string inline_imports(const std::string& css, const std::filesystem::path& 
         std::filesystem::path file = std::filesystem::weakly_canonical(dir / target, ec);
         std::string rel = file.lexically_relative(root).generic_string();
         std::string text;
-        if (depth >= 4 || rel.empty() || rel.rfind("..", 0) == 0 || !read_css(file.string(), text)) {
+        if (depth >= 4 || rel.empty() || rel.rfind("..", 0) == 0 ||
+            !read_css(file.string(), text)) {
             diags.warning_at(path, 0, 0, "cannot import `" + target + "` into the EPUB stylesheet",
                              {"imports must name a stylesheet inside the layouts folder"});
         } else {
@@ -62,8 +64,9 @@ std::string layout_css(const config::Layout& layout, base::DiagSink& diags) {
     std::string path = layout.dir + "/epub.css";
     std::string css;
     if (!read_css(path, css)) {
-        diags.warning_at(path, 0, 0, "layout '" + layout.name +
-                                         "' has no epub.css; the built-in EPUB stylesheet is used");
+        diags.warning_at(
+            path, 0, 0,
+            "layout '" + layout.name + "' has no epub.css; the built-in EPUB stylesheet is used");
         return default_css();
     }
     std::error_code ec;
@@ -71,12 +74,15 @@ std::string layout_css(const config::Layout& layout, base::DiagSink& diags) {
     return inline_imports(css, dir, dir.parent_path(), 0, diags, path);
 }
 
-std::string font_face_css(const std::string& family, const std::string& href, const std::string& format) {
+std::string font_face_css(const std::string& family, const std::string& href,
+                          const std::string& format) {
     std::string fam;
     for (char c : family)
         if (c != '"' && c != '\\' && c != '\n' && c != ';' && c != '{' && c != '}') fam += c;
-    return "@font-face {\n  font-family: \"" + fam + "\";\n  font-style: normal;\n  font-weight: normal;\n"
-           "  src: url(\"" + href + "\") format(\"" + format + "\");\n}\n\n";
+    return "@font-face {\n  font-family: \"" + fam +
+           "\";\n  font-style: normal;\n  font-weight: normal;\n"
+           "  src: url(\"" +
+           href + "\") format(\"" + format + "\");\n}\n\n";
 }
 
 }  // namespace bookc::epub

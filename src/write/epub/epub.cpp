@@ -51,8 +51,9 @@ std::optional<SubsetFont> embed_body_font(const config::Layout& layout, font::Fo
     }
     std::string names;
     for (const auto& f : layout.body.families) names += (names.empty() ? "" : ", ") + f;
-    diags.warning({}, "EPUB: no font found for the body families (" + names +
-                          "); fonts are not embedded and readers use their own",
+    diags.warning({},
+                  "EPUB: no font found for the body families (" + names +
+                      "); fonts are not embedded and readers use their own",
                   {"install the font or put it in the project's fonts/ folder"});
     return std::nullopt;
 }
@@ -108,7 +109,9 @@ std::optional<std::string> write_epub(const model::Book& book, const config::Boo
         std::string family;
         if (auto font = embed_body_font(layout, fonts, chars, family, diags)) {
             std::string href = "fonts/body." + font->extension;
-            css = font_face_css(family, "../" + href, font->extension == "otf" ? "opentype" : "truetype") + css;
+            css = font_face_css(family, "../" + href,
+                                font->extension == "otf" ? "opentype" : "truetype") +
+                  css;
             manifest.push_back({"font-body", href, font->media_type, {}});
             files.push_back({kRoot + href, std::move(font->data), true});
         }
@@ -116,8 +119,10 @@ std::optional<std::string> write_epub(const model::Book& book, const config::Boo
     manifest.push_back({"css", "css/book.css", "text/css", {}});
     files.push_back({std::string(kRoot) + "css/book.css", std::move(css), true});
 
-    files.push_back({std::string(kRoot) + "content.opf", render_opf(plan, manifest, spine, cover_image_id), true});
-    files.push_back({"META-INF/container.xml", render_container(std::string(kRoot) + "content.opf"), true});
+    files.push_back({std::string(kRoot) + "content.opf",
+                     render_opf(plan, manifest, spine, cover_image_id), true});
+    files.push_back(
+        {"META-INF/container.xml", render_container(std::string(kRoot) + "content.opf"), true});
     files.push_back({"mimetype", "application/epub+zip", false});
 
     std::string error;

@@ -23,10 +23,10 @@ using InputPtr = std::unique_ptr<hb_subset_input_t, InputFree>;
 
 // Tables a reading system does not need once text is not reshaped into variants here:
 // shaping/layout tables, vertical metrics, signatures, colour and bitmap tables.
-constexpr const char* kDropTables[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea",
-                                       "vmtx", "DSIG", "kern", "morx", "mort", "feat", "EBDT", "EBLC",
-                                       "EBSC", "CBDT", "CBLC", "sbix", "COLR", "CPAL", "SVG ", "meta",
-                                       "hdmx", "LTSH", "VDMX", "PCLT"};
+constexpr const char* kDropTables[] = {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG",
+                                       "vhea", "vmtx", "DSIG", "kern", "morx", "mort", "feat",
+                                       "EBDT", "EBLC", "EBSC", "CBDT", "CBLC", "sbix", "COLR",
+                                       "CPAL", "SVG ", "meta", "hdmx", "LTSH", "VDMX", "PCLT"};
 }  // namespace
 
 std::optional<SubsetFont> subset_font(const std::string& bytes, unsigned index,

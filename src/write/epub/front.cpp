@@ -27,7 +27,8 @@ std::string render_cover(const Plan& plan, std::set<char32_t>* chars) {
         pugi::xml_node box = add_el(sec, "div", "cover-box");
         add_text_el(box, "h1", plan.title, "cover-title");
         if (!plan.subtitle.empty()) add_text_el(box, "p", plan.subtitle, "cover-subtitle");
-        if (!plan.authors.empty()) add_text_el(box, "p", join_authors(plan.authors), "cover-authors");
+        if (!plan.authors.empty())
+            add_text_el(box, "p", join_authors(plan.authors), "cover-authors");
     }
     return save_xhtml(d.doc, chars);
 }

@@ -83,7 +83,8 @@ std::string render_nav(const Plan& plan, std::set<char32_t>* chars) {
     landmark("toc", "nav.xhtml#toc", "目录");
     if (!plan.chapters.empty()) {
         const auto& first = plan.top.front();
-        landmark("bodymatter", first.first ? plan.parts[first.second].href : plan.chapters[first.second].href,
+        landmark("bodymatter",
+                 first.first ? plan.parts[first.second].href : plan.chapters[first.second].href,
                  "正文");
     }
     return save_xhtml(d.doc, chars);

@@ -58,7 +58,8 @@ void collect_images(const model::Chapter& ch, std::set<int>& out) {
 int min_heading_level(const model::Blocks& blocks, const model::Block* skip) {
     int lvl = 7;
     for (const auto& b : blocks)
-        if (b.kind == model::BlockKind::Heading && &b != skip) lvl = std::min(lvl, std::max(1, b.level));
+        if (b.kind == model::BlockKind::Heading && &b != skip)
+            lvl = std::min(lvl, std::max(1, b.level));
     return lvl;
 }
 
@@ -80,8 +81,9 @@ void assign_heading_ids(ChapterPlan& cp, const model::Blocks& blocks, bool top, 
         if (b.kind == model::BlockKind::Heading && &b != cp.title_block) {
             ++counter;
             auto it = cp.heading_ids.find(&b);
-            std::string id = it != cp.heading_ids.end() ? it->second
-                                                        : cp.unique_id(cp.id + "-h" + std::to_string(counter));
+            std::string id = it != cp.heading_ids.end()
+                                 ? it->second
+                                 : cp.unique_id(cp.id + "-h" + std::to_string(counter));
             cp.heading_ids[&b] = id;
             if (top && std::max(1, b.level) == cp.section_level)
                 cp.sections.push_back({id, xml_clean(model::plain_text(b.inlines))});
@@ -113,7 +115,8 @@ std::string normalize_path(const std::string& path) {
 std::string percent_decode(const std::string& s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        if (s[i] == '%' && i + 2 < s.size() &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
             std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
             out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
             i += 2;
@@ -133,8 +136,10 @@ std::string web_uri(const std::string& url) {
     for (std::size_t i = 0; i < url.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(url[i]);
         bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  std::string_view("-._~:/?@!$&'()*+,;=[]").find(static_cast<char>(c)) != std::string_view::npos;
-        if (c == '%' && i + 2 < url.size() && std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
+                  std::string_view("-._~:/?@!$&'()*+,;=[]").find(static_cast<char>(c)) !=
+                      std::string_view::npos;
+        if (c == '%' && i + 2 < url.size() &&
+            std::isxdigit(static_cast<unsigned char>(url[i + 1])) &&
             std::isxdigit(static_cast<unsigned char>(url[i + 2])))
             ok = true;
         if (c == '#' && !fragment) {
@@ -178,7 +183,7 @@ bool is_web_url(std::string_view url) {
 Plan make_plan(const model::Book& book, const config::BookConfig& cfg, base::DiagSink& diags) {
     Plan plan;
     const auto& m = book.meta;
-    plan.lang = is_language_tag(m.language) ? m.language
+    plan.lang = is_language_tag(m.language)     ? m.language
                 : is_language_tag(cfg.language) ? cfg.language
                                                 : "zh-CN";
     plan.title = xml_clean(!m.title.empty() ? m.title : !cfg.title.empty() ? cfg.title : "未命名");
@@ -186,9 +191,10 @@ Plan make_plan(const model::Book& book, const config::BookConfig& cfg, base::Dia
     for (const auto& a : (m.authors.empty() ? cfg.authors : m.authors))
         if (!xml_clean(a).empty()) plan.authors.push_back(xml_clean(a));
     std::string ident = !m.identifier.empty() ? m.identifier : cfg.identifier;
-    plan.identifier = !xml_clean(ident).empty()
-                          ? xml_clean(ident)
-                          : "urn:uuid:" + base::uuid_from(plan.title + (m.slug.empty() ? cfg.slug : m.slug));
+    plan.identifier =
+        !xml_clean(ident).empty()
+            ? xml_clean(ident)
+            : "urn:uuid:" + base::uuid_from(plan.title + (m.slug.empty() ? cfg.slug : m.slug));
     if (valid_modified(m.modified)) {
         plan.modified = m.modified;
     } else {
@@ -203,8 +209,9 @@ Plan make_plan(const model::Book& book, const config::BookConfig& cfg, base::Dia
         if (!xml_clean(s).empty()) plan.subjects.push_back(xml_clean(s));
 
     // Names the package itself uses; chapter ids must not collide with them.
-    std::set<std::string> used = {"nav", "ncx", "css", "font-body", "cover", "cover-page",
-                                  "cover-image", "titlepage", "toc", "book-id", "title", "subtitle"};
+    std::set<std::string> used = {"nav",   "ncx",        "css",         "font-body",
+                                  "cover", "cover-page", "cover-image", "titlepage",
+                                  "toc",   "book-id",    "title",       "subtitle"};
     int total = static_cast<int>(book.chapter_count());
     int titled_parts = 0;
     for (const auto& p : book.parts)
@@ -238,7 +245,8 @@ Plan make_plan(const model::Book& book, const config::BookConfig& cfg, base::Dia
             cp.id = id;
             cp.ids.insert(id);
             cp.href = "text/" + id + ".xhtml";
-            cp.title = xml_clean(!ch.title.empty() ? ch.title : model::plain_text(ch.title_inlines));
+            cp.title =
+                xml_clean(!ch.title.empty() ? ch.title : model::plain_text(ch.title_inlines));
             if (cp.title.empty()) cp.title = "第 " + std::to_string(ci) + " 章";
             // A first heading that repeats the chapter title is the title itself.
             for (const auto& b : ch.blocks) {
@@ -261,8 +269,10 @@ Plan make_plan(const model::Book& book, const config::BookConfig& cfg, base::Dia
             }
             int index = static_cast<int>(plan.chapters.size());
             if (!ch.rel_path.empty()) plan.chapter_by_path[normalize_path(ch.rel_path)] = index;
-            if (part_index >= 0) plan.parts[part_index].chapters.push_back(index);
-            else plan.top.push_back({false, index});
+            if (part_index >= 0)
+                plan.parts[part_index].chapters.push_back(index);
+            else
+                plan.top.push_back({false, index});
             plan.chapters.push_back(std::move(cp));
         }
     }
@@ -318,10 +328,12 @@ LinkTarget resolve_link(const Plan& plan, const ChapterPlan& from, const std::st
         if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
     if (compact.empty()) return t;
     std::string low = lower_ascii(compact);
-    if (low.rfind("http://", 0) == 0 || low.rfind("https://", 0) == 0 || low.rfind("mailto:", 0) == 0) {
+    if (low.rfind("http://", 0) == 0 || low.rfind("https://", 0) == 0 ||
+        low.rfind("mailto:", 0) == 0) {
         std::size_t rest = low.find(':') + 1;
         while (rest < compact.size() && compact[rest] == '/') ++rest;
-        if (rest >= compact.size() || compact[rest] == '?' || compact[rest] == '#') return t;  // no host
+        if (rest >= compact.size() || compact[rest] == '?' || compact[rest] == '#')
+            return t;  // no host
         // As browsers do: tabs and newlines dropped, outer spaces trimmed, inner ones encoded.
         std::string clean;
         for (char c : url)
@@ -335,7 +347,7 @@ LinkTarget resolve_link(const Plan& plan, const ChapterPlan& from, const std::st
     auto colon = compact.find(':');
     auto slash = compact.find_first_of("/?#");
     if (colon != std::string::npos && (slash == std::string::npos || colon < slash)) return t;
-    if (compact[0] == '/' ) return t;  // absolute paths point outside the book
+    if (compact[0] == '/') return t;  // absolute paths point outside the book
 
     std::string path = compact, frag;
     if (auto hash = path.find('#'); hash != std::string::npos) {
@@ -358,8 +370,8 @@ LinkTarget resolve_link(const Plan& plan, const ChapterPlan& from, const std::st
     if (!frag.empty() && target->ids.count(frag)) {
         t.href = file + "#" + frag;
     } else if (target == &from) {
-        if (frag.empty()) return t;   // a bare "" or "?x" link
-        t.href = file;                // unknown anchor: the chapter itself
+        if (frag.empty()) return t;  // a bare "" or "?x" link
+        t.href = file;               // unknown anchor: the chapter itself
     } else {
         t.href = file;
     }

@@ -25,7 +25,7 @@ struct ChapterPlan {
     std::string title;  // plain text
     int part = -1;      // index in Plan::parts, -1 when the chapter is in no titled part
     const model::Block* title_block = nullptr;  // a leading heading repeating the title (skipped)
-    int section_level = 2;  // model heading level of the chapter's sections
+    int section_level = 2;                      // model heading level of the chapter's sections
     std::map<const model::Block*, std::string> heading_ids;
     std::vector<SectionRef> sections;
     std::vector<std::string> footnote_ids;  // parallel to chapter->footnotes
@@ -39,8 +39,8 @@ struct ChapterPlan {
 
 struct PartPlan {
     std::string title;
-    std::string id;    // "part01"
-    std::string href;  // "text/part01.xhtml"
+    std::string id;             // "part01"
+    std::string href;           // "text/part01.xhtml"
     std::vector<int> chapters;  // indexes in Plan::chapters
 };
 
@@ -67,8 +67,8 @@ struct Plan {
     // top level: {true, part index} or {false, chapter index}.
     std::vector<ChapterPlan> chapters;
     std::vector<std::pair<bool, int>> top;
-    std::map<int, AssetPlan> assets;  // usable, referenced assets by model index
-    int cover_asset = -1;             // model index, -1: generated cover
+    std::map<int, AssetPlan> assets;             // usable, referenced assets by model index
+    int cover_asset = -1;                        // model index, -1: generated cover
     std::map<std::string, int> chapter_by_path;  // source rel_path → chapter index
 };
 

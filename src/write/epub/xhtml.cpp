@@ -17,7 +17,8 @@ constexpr int kMaxDepth = 48;  // deeper nesting is flattened (hostile or broken
 
 char32_t first_char(const model::Inlines& ins, std::size_t from) {
     for (std::size_t i = from; i < ins.size(); ++i) {
-        if (ins[i].kind == InlineKind::SoftBreak || ins[i].kind == InlineKind::LineBreak) return ' ';
+        if (ins[i].kind == InlineKind::SoftBreak || ins[i].kind == InlineKind::LineBreak)
+            return ' ';
         std::string t = ins[i].kind == InlineKind::Text || ins[i].kind == InlineKind::Code
                             ? ins[i].text
                             : model::plain_text(ins[i].children);
@@ -31,10 +32,14 @@ char32_t first_char(const model::Inlines& ins, std::size_t from) {
 
 const char* align_class(model::Align a) {
     switch (a) {
-    case model::Align::Left: return "align-left";
-    case model::Align::Center: return "align-center";
-    case model::Align::Right: return "align-right";
-    default: return "";
+        case model::Align::Left:
+            return "align-left";
+        case model::Align::Center:
+            return "align-center";
+        case model::Align::Right:
+            return "align-right";
+        default:
+            return "";
     }
 }
 
@@ -43,8 +48,8 @@ std::string class_token(std::string_view s) {
     std::string out;
     for (char c : s) {
         if (c == ' ' || c == '\t' || c == ',' || c == '{') break;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-            c == '_')
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_')
             out += c;
         else if (c == '+')
             out += 'p';
@@ -58,7 +63,8 @@ std::string class_token(std::string_view s) {
 bool is_blank_text(const Inline& in) {
     if (in.kind == InlineKind::SoftBreak) return true;
     if (in.kind != InlineKind::Text) return false;
-    return std::all_of(in.text.begin(), in.text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+    return std::all_of(in.text.begin(), in.text.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
 }
 }  // namespace
 
@@ -95,57 +101,57 @@ void ChapterWriter::block(pugi::xml_node parent, const Block& b, int depth) {
         return;
     }
     switch (b.kind) {
-    case BlockKind::Paragraph: {
-        if (figure(parent, b)) break;
-        pugi::xml_node p = add_el(parent, "p", b.role == "lead" ? "lead" : "");
-        inlines(p, b.inlines);
-        break;
-    }
-    case BlockKind::Heading: {
-        static const char* const kNames[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
-        pugi::xml_node h = add_el(parent, kNames[heading_level(b) - 1]);
-        auto it = cp_.heading_ids.find(&b);
-        if (it != cp_.heading_ids.end()) set_attr(h, "id", it->second);
-        inlines(h, b.inlines);
-        break;
-    }
-    case BlockKind::CodeBlock: {
-        pugi::xml_node pre = add_el(parent, "pre", "code-block");
-        pugi::xml_node code = add_el(pre, "code");
-        std::string lang = class_token(b.info);
-        if (!lang.empty()) set_attr(code, "class", "language-" + lang);
-        add_text(code, b.text);
-        break;
-    }
-    case BlockKind::BlockQuote: {
-        pugi::xml_node q = add_el(parent, "blockquote");
-        blocks(q, b.children, depth + 1);
-        break;
-    }
-    case BlockKind::List:
-        list(parent, b, depth);
-        break;
-    case BlockKind::ListItem: {  // outside a list: keep the content
-        pugi::xml_node d = add_el(parent, "div");
-        blocks(d, b.children, depth + 1);
-        break;
-    }
-    case BlockKind::Table:
-        table(parent, b);
-        break;
-    case BlockKind::ThematicBreak:
-        add_el(parent, "hr");
-        break;
-    case BlockKind::MediaNote:
-        media_note(parent, b);
-        break;
+        case BlockKind::Paragraph: {
+            if (figure(parent, b)) break;
+            pugi::xml_node p = add_el(parent, "p", b.role == "lead" ? "lead" : "");
+            inlines(p, b.inlines);
+            break;
+        }
+        case BlockKind::Heading: {
+            static const char* const kNames[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+            pugi::xml_node h = add_el(parent, kNames[heading_level(b) - 1]);
+            auto it = cp_.heading_ids.find(&b);
+            if (it != cp_.heading_ids.end()) set_attr(h, "id", it->second);
+            inlines(h, b.inlines);
+            break;
+        }
+        case BlockKind::CodeBlock: {
+            pugi::xml_node pre = add_el(parent, "pre", "code-block");
+            pugi::xml_node code = add_el(pre, "code");
+            std::string lang = class_token(b.info);
+            if (!lang.empty()) set_attr(code, "class", "language-" + lang);
+            add_text(code, b.text);
+            break;
+        }
+        case BlockKind::BlockQuote: {
+            pugi::xml_node q = add_el(parent, "blockquote");
+            blocks(q, b.children, depth + 1);
+            break;
+        }
+        case BlockKind::List:
+            list(parent, b, depth);
+            break;
+        case BlockKind::ListItem: {  // outside a list: keep the content
+            pugi::xml_node d = add_el(parent, "div");
+            blocks(d, b.children, depth + 1);
+            break;
+        }
+        case BlockKind::Table:
+            table(parent, b);
+            break;
+        case BlockKind::ThematicBreak:
+            add_el(parent, "hr");
+            break;
+        case BlockKind::MediaNote:
+            media_note(parent, b);
+            break;
     }
 }
 
 void ChapterWriter::list(pugi::xml_node parent, const Block& b, int depth) {
     // "task-list" (no bullets) only when every item is a task; mixed lists mark the items.
-    bool tasks = !b.children.empty() &&
-                 std::all_of(b.children.begin(), b.children.end(), [](const Block& c) { return c.task >= 0; });
+    bool tasks = !b.children.empty() && std::all_of(b.children.begin(), b.children.end(),
+                                                    [](const Block& c) { return c.task >= 0; });
     std::string cls = tasks ? "task-list" : "";
     pugi::xml_node l = add_el(parent, b.ordered ? "ol" : "ul", cls);
     if (b.ordered && b.start != 1) set_attr(l, "start", std::to_string(b.start));
@@ -161,7 +167,8 @@ void ChapterWriter::list(pugi::xml_node parent, const Block& b, int depth) {
             add_text(where, " ");
         };
         if (item.task >= 0) set_attr(li, "class", item.task == 1 ? "task done" : "task");
-        if (!b.tight && item.task >= 0 && !content.empty() && content[0].kind == BlockKind::Paragraph) {
+        if (!b.tight && item.task >= 0 && !content.empty() &&
+            content[0].kind == BlockKind::Paragraph) {
             // Loose task item: the box goes inside the first paragraph, on its line.
             pugi::xml_node p = add_el(li, "p");
             task_box(p);
@@ -179,7 +186,8 @@ void ChapterWriter::list(pugi::xml_node parent, const Block& b, int depth) {
             // Tight list: paragraphs are not wrapped in <p>.
             bool first = true;
             for (const auto& c : content) {
-                if (c.kind == BlockKind::Paragraph && !(c.inlines.size() == 1 && c.inlines[0].kind == InlineKind::Image)) {
+                if (c.kind == BlockKind::Paragraph &&
+                    !(c.inlines.size() == 1 && c.inlines[0].kind == InlineKind::Image)) {
                     if (!first) add_el(li, "br");
                     last_ = 0;
                     inlines(li, c.inlines);
@@ -202,7 +210,8 @@ void ChapterWriter::table(pugi::xml_node parent, const Block& b) {
         pugi::xml_node tr = add_el(group, "tr");
         for (std::size_t i = 0; i < row.size(); ++i) {
             pugi::xml_node cell = add_el(tr, head ? "th" : "td");
-            if (i < b.aligns.size() && *align_class(b.aligns[i])) set_attr(cell, "class", align_class(b.aligns[i]));
+            if (i < b.aligns.size() && *align_class(b.aligns[i]))
+                set_attr(cell, "class", align_class(b.aligns[i]));
             last_ = 0;
             inlines(cell, row[i].content);
         }
@@ -239,12 +248,15 @@ bool ChapterWriter::figure(pugi::xml_node parent, const Block& b) {
 
 void ChapterWriter::media_note(pugi::xml_node parent, const Block& b) {
     bool video = b.info == "video";
-    pugi::xml_node d = add_el(parent, "div", video ? "media-note media-video" : "media-note media-audio");
+    pugi::xml_node d =
+        add_el(parent, "div", video ? "media-note media-video" : "media-note media-audio");
     pugi::xml_node p = add_el(d, "p");
     add_text_el(p, "span", video ? "［视频］" : "［音频］", "media-label");
     last_ = 0;
-    if (!b.inlines.empty()) inlines(p, b.inlines);
-    else text(p, video ? "本章附有视频。" : "本章附有音频。");
+    if (!b.inlines.empty())
+        inlines(p, b.inlines);
+    else
+        text(p, video ? "本章附有视频。" : "本章附有音频。");
     LinkTarget t = resolve_link(plan_, cp_, b.url);
     if (t.kind == LinkTarget::External) {
         add_text(p, " ");
@@ -262,56 +274,57 @@ void ChapterWriter::inlines(pugi::xml_node parent, const model::Inlines& ins) {
 void ChapterWriter::inline_one(pugi::xml_node parent, const model::Inlines& ins, std::size_t i) {
     const Inline& in = ins[i];
     switch (in.kind) {
-    case InlineKind::Text:
-        text(parent, in.text);
-        break;
-    case InlineKind::Emph:
-        inlines(add_el(parent, "em"), in.children);
-        break;
-    case InlineKind::Strong:
-        inlines(add_el(parent, "strong"), in.children);
-        break;
-    case InlineKind::Strike:
-        inlines(add_el(parent, "del"), in.children);
-        break;
-    case InlineKind::Code:
-        text(add_el(parent, "code"), in.text);
-        break;
-    case InlineKind::Link: {
-        LinkTarget t = in_link_ ? LinkTarget{} : resolve_link(plan_, cp_, in.url);
-        if (t.kind == LinkTarget::None) {
-            inlines(parent, in.children);
+        case InlineKind::Text:
+            text(parent, in.text);
+            break;
+        case InlineKind::Emph:
+            inlines(add_el(parent, "em"), in.children);
+            break;
+        case InlineKind::Strong:
+            inlines(add_el(parent, "strong"), in.children);
+            break;
+        case InlineKind::Strike:
+            inlines(add_el(parent, "del"), in.children);
+            break;
+        case InlineKind::Code:
+            text(add_el(parent, "code"), in.text);
+            break;
+        case InlineKind::Link: {
+            LinkTarget t = in_link_ ? LinkTarget{} : resolve_link(plan_, cp_, in.url);
+            if (t.kind == LinkTarget::None) {
+                inlines(parent, in.children);
+                break;
+            }
+            pugi::xml_node a = add_el(parent, "a");
+            set_attr(a, "href", t.href);
+            if (t.kind == LinkTarget::External) {
+                set_attr(a, "class", "external");
+                set_attr(a, "rel", "external");
+            }
+            if (!xml_clean(in.title).empty()) set_attr(a, "title", in.title);
+            in_link_ = true;
+            inlines(a, in.children);
+            in_link_ = false;
+            if (!a.first_child()) add_text(a, t.href);
             break;
         }
-        pugi::xml_node a = add_el(parent, "a");
-        set_attr(a, "href", t.href);
-        if (t.kind == LinkTarget::External) {
-            set_attr(a, "class", "external");
-            set_attr(a, "rel", "external");
+        case InlineKind::Image:
+            image(parent, in);
+            break;
+        case InlineKind::LineBreak:
+            add_el(parent, "br");
+            last_ = 0;
+            break;
+        case InlineKind::SoftBreak: {
+            char32_t next = first_char(ins, i + 1);
+            if (last_ && next && !base::is_cjk(last_) && !base::is_cjk(next) && last_ != ' ' &&
+                next != ' ')
+                text(parent, " ");
+            break;
         }
-        if (!xml_clean(in.title).empty()) set_attr(a, "title", in.title);
-        in_link_ = true;
-        inlines(a, in.children);
-        in_link_ = false;
-        if (!a.first_child()) add_text(a, t.href);
-        break;
-    }
-    case InlineKind::Image:
-        image(parent, in);
-        break;
-    case InlineKind::LineBreak:
-        add_el(parent, "br");
-        last_ = 0;
-        break;
-    case InlineKind::SoftBreak: {
-        char32_t next = first_char(ins, i + 1);
-        if (last_ && next && !base::is_cjk(last_) && !base::is_cjk(next) && last_ != ' ' && next != ' ')
-            text(parent, " ");
-        break;
-    }
-    case InlineKind::FootnoteRef:
-        footnote_ref(parent, in);
-        break;
+        case InlineKind::FootnoteRef:
+            footnote_ref(parent, in);
+            break;
     }
 }
 
@@ -350,7 +363,8 @@ void ChapterWriter::footnote_ref(pugi::xml_node parent, const Inline& in) {
     }
     int index = -1;
     if (in.number > 0) {
-        if (auto it = note_by_number_.find(in.number); it != note_by_number_.end()) index = it->second;
+        if (auto it = note_by_number_.find(in.number); it != note_by_number_.end())
+            index = it->second;
     } else if (auto it = note_by_label_.find(in.text); it != note_by_label_.end()) {
         index = it->second;
     }
@@ -423,8 +437,10 @@ std::string render_chapter(const model::Book& book, const Plan& plan, ChapterPla
     ChapterWriter w(book, plan, cp);
     const model::Chapter& ch = *cp.chapter;
     pugi::xml_node h1 = add_el(sec, "h1", "chapter-title");
-    if (!ch.title_inlines.empty()) w.inlines(h1, ch.title_inlines);
-    else add_text(h1, cp.title);
+    if (!ch.title_inlines.empty())
+        w.inlines(h1, ch.title_inlines);
+    else
+        add_text(h1, cp.title);
     add_text(sec, "\n");
     if (!xml_clean(ch.author).empty() || !xml_clean(ch.date).empty()) {
         pugi::xml_node meta = add_el(sec, "p", "chapter-meta");

@@ -42,7 +42,7 @@ private:
     const model::Book& book_;
     const Plan& plan_;
     ChapterPlan& cp_;
-    char32_t last_ = 0;   // last character written (for soft breaks)
+    char32_t last_ = 0;  // last character written (for soft breaks)
     bool in_link_ = false;
     std::map<int, std::vector<std::string>> refs_;  // footnote index → ids of its references
     // The chapter's footnotes by number and by label (the first of each), built on first use

@@ -18,7 +18,11 @@ public:
     ContentWriter(const display::Page& page, const std::vector<FontEntry>& fonts,
                   ImageStore& images, PageResources& used,
                   const std::vector<display::StructElem>& structure, std::vector<int>& mcids)
-        : page_(page), fonts_(fonts), images_(images), used_(used), structure_(structure),
+        : page_(page),
+          fonts_(fonts),
+          images_(images),
+          used_(used),
+          structure_(structure),
           mcids_(mcids) {}
 
     std::string run() {
@@ -265,8 +269,11 @@ private:
                     continue;
                 }
                 int e = x;
-                while (e < c.columns && c.dark[std::size_t(r) * std::size_t(c.columns) + std::size_t(e)]) ++e;
-                out_ += std::to_string(x) + ' ' + std::to_string(r) + ' ' + std::to_string(e - x) + " 1 re\n";
+                while (e < c.columns &&
+                       c.dark[std::size_t(r) * std::size_t(c.columns) + std::size_t(e)])
+                    ++e;
+                out_ += std::to_string(x) + ' ' + std::to_string(r) + ' ' + std::to_string(e - x) +
+                        " 1 re\n";
                 any = true;
                 x = e;
             }
@@ -314,7 +321,8 @@ private:
 
 std::string page_content(const display::Page& page, const std::vector<FontEntry>& fonts,
                          ImageStore& images, PageResources& used,
-                         const std::vector<display::StructElem>& structure, std::vector<int>& mcids) {
+                         const std::vector<display::StructElem>& structure,
+                         std::vector<int>& mcids) {
     return ContentWriter(page, fonts, images, used, structure, mcids).run();
 }
 

@@ -24,6 +24,7 @@ struct PageResources {
 // id used on the page (0, 1, …), the structure element it belongs to.
 std::string page_content(const display::Page& page, const std::vector<FontEntry>& fonts,
                          ImageStore& images, PageResources& used,
-                         const std::vector<display::StructElem>& structure, std::vector<int>& mcids);
+                         const std::vector<display::StructElem>& structure,
+                         std::vector<int>& mcids);
 
 }  // namespace bookc::pdf

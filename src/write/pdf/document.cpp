@@ -10,8 +10,8 @@
 #include "write/pdf/images.hpp"
 #include "write/pdf/navigation.hpp"
 #include "write/pdf/structure.hpp"
-#include "write/pdf/xmp.hpp"
 #include "write/pdf/tounicode.hpp"
+#include "write/pdf/xmp.hpp"
 
 using namespace PoDoFo;
 

@@ -152,7 +152,8 @@ bool decode_png(PngReader& r, PngSource& src, DecodedPng& out, std::vector<unsig
         png_error(png, "unsupported PNG layout");
     const bool alpha = out.channels == 2 || out.channels == 4;
     const std::size_t sample = out.bits / 8;
-    out.base.reserve(std::size_t(out.width) * out.height * (alpha ? out.channels - 1 : out.channels) * sample);
+    out.base.reserve(std::size_t(out.width) * out.height *
+                     (alpha ? out.channels - 1 : out.channels) * sample);
     if (alpha) out.mask.reserve(std::size_t(out.width) * out.height * sample);
     if (passes == 1) {  // a row at a time: no copy of the whole image
         pixels.resize(stride);
@@ -231,7 +232,8 @@ std::string ImageStore::get(const display::Image& image) {
             png = DecodedPng{};
         }
         if (!ok) {
-            diags_.warning_at(label, 0, 0, std::string("PDF: cannot read PNG (") + src.error + "); left out");
+            diags_.warning_at(label, 0, 0,
+                              std::string("PDF: cannot read PNG (") + src.error + "); left out");
         } else {
             const bool alpha = png.channels == 2 || png.channels == 4;
             const std::size_t colors = alpha ? png.channels - 1 : png.channels;

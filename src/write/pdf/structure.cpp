@@ -23,7 +23,8 @@ struct Pos {
 
 void write_structure(PdfVecObjects& objects, PdfObject& catalog, const display::Document& doc,
                      const std::vector<PdfObject*>& pages,
-                     const std::vector<std::vector<int>>& mcids, const std::vector<LinkAnnot>& links) {
+                     const std::vector<std::vector<int>>& mcids,
+                     const std::vector<LinkAnnot>& links) {
     const auto& elems = doc.structure;
     const std::size_t n = elems.size();
     if (n == 0) return;
@@ -75,10 +76,11 @@ void write_structure(PdfVecObjects& objects, PdfObject& catalog, const display::
     // a link whose element is something else gets a Link element of its own there. Their
     // /StructParent keys follow the pages' keys.
     std::vector<std::vector<PdfObject*>> link_kids(n);  // Link elements made here
-    std::vector<std::vector<PdfDictionary>> objrs(n);     // OBJRs of the typesetter's Links
+    std::vector<std::vector<PdfDictionary>> objrs(n);   // OBJRs of the typesetter's Links
     std::vector<std::pair<pdf_int64, PdfObject*>> link_keys;
     for (const LinkAnnot& la : links) {
-        if (la.tag < 0 || std::size_t(la.tag) >= n || !obj[std::size_t(la.tag)] || !la.annot) continue;
+        if (la.tag < 0 || std::size_t(la.tag) >= n || !obj[std::size_t(la.tag)] || !la.annot)
+            continue;
         const std::size_t t = std::size_t(la.tag);
         PdfDictionary objr;
         objr.AddKey("Type", PdfName("OBJR"));

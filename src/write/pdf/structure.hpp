@@ -16,6 +16,7 @@ namespace bookc::pdf {
 // becomes a Link element (its object reference) in the element whose text it covers.
 void write_structure(PoDoFo::PdfVecObjects& objects, PoDoFo::PdfObject& catalog,
                      const display::Document& doc, const std::vector<PoDoFo::PdfObject*>& pages,
-                     const std::vector<std::vector<int>>& mcids, const std::vector<LinkAnnot>& links);
+                     const std::vector<std::vector<int>>& mcids,
+                     const std::vector<LinkAnnot>& links);
 
 }  // namespace bookc::pdf

@@ -13,7 +13,8 @@ std::vector<std::string> split_list(const std::string& s) {
     std::size_t at = 0;
     while (at <= s.size()) {
         std::size_t comma = s.find(", ", at);
-        std::string item = s.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        std::string item =
+            s.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
         if (!item.empty()) out.push_back(item);
         if (comma == std::string::npos) break;
         at = comma + 2;
@@ -29,7 +30,8 @@ std::string xmp_date(const std::string& d) {
             if (d[i] < '0' || d[i] > '9') return false;
         return true;
     };
-    if (!digits(0, 4) || d.size() < 10 || d[4] != '-' || !digits(5, 2) || d[7] != '-' || !digits(8, 2))
+    if (!digits(0, 4) || d.size() < 10 || d[4] != '-' || !digits(5, 2) || d[7] != '-' ||
+        !digits(8, 2))
         return "";
     if (d.size() == 10) return d;
     if (d.size() >= 20 && d[10] == 'T' && digits(11, 2) && d[13] == ':' && digits(14, 2) &&
@@ -75,7 +77,8 @@ std::string xmp_packet(const display::Metadata& meta, const std::string& produce
     if (!meta.language.empty()) list(d, "dc:language", "rdf:Bag", {meta.language});
     if (!meta.keywords.empty()) d.append_child("pdf:Keywords").text() = meta.keywords.c_str();
     d.append_child("pdf:Producer").text() = producer.c_str();
-    d.append_child("xmp:CreatorTool").text() = (meta.creator.empty() ? "bookc" : meta.creator.c_str());
+    d.append_child("xmp:CreatorTool").text() =
+        (meta.creator.empty() ? "bookc" : meta.creator.c_str());
     const std::string date = xmp_date(meta.date);
     if (!date.empty())
         for (const char* k : {"xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"})

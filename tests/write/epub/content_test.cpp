@@ -48,8 +48,8 @@ TEST_CASE("epub: chapter documents set the language and keep Chinese text uninde
     CHECK(std::string(html.attribute("lang").value()) == "zh-CN");
     CHECK(std::string(html.attribute("xml:lang").value()) == "zh-CN");
     // Saved raw: no indentation inserted into mixed content.
-    CHECK(p.files.at("OEBPS/text/ch01.xhtml").find("中文段落，包含<em>强调</em>、<strong>加粗</strong>") !=
-          std::string::npos);
+    CHECK(p.files.at("OEBPS/text/ch01.xhtml")
+              .find("中文段落，包含<em>强调</em>、<strong>加粗</strong>") != std::string::npos);
     // Soft break: nothing between CJK, a space between Latin words.
     CHECK(p.files.at("OEBPS/text/ch01.xhtml").find("。软换行之后继续。") != std::string::npos);
     auto ch3 = text_of(p.doc("OEBPS/text/ch03.xhtml").select_node("//section/p").node());
@@ -70,12 +70,17 @@ TEST_CASE("epub: every block and inline kind is rendered") {
     CHECK(std::string(code.child_value()) == "int main() {\n    return 0; // 注释\n}");
     CHECK(d.select_node("//blockquote/blockquote/p").node());
     CHECK(std::string(d.select_node("//ul/li/ol").node().attribute("start").value()) == "3");
-    CHECK(std::string(d.select_node("//ul[@class='task-list']/li[1]").node().attribute("class").value()) == "task done");
-    CHECK(std::string(d.select_node("//ul[@class='task-list']/li[2]").node().attribute("class").value()) == "task");
+    CHECK(std::string(
+              d.select_node("//ul[@class='task-list']/li[1]").node().attribute("class").value()) ==
+          "task done");
+    CHECK(std::string(
+              d.select_node("//ul[@class='task-list']/li[2]").node().attribute("class").value()) ==
+          "task");
     CHECK(d.select_node("//br").node());
     CHECK(d.select_node("//hr").node());
     // Headings below the chapter title: sections are h2, deeper levels follow.
-    CHECK(std::string(d.select_node("//h2[@id='ch01-s1']").node().child_value()) == "第一节 避头尾");
+    CHECK(std::string(d.select_node("//h2[@id='ch01-s1']").node().child_value()) ==
+          "第一节 避头尾");
     CHECK(d.select_node("//h3").node().attribute("id").value()[0] != 0);
     // Tables: header cells, alignment classes.
     CHECK(cls(d.select_node("//table/thead/tr/th[2]").node()) == "align-center");
@@ -108,7 +113,8 @@ TEST_CASE("epub: footnotes are EPUB 3 asides linked both ways") {
         CHECK(std::string(aside.attribute("epub:type").value()) == "footnote");
         auto back = aside.select_node(".//a[@role='doc-backlink']").node();
         REQUIRE(back);
-        CHECK(std::string(back.attribute("href").value()) == "#" + std::string(ref.attribute("id").value()));
+        CHECK(std::string(back.attribute("href").value()) ==
+              "#" + std::string(ref.attribute("id").value()));
         CHECK(std::string(ref.child_value()) == std::to_string(n));
     }
     CHECK(text_of(d.select_node("//aside[@id='fn-1']").node()) == "1. 第一个脚注。");
@@ -122,7 +128,8 @@ TEST_CASE("epub: a footnote referenced twice gets unique reference ids") {
     auto& d = p.doc("OEBPS/text/ch01.xhtml");
     auto refs = d.select_nodes("//a[@href='#fn-1']");
     REQUIRE(refs.size() == 2);
-    CHECK(std::string(refs[0].node().attribute("id").value()) != refs[1].node().attribute("id").value());
+    CHECK(std::string(refs[0].node().attribute("id").value()) !=
+          refs[1].node().attribute("id").value());
 }
 
 TEST_CASE("epub: comments are rendered in model order with author, likes, date and reply") {
@@ -138,11 +145,15 @@ TEST_CASE("epub: comments are rendered in model order with author, likes, date a
     const char* likes[] = {"赞 128", "赞 7", nullptr};
     for (int i = 0; i < 3; ++i) {
         auto c = comments[i].node();
-        CHECK(std::string(c.select_node(".//span[@class='comment-author']").node().child_value()) == authors[i]);
-        CHECK(std::string(c.select_node(".//span[@class='comment-date']").node().child_value()) == dates[i]);
+        CHECK(std::string(c.select_node(".//span[@class='comment-author']").node().child_value()) ==
+              authors[i]);
+        CHECK(std::string(c.select_node(".//span[@class='comment-date']").node().child_value()) ==
+              dates[i]);
         auto lk = c.select_node(".//span[@class='comment-likes']").node();
-        if (likes[i]) CHECK(std::string(lk.child_value()) == likes[i]);
-        else CHECK(!lk);
+        if (likes[i])
+            CHECK(std::string(lk.child_value()) == likes[i]);
+        else
+            CHECK(!lk);
     }
     auto reply = comments[0].node().select_node("div[@class='comment-reply']").node();
     REQUIRE(reply);
@@ -157,8 +168,10 @@ TEST_CASE("epub: comments are rendered in model order with author, likes, date a
     book.parts[0].chapters[0].comments->comments.resize(1);
     book.parts[0].chapters[0].comments->declared = 50;
     auto p2 = open(book);
-    CHECK(std::string(p2.doc("OEBPS/text/ch01.xhtml").select_node("//section[@class='comments']/h2").node().child_value()) ==
-          "精选留言（1）");
+    CHECK(std::string(p2.doc("OEBPS/text/ch01.xhtml")
+                          .select_node("//section[@class='comments']/h2")
+                          .node()
+                          .child_value()) == "精选留言（1）");
 }
 
 TEST_CASE("epub: local images are packaged with their media type, remote ones are placeholders") {
@@ -166,7 +179,8 @@ TEST_CASE("epub: local images are packaged with their media type, remote ones ar
     auto& opf = p.doc("OEBPS/content.opf");
     auto& d = p.doc("OEBPS/text/ch02.xhtml");
     std::map<std::string, std::string> types;
-    for (auto it : opf.select_nodes("//item")) types[it.node().attribute("href").value()] = it.node().attribute("media-type").value();
+    for (auto it : opf.select_nodes("//item"))
+        types[it.node().attribute("href").value()] = it.node().attribute("media-type").value();
     auto imgs = d.select_nodes("//img");
     REQUIRE(imgs.size() == 2);
     for (auto i : imgs) {
@@ -183,11 +197,13 @@ TEST_CASE("epub: local images are packaged with their media type, remote ones ar
     CHECK(std::string(d.select_node("//figure/figcaption").node().child_value()) == "示意图");
     CHECK(std::string(imgs[1].node().attribute("alt").value()) == "标志");
     // Remote image: alt and URL as text/link, no <img> to the web.
-    for (auto i : imgs) CHECK(std::string(i.node().attribute("src").value()).find("http") == std::string::npos);
+    for (auto i : imgs)
+        CHECK(std::string(i.node().attribute("src").value()).find("http") == std::string::npos);
     auto ph = d.select_node("//span[@class='image-placeholder']").node();
     REQUIRE(ph);
     CHECK(text_of(ph) == "［图片：远程图］ https://cdn.example.com/pic.jpg");
-    CHECK(std::string(ph.child("a").attribute("href").value()) == "https://cdn.example.com/pic.jpg");
+    CHECK(std::string(ph.child("a").attribute("href").value()) ==
+          "https://cdn.example.com/pic.jpg");
     // Audio/video notes.
     auto notes = d.select_nodes("//div[starts-with(@class,'media-note')]");
     REQUIRE(notes.size() == 2);
@@ -202,7 +218,8 @@ TEST_CASE("epub: cover image, title page and TOC page") {
     REQUIRE(cover);
     CHECK(std::string(cover.attribute("media-type").value()) == "image/png");
     auto& cp = p.doc("OEBPS/text/cover.xhtml");
-    CHECK(std::string(cp.select_node("//img").node().attribute("src").value()) == "../" + std::string(cover.attribute("href").value()));
+    CHECK(std::string(cp.select_node("//img").node().attribute("src").value()) ==
+          "../" + std::string(cover.attribute("href").value()));
     auto& tp = p.doc("OEBPS/text/titlepage.xhtml");
     CHECK(std::string(tp.select_node("//h1").node().child_value()) == "深入浅出排版");
     CHECK(text_of(tp.select_node("//p[@class='book-authors']").node()) == "张三、李四");
@@ -220,9 +237,12 @@ TEST_CASE("epub: cover image, title page and TOC page") {
     CHECK(!p2.doc("OEBPS/content.opf").select_node("//item[@properties='cover-image']").node());
     auto& gc = p2.doc("OEBPS/text/cover.xhtml");
     CHECK(!gc.select_node("//img").node());
-    CHECK(std::string(gc.select_node("//h1[@class='cover-title']").node().child_value()) == "深入浅出排版");
-    CHECK(std::string(gc.select_node("//p[@class='cover-subtitle']").node().child_value()) == "一本测试用的书");
-    CHECK(std::string(gc.select_node("//p[@class='cover-authors']").node().child_value()) == "张三、李四");
+    CHECK(std::string(gc.select_node("//h1[@class='cover-title']").node().child_value()) ==
+          "深入浅出排版");
+    CHECK(std::string(gc.select_node("//p[@class='cover-subtitle']").node().child_value()) ==
+          "一本测试用的书");
+    CHECK(std::string(gc.select_node("//p[@class='cover-authors']").node().child_value()) ==
+          "张三、李四");
     CHECK(p2.files.count("OEBPS/images/img-003.png") == 0);  // unused cover image not packaged
 }
 
@@ -232,18 +252,22 @@ TEST_CASE("epub: nav and NCX list every part, chapter and second-level section")
     auto& nav = p.doc("OEBPS/nav.xhtml");
     auto& ncx = p.doc("OEBPS/toc.ncx");
     std::set<std::string> nav_hrefs, ncx_srcs;
-    for (auto a : nav.select_nodes("//nav[@epub:type='toc']//a")) nav_hrefs.insert(a.node().attribute("href").value());
-    for (auto c : ncx.select_nodes("//navPoint/content")) ncx_srcs.insert(c.node().attribute("src").value());
-    for (const char* h : {"text/part01.xhtml", "text/part02.xhtml", "text/ch01.xhtml", "text/ch02.xhtml",
-                          "text/ch03.xhtml", "text/ch01.xhtml#ch01-s1", "text/ch01.xhtml#ch01-s2",
-                          "text/ch02.xhtml#ch02-s1", "text/ch02.xhtml#ch02-s2"}) {
+    for (auto a : nav.select_nodes("//nav[@epub:type='toc']//a"))
+        nav_hrefs.insert(a.node().attribute("href").value());
+    for (auto c : ncx.select_nodes("//navPoint/content"))
+        ncx_srcs.insert(c.node().attribute("src").value());
+    for (const char* h :
+         {"text/part01.xhtml", "text/part02.xhtml", "text/ch01.xhtml", "text/ch02.xhtml",
+          "text/ch03.xhtml", "text/ch01.xhtml#ch01-s1", "text/ch01.xhtml#ch01-s2",
+          "text/ch02.xhtml#ch02-s1", "text/ch02.xhtml#ch02-s2"}) {
         CHECK_MESSAGE(nav_hrefs.count(h) == 1, h);
         CHECK_MESSAGE(ncx_srcs.count(h) == 1, h);
     }
     // Level-3 headings are not in the TOC.
     CHECK(nav_hrefs.size() == 9);
     // Chapters are nested under their parts.
-    CHECK(nav.select_node("//nav[@epub:type='toc']/ol/li[1]/ol/li[2]/a[@href='text/ch02.xhtml']").node());
+    CHECK(nav.select_node("//nav[@epub:type='toc']/ol/li[1]/ol/li[2]/a[@href='text/ch02.xhtml']")
+              .node());
     // Every section anchor exists in its document.
     for (const auto& h : nav_hrefs) {
         auto hash = h.find('#');

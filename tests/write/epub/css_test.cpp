@@ -19,16 +19,18 @@ TEST_CASE("epub css: both layouts' epub.css carry the Chinese reading rules") {
         std::string css = epub::layout_css(*L, diags);
         CHECK(diags.all().empty());
         REQUIRE(!css.empty());
-        for (const char* rule : {"text-indent: 2em", "text-align: justify", "text-justify: inter-character",
-                                 "line-break: strict", "line-height: 1.8", "section.comments", "div.comment-reply",
-                                 "monospace", "\"Noto Serif CJK SC\"", "serif;", "sans-serif;",
-                                 ":lang(en) {\n  text-justify: auto;"})
+        for (const char* rule :
+             {"text-indent: 2em", "text-align: justify", "text-justify: inter-character",
+              "line-break: strict", "line-height: 1.8", "section.comments", "div.comment-reply",
+              "monospace", "\"Noto Serif CJK SC\"", "serif;", "sans-serif;",
+              ":lang(en) {\n  text-justify: auto;"})
             CHECK_MESSAGE(css.find(rule) != std::string::npos, rule);
         // Braces balance (a cheap well-formedness check).
         CHECK(std::count(css.begin(), css.end(), '{') == std::count(css.begin(), css.end(), '}'));
     }
     // The built-in default is the handbook's stylesheet.
-    CHECK(epub::default_css() == test::read_text(test::source_dir() + "/layouts/handbook/epub.css"));
+    CHECK(epub::default_css() ==
+          test::read_text(test::source_dir() + "/layouts/handbook/epub.css"));
 }
 
 TEST_CASE("epub css: the layout's file is used, the default when it is missing") {
@@ -62,14 +64,15 @@ TEST_CASE("epub css: a layout imports another layout's stylesheet and states wha
     REQUIRE(a4);
     std::string css = epub::layout_css(*a4, diags);
     CHECK(diags.all().empty());
-    CHECK(css.find("@import") == std::string::npos);                 // inlined, not left to readers
-    CHECK(css.find(epub::default_css()) != std::string::npos);        // the handbook design
+    CHECK(css.find("@import") == std::string::npos);            // inlined, not left to readers
+    CHECK(css.find(epub::default_css()) != std::string::npos);  // the handbook design
     CHECK(css.rfind("line-height: 1.85") > css.find(epub::default_css()));  // overrides after it
 
     // An import that leaves the layouts folder is refused with a warning.
     std::string root = test::temp_dir("epub-css-import");
     test::write_text(root + "/secret.css", "body { color: red; }\n");
-    test::write_text(root + "/layouts/x/epub.css", "@import \"../../secret.css\";\np { margin: 0; }\n");
+    test::write_text(root + "/layouts/x/epub.css",
+                     "@import \"../../secret.css\";\np { margin: 0; }\n");
     config::Layout x;
     x.name = "x";
     x.dir = root + "/layouts/x";
@@ -78,6 +81,7 @@ TEST_CASE("epub css: a layout imports another layout's stylesheet and states wha
     CHECK(out.find("color: red") == std::string::npos);
     CHECK(out.find("p { margin: 0; }") != std::string::npos);
     base::SourceMap sources;
-    CHECK(d2.format(sources).find("warning: cannot import `../../secret.css` into the EPUB stylesheet") !=
+    CHECK(d2.format(sources).find(
+              "warning: cannot import `../../secret.css` into the EPUB stylesheet") !=
           std::string::npos);
 }

@@ -115,7 +115,8 @@ Block Hr() {
     return b;
 }
 
-Comment MakeComment(std::string author, int likes, std::string date, std::string text, std::string reply) {
+Comment MakeComment(std::string author, int likes, std::string date, std::string text,
+                    std::string reply) {
     Comment c;
     c.author = std::move(author);
     c.likes = likes;
@@ -131,11 +132,11 @@ Comment MakeComment(std::string author, int likes, std::string date, std::string
 
 std::string tiny_png() {
     static const unsigned char png[] = {
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-        0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-        0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
-        0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-        0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48,
+        0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+        0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78,
+        0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0, 0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99,
+        0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
     return std::string(reinterpret_cast<const char*>(png), sizeof png);
 }
 
@@ -175,24 +176,29 @@ Book sample_book() {
     c1.author = "张三";
     c1.date = "2024-01-02";
     c1.blocks.push_back(Para({T("本章讨论标点挤压。")}, "lead"));
-    c1.blocks.push_back(Para({T("中文段落，包含"), Em({T("强调")}), T("、"), Strong({T("加粗")}), T("、"),
-                              Strike({T("删除")}), T("和"), Code("code()"), T("。"), Soft(),
-                              T("软换行之后继续。"), FnRef("note", 1), Br(), T("硬换行。")}));
+    c1.blocks.push_back(
+        Para({T("中文段落，包含"), Em({T("强调")}), T("、"), Strong({T("加粗")}), T("、"),
+              Strike({T("删除")}), T("和"), Code("code()"), T("。"), Soft(), T("软换行之后继续。"),
+              FnRef("note", 1), Br(), T("硬换行。")}));
     c1.blocks.push_back(Heading(2, "第一节 避头尾", "ch01-s1"));
-    c1.blocks.push_back(Para({T("参见"), Link("https://example.com/a?b=1&c=2", {T("外部链接")}), T("和"),
-                              Link("02-images.md#ch02-s1", {T("第二章")}), T("。"), FnRef("2", 2)}));
+    c1.blocks.push_back(
+        Para({T("参见"), Link("https://example.com/a?b=1&c=2", {T("外部链接")}), T("和"),
+              Link("02-images.md#ch02-s1", {T("第二章")}), T("。"), FnRef("2", 2)}));
     c1.blocks.push_back(CodeBlock("int main() {\n    return 0; // 注释\n}", "cpp"));
     c1.blocks.push_back(Quote({Para({T("引用的段落。")}), Quote({Para({T("嵌套引用。")})})}));
-    c1.blocks.push_back(List(false, {Item({Para({T("无序一")}), List(true, {Item({Para({T("有序嵌套")})})}, 3)}),
-                                     Item({Para({T("无序二")})})}));
-    c1.blocks.push_back(List(false, {Item({Para({T("已完成")})}, 1), Item({Para({T("未完成")})}, 0)}));
+    c1.blocks.push_back(
+        List(false, {Item({Para({T("无序一")}), List(true, {Item({Para({T("有序嵌套")})})}, 3)}),
+                     Item({Para({T("无序二")})})}));
+    c1.blocks.push_back(
+        List(false, {Item({Para({T("已完成")})}, 1), Item({Para({T("未完成")})}, 0)}));
     c1.blocks.push_back(Heading(3, "小节", ""));
     Block table;
     table.kind = BlockKind::Table;
     table.aligns = {Align::Left, Align::Center, Align::Right};
     table.header_rows = 1;
     auto cell = [](std::string s) { return TableCell{{T(std::move(s))}, {}}; };
-    table.rows = {{cell("名称"), cell("数量"), cell("价格")}, {cell("苹果"), cell("3"), cell("12.5")}};
+    table.rows = {{cell("名称"), cell("数量"), cell("价格")},
+                  {cell("苹果"), cell("3"), cell("12.5")}};
     c1.blocks.push_back(table);
     c1.blocks.push_back(Hr());
     c1.blocks.push_back(Heading(2, "第二节 结语", "ch01-s2"));
@@ -238,8 +244,8 @@ Book sample_book() {
     c3.title = "第三章 English and 中文";
     c3.id = "ch03";
     c3.rel_path = "part2/03-mixed.md";
-    c3.blocks.push_back(Para({T("This is a line"), Soft(), T("that continues."), Soft(), T("中文"), Soft(),
-                              T("接着。")}));
+    c3.blocks.push_back(Para({T("This is a line"), Soft(), T("that continues."), Soft(), T("中文"),
+                              Soft(), T("接着。")}));
     c3.blocks.push_back(Para({Link("../01-punct.md", {T("回到第一章")})}));
 
     Part p1;
@@ -286,7 +292,8 @@ std::vector<ZipFile> unzip(const std::string& bytes) {
         f.data.resize(st.size);
         zip_file_t* zf = zip_fopen_index(za, i, 0);
         REQUIRE(zf != nullptr);
-        if (st.size) REQUIRE(zip_fread(zf, f.data.data(), st.size) == static_cast<zip_int64_t>(st.size));
+        if (st.size)
+            REQUIRE(zip_fread(zf, f.data.data(), st.size) == static_cast<zip_int64_t>(st.size));
         zip_fclose(zf);
         out.push_back(std::move(f));
     }
@@ -302,7 +309,8 @@ std::map<std::string, std::string> unzip_map(const std::string& bytes) {
 }
 
 void parse_xml(pugi::xml_document& doc, const std::string& text, const std::string& name) {
-    auto r = doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata);
+    auto r = doc.load_buffer(text.data(), text.size(),
+                             pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata);
     INFO(name);
     REQUIRE_MESSAGE(r, r.description());
 }

@@ -55,7 +55,8 @@ void check_book(const Loaded& l, const std::string& name) {
     pugi::xml_document nav;
     parse_xml(nav, m.at("OEBPS/nav.xhtml"), "nav");
     std::set<std::string> hrefs;
-    for (auto a : nav.select_nodes("//nav[@epub:type='toc']//a")) hrefs.insert(a.node().attribute("href").value());
+    for (auto a : nav.select_nodes("//nav[@epub:type='toc']//a"))
+        hrefs.insert(a.node().attribute("href").value());
     std::size_t chapters = 0;
     l.book.for_each_chapter([&](const model::Chapter& ch) {
         ++chapters;
@@ -68,10 +69,12 @@ void check_book(const Loaded& l, const std::string& name) {
         auto shown = d.select_nodes("//section[@class='comments']/div[@class='comment']");
         CHECK_MESSAGE(shown.size() == n, file);
         if (n > 0) {
-            CHECK(std::string(d.select_node("//section[@class='comments']/h2").node().child_value()) ==
+            CHECK(std::string(
+                      d.select_node("//section[@class='comments']/h2").node().child_value()) ==
                   ch.comments->heading + "（" + std::to_string(n) + "）");
             for (std::size_t i = 0; i < n; ++i)
-                CHECK(text_of(shown[i].node().select_node(".//span[@class='comment-author']").node()) ==
+                CHECK(text_of(
+                          shown[i].node().select_node(".//span[@class='comment-author']").node()) ==
                       ch.comments->comments[i].author);
         }
     });
@@ -114,9 +117,11 @@ TEST_CASE("epub fixtures: the features book") {
     // items, the task box sits inside the item's first paragraph.
     CHECK(c1.select_node("//li[contains(@class,'task')]/p/span[@class='task-box']").node());
     CHECK(!c1.select_node("//ul[@class='task-list']").node());
-    CHECK(std::string(c1.select_node("//pre/code").node().attribute("class").value()) == "language-python");
+    CHECK(std::string(c1.select_node("//pre/code").node().attribute("class").value()) ==
+          "language-python");
     CHECK(c1.select_node("//blockquote/blockquote").node());
-    CHECK(std::string(c1.select_node("//td[3]").node().attribute("class").value()) == "align-right");
+    CHECK(std::string(c1.select_node("//td[3]").node().attribute("class").value()) ==
+          "align-right");
     CHECK(c1.select_nodes("//a[@epub:type='noteref']").size() == 2);
     CHECK(c1.select_nodes("//aside[@epub:type='footnote']").size() == 2);
     auto img = c1.select_node("//img").node();
@@ -132,7 +137,8 @@ TEST_CASE("epub fixtures: the features book") {
     REQUIRE(authors.size() == 2);
     CHECK(std::string(authors[0].node().child_value()) == "读者乙");
     CHECK(std::string(authors[1].node().child_value()) == "读者甲");
-    CHECK(std::string(c2.select_node("//section[@class='comments']/h2").node().child_value()) == "精选留言（2）");
+    CHECK(std::string(c2.select_node("//section[@class='comments']/h2").node().child_value()) ==
+          "精选留言（2）");
     // Chapter 3 (HTML): no script, no handlers, media notes.
     std::string ch3_id = l->book.parts[1].chapters[0].id;
     const std::string& c3raw = m.at("OEBPS/text/" + ch3_id + ".xhtml");
@@ -167,8 +173,8 @@ TEST_CASE("epub fixtures: content/ with its body font embedded stays small and v
             for (auto t : d.select_nodes("//body//text()"))
                 for (char32_t c : base::to_u32(t.node().value())) used.insert(c);
         }
-    MESSAGE("content/: ", used.size(), " distinct characters; body font subset ", m.at("OEBPS/fonts/body.otf").size(),
-            " bytes; whole EPUB ", l->bytes.size(), " bytes");
+    MESSAGE("content/: ", used.size(), " distinct characters; body font subset ",
+            m.at("OEBPS/fonts/body.otf").size(), " bytes; whole EPUB ", l->bytes.size(), " bytes");
     CHECK(m.at("OEBPS/fonts/body.otf").size() < 1024 * 1024);
     auto r = epubcheck(l->bytes, "content-fonts");
     if (r.ran) {

@@ -21,7 +21,8 @@ struct Face {
     hb_blob_t* blob;
     hb_face_t* face;
     explicit Face(const std::string& data) {
-        blob = hb_blob_create(data.data(), static_cast<unsigned>(data.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+        blob = hb_blob_create(data.data(), static_cast<unsigned>(data.size()),
+                              HB_MEMORY_MODE_READONLY, nullptr, nullptr);
         face = hb_face_create(blob, 0);
     }
     ~Face() {
@@ -51,13 +52,15 @@ TEST_CASE("epub fonts: hb-subset keeps the needed characters and drops layout ta
         return;
     }
     std::set<char32_t> chars;
-    for (char32_t c : base::to_u32("中文排版测试，标点。“引号”——破折号…… ABC abc 123")) chars.insert(c);
+    for (char32_t c : base::to_u32("中文排版测试，标点。“引号”——破折号…… ABC abc 123"))
+        chars.insert(c);
     std::string error;
     auto sub = epub::subset_font(bytes, 2, chars, error);  // face 2 = SC
     REQUIRE_MESSAGE(sub.has_value(), error);
     CHECK(sub->media_type == "font/otf");
     CHECK(sub->data.compare(0, 4, "OTTO") == 0);
-    MESSAGE("subset of ", chars.size(), " characters: ", sub->data.size(), " bytes (full collection: ", bytes.size(), ")");
+    MESSAGE("subset of ", chars.size(), " characters: ", sub->data.size(),
+            " bytes (full collection: ", bytes.size(), ")");
     CHECK(sub->data.size() < 60 * 1024);
     Face f(sub->data);
     CHECK(hb_face_get_glyph_count(f.face) < 100);
@@ -88,7 +91,8 @@ TEST_CASE("epub fonts: embed_fonts puts a subset body font and @font-face in the
     }
     REQUIRE(m.count("OEBPS/fonts/body.otf") == 1);
     const std::string& font = m.at("OEBPS/fonts/body.otf");
-    MESSAGE("embedded body font subset for the sample book: ", font.size(), " bytes; EPUB ", b.bytes.size(), " bytes");
+    MESSAGE("embedded body font subset for the sample book: ", font.size(), " bytes; EPUB ",
+            b.bytes.size(), " bytes");
     CHECK(font.size() < 150 * 1024);
     pugi::xml_document opf;
     parse_xml(opf, m.at("OEBPS/content.opf"), "opf");
@@ -106,7 +110,8 @@ TEST_CASE("epub fonts: embed_fonts puts a subset body font and @font-face in the
         parse_xml(d, m.at(name), name);
         for (auto t : d.select_nodes("//body//text()")) {
             for (char32_t c : base::to_u32(t.node().value()))
-                if (c > 0x20 && c != 0x2610 && c != 0x2611) CHECK_MESSAGE(f.covers(c), name, " U+", std::hex, static_cast<unsigned>(c));
+                if (c > 0x20 && c != 0x2610 && c != 0x2611)
+                    CHECK_MESSAGE(f.covers(c), name, " U+", std::hex, static_cast<unsigned>(c));
         }
     }
     // Still deterministic, still valid.

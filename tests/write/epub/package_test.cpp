@@ -31,7 +31,8 @@ TEST_CASE("epub: mimetype is first and stored, container points to the OPF") {
     CHECK(files[1].name == "META-INF/container.xml");
     pugi::xml_document c;
     parse_xml(c, files[1].data, "container.xml");
-    CHECK(std::string(c.select_node("//rootfile").node().attribute("full-path").value()) == "OEBPS/content.opf");
+    CHECK(std::string(c.select_node("//rootfile").node().attribute("full-path").value()) ==
+          "OEBPS/content.opf");
 }
 
 TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
@@ -45,14 +46,17 @@ TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
     CHECK(std::string(md.child_value("dc:language")) == "zh-CN");
     CHECK(std::string(md.child_value("dc:description")) == "关于中文排版的文章合集。");
     int creators = 0, subjects = 0;
-    for (auto n : md.children("dc:creator")) creators += std::string(n.child_value()) == "张三" || std::string(n.child_value()) == "李四";
+    for (auto n : md.children("dc:creator"))
+        creators +=
+            std::string(n.child_value()) == "张三" || std::string(n.child_value()) == "李四";
     for (auto n : md.children("dc:subject")) subjects += n.child_value()[0] != 0;
     CHECK(creators == 2);
     CHECK(subjects == 2);
     std::string id = md.child_value("dc:identifier");
     CHECK(id.rfind("urn:uuid:", 0) == 0);
     CHECK(id.size() == 9 + 36);
-    CHECK(std::string(md.find_child_by_attribute("meta", "property", "dcterms:modified").child_value()) ==
+    CHECK(std::string(
+              md.find_child_by_attribute("meta", "property", "dcterms:modified").child_value()) ==
           "2024-05-01T08:00:00Z");
 
     // Accessibility metadata: images make the book visual too, with alt text.
@@ -74,7 +78,8 @@ TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
     parse_xml(opf2, m2.at("OEBPS/content.opf"), "content.opf");
     auto md2 = opf2.child("package").child("metadata");
     CHECK(std::string(md2.child_value("dc:identifier")) == "isbn:9787000000000");
-    CHECK(std::string(md2.find_child_by_attribute("meta", "property", "dcterms:modified").child_value()) ==
+    CHECK(std::string(
+              md2.find_child_by_attribute("meta", "property", "dcterms:modified").child_value()) ==
           "1980-01-01T00:00:00Z");
 }
 
@@ -115,7 +120,8 @@ TEST_CASE("epub: a minimal book (one chapter, no metadata) is valid") {
     CHECK(m.count("OEBPS/text/ch01.xhtml") == 1);  // fallback id from the chapter index
     pugi::xml_document opf;
     parse_xml(opf, m.at("OEBPS/content.opf"), "opf");
-    CHECK(std::string(opf.child("package").child("metadata").child_value("dc:language")) == "zh-CN");
+    CHECK(std::string(opf.child("package").child("metadata").child_value("dc:language")) ==
+          "zh-CN");
     auto r = epubcheck(b.bytes, "minimal");
     if (r.ran) {
         INFO(r.output);

@@ -13,7 +13,8 @@ using namespace bookc;
 using namespace bookc::epubtest;
 
 namespace {
-const char* kEvil = "<script>alert(1)</script><img src=x onerror=\"alert(2)\">\" onclick=\"alert(3)";
+const char* kEvil =
+    "<script>alert(1)</script><img src=x onerror=\"alert(2)\">\" onclick=\"alert(3)";
 const char* kCtrl = "控制\x01字符\x0B和\x7F以及\xC2\x85、\xEF\xBF\xBE与坏字节\xFF\xFE。";
 
 model::Book hostile_book() {
@@ -28,18 +29,16 @@ model::Book hostile_book() {
     ch.id = "../../etc/passwd";
     ch.title = std::string("标题") + kEvil;
     ch.author = kCtrl;
-    ch.blocks.push_back(Para({T(kEvil), T(kCtrl),
-                              Link("javascript:alert(1)", {T("js")}),
-                              Link("JaVaScRiPt:alert(1)", {T("JS")}),
-                              Link(" java\tscript:alert(1)", {T("tab")}),
-                              Link("vbscript:msgbox(1)", {T("vb")}),
-                              Link("data:text/html;base64,PHNjcmlwdD4=", {T("data")}),
-                              Link("//evil.example/x", {T("proto-relative")}),
-                              Link("file:///etc/passwd", {T("file")}),
-                              Link("missing.md", {T("missing chapter")}),
-                              Link("https://ok.example/\"onmouseover=\"x", {T("quote in url")}),
-                              Img("javascript:alert(1)", "坏图", -1),
-                              Img("https://x.example/a.png\" onerror=\"alert(1)", kEvil, -1)}));
+    ch.blocks.push_back(
+        Para({T(kEvil), T(kCtrl), Link("javascript:alert(1)", {T("js")}),
+              Link("JaVaScRiPt:alert(1)", {T("JS")}), Link(" java\tscript:alert(1)", {T("tab")}),
+              Link("vbscript:msgbox(1)", {T("vb")}),
+              Link("data:text/html;base64,PHNjcmlwdD4=", {T("data")}),
+              Link("//evil.example/x", {T("proto-relative")}),
+              Link("file:///etc/passwd", {T("file")}), Link("missing.md", {T("missing chapter")}),
+              Link("https://ok.example/\"onmouseover=\"x", {T("quote in url")}),
+              Img("javascript:alert(1)", "坏图", -1),
+              Img("https://x.example/a.png\" onerror=\"alert(1)", kEvil, -1)}));
     model::Block h = Heading(2, kEvil, "x\" onload=\"y");
     ch.blocks.push_back(h);
     ch.blocks.push_back(CodeBlock(kEvil, "js\" onclick=\"alert(1)"));
@@ -63,14 +62,16 @@ model::Book hostile_book() {
     svg.data = std::make_shared<const std::string>(
         R"svg(<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "boom">]><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)" width="10" height="10"><script>alert(2)</script><a xlink:href="javascript:alert(3)"><rect width="10" height="10" onclick="alert(4)"/></a><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject></svg>)svg");
     book.assets.push_back(svg);
-    ch.blocks.push_back(Para({Img("images/evil.svg", "恶意 SVG", static_cast<int>(book.assets.size()) - 1)}));
+    ch.blocks.push_back(
+        Para({Img("images/evil.svg", "恶意 SVG", static_cast<int>(book.assets.size()) - 1)}));
     // A non-core image type is not packaged.
     model::Asset webp;
     webp.rel_path = "images/a.webp";
     webp.media_type = "image/webp";
     webp.data = std::make_shared<const std::string>("RIFF....WEBP");
     book.assets.push_back(webp);
-    ch.blocks.push_back(Para({Img("images/a.webp", "webp 图", static_cast<int>(book.assets.size()) - 1)}));
+    ch.blocks.push_back(
+        Para({Img("images/a.webp", "webp 图", static_cast<int>(book.assets.size()) - 1)}));
     return book;
 }
 
@@ -80,9 +81,11 @@ std::string lower(std::string s) {
 }
 
 const std::set<std::string> kXhtmlElements = {
-    "html", "head", "meta", "title", "link", "body", "section", "nav", "ol", "ul", "li", "a", "h1", "h2",
-    "h3", "h4", "h5", "h6", "p", "span", "em", "strong", "del", "code", "pre", "blockquote", "div",
-    "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "img", "figure", "figcaption", "sup", "aside"};
+    "html", "head",       "meta", "title", "link",   "body",       "section", "nav",
+    "ol",   "ul",         "li",   "a",     "h1",     "h2",         "h3",      "h4",
+    "h5",   "h6",         "p",    "span",  "em",     "strong",     "del",     "code",
+    "pre",  "blockquote", "div",  "table", "thead",  "tbody",      "tr",      "th",
+    "td",   "hr",         "br",   "img",   "figure", "figcaption", "sup",     "aside"};
 
 void walk(pugi::xml_node n, const std::string& file, bool xhtml) {
     for (auto c : n.children()) {
@@ -92,8 +95,11 @@ void walk(pugi::xml_node n, const std::string& file, bool xhtml) {
             std::string name = lower(a.name());
             CHECK_MESSAGE(name.rfind("on", 0) != 0, file, ": attribute ", name);
             std::string v = lower(a.value());
-            v.erase(std::remove_if(v.begin(), v.end(), [](unsigned char ch) { return std::isspace(ch); }), v.end());
-            CHECK_MESSAGE(v.find("javascript:") == std::string::npos, file, ": ", name, "=", a.value());
+            v.erase(std::remove_if(v.begin(), v.end(),
+                                   [](unsigned char ch) { return std::isspace(ch); }),
+                    v.end());
+            CHECK_MESSAGE(v.find("javascript:") == std::string::npos, file, ": ", name, "=",
+                          a.value());
             CHECK_MESSAGE(v.find("vbscript:") == std::string::npos, file, ": ", name);
             CHECK_MESSAGE(v.rfind("data:", 0) != 0, file, ": ", name);
         }
@@ -106,7 +112,8 @@ TEST_CASE("epub: hostile text and URLs are escaped or dropped everywhere in the 
     auto b = build(hostile_book());
     auto files = unzip(b.bytes);
     for (const auto& f : files) {
-        bool text = f.name.find(".png") == std::string::npos && f.name.find(".jpg") == std::string::npos;
+        bool text =
+            f.name.find(".png") == std::string::npos && f.name.find(".jpg") == std::string::npos;
         if (!text) continue;
         std::string low = lower(f.data);
         CHECK_MESSAGE(low.find("<script") == std::string::npos, f.name);
@@ -139,11 +146,13 @@ TEST_CASE("epub: hostile text and URLs are escaped or dropped everywhere in the 
     auto m = unzip_map(b.bytes);
     std::string chapter;
     for (const auto& [name, data] : m)
-        if (data.find("标题") != std::string::npos && name.find("text/") != std::string::npos) chapter = data;
+        if (data.find("标题") != std::string::npos && name.find("text/") != std::string::npos)
+            chapter = data;
     REQUIRE(!chapter.empty());
     CHECK(chapter.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
     CHECK(chapter.find("控制字符和以及、与坏字节") != std::string::npos);
-    CHECK(chapter.find(">js<") == std::string::npos);  // the javascript: link text is kept, unlinked
+    CHECK(chapter.find(">js<") ==
+          std::string::npos);  // the javascript: link text is kept, unlinked
     CHECK(chapter.find("js") != std::string::npos);
     CHECK(chapter.find("missing chapter") != std::string::npos);
     CHECK(chapter.find("webp</span> 图") != std::string::npos);  // Latin words carry lang="en"

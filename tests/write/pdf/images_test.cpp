@@ -147,11 +147,12 @@ TEST_CASE("pdf images: the writer's own guard: a PNG claiming 10^12 pixels, a PN
         };
         put32(static_cast<std::uint32_t>(data.size()));
         c += body;
-        put32(static_cast<std::uint32_t>(
-            ::crc32(0, reinterpret_cast<const Bytef*>(body.data()), static_cast<uInt>(body.size()))));
+        put32(static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef*>(body.data()),
+                                                 static_cast<uInt>(body.size()))));
         return c;
     };
-    std::string ihdr("\x00\x0F\x42\x40\x00\x0F\x42\x40\x08\x02\x00\x00\x00", 13);  // 10^6 × 10^6 RGB
+    std::string ihdr("\x00\x0F\x42\x40\x00\x0F\x42\x40\x08\x02\x00\x00\x00",
+                     13);  // 10^6 × 10^6 RGB
     const std::string huge = std::string("\x89PNG\r\n\x1A\n", 8) + chunk("IHDR", ihdr) +
                              chunk("IDAT", std::string("\x78\x9C\x03\x00\x00\x00\x00\x01", 8)) +
                              chunk("IEND", "");
@@ -161,7 +162,8 @@ TEST_CASE("pdf images: the writer's own guard: a PNG claiming 10^12 pixels, a PN
     page.width = 300;
     page.height = 300;
     page.items.push_back(image_of(huge, display::ImageFormat::Png, "images/huge.png", 10));
-    page.items.push_back(image_of(good.substr(0, good.size() / 2), display::ImageFormat::Png, "images/cut.png", 50));
+    page.items.push_back(
+        image_of(good.substr(0, good.size() / 2), display::ImageFormat::Png, "images/cut.png", 50));
     page.items.push_back(image_of(good, display::ImageFormat::Png, "images/good.png", 90));
     doc.pages.push_back(page);
     base::DiagSink diags;
@@ -170,7 +172,8 @@ TEST_CASE("pdf images: the writer's own guard: a PNG claiming 10^12 pixels, a PN
     base::SourceMap sources;
     CHECK(diags.format(sources) ==
           "images/huge.png: warning: PDF: cannot read PNG (image too large); left out\n"
-          "images/cut.png: warning: PDF: cannot read PNG (the file ends before the image does); left out\n");
+          "images/cut.png: warning: PDF: cannot read PNG (the file ends before the image does); "
+          "left out\n");
     const std::string path = test::temp_dir("pdf_image_guard") + "/guard.pdf";
     test::write_text(path, *bytes);
     CHECK(run("qpdf --check " + shell_quote(path)).status == 0);

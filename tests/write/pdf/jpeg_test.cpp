@@ -6,7 +6,8 @@
 
 #include <cstdio>
 #include <fstream>
-#include <jpeglib.h>
+
+#include <jpeglib.h>  // needs <cstdio> first
 
 #include "write/pdf/pdf.hpp"
 #include "write/pdf/pdf_fixture.hpp"
@@ -86,7 +87,13 @@ TEST_CASE("pdf images: progressive and CMYK JPEGs pass through and draw in their
     // 0,172,239, mupdf as 0,255,255): the ranges tell each ink from its inverse.
     const Case cases[] = {
         {"progressive RGB orange", {230, 120, 20}, false, true, {220, 240}, {110, 130}, {10, 30}},
-        {"CMYK cyan (Adobe, inverted)", {255, 0, 0, 0}, true, false, {0, 40}, {150, 255}, {200, 255}},
+        {"CMYK cyan (Adobe, inverted)",
+         {255, 0, 0, 0},
+         true,
+         false,
+         {0, 40},
+         {150, 255},
+         {200, 255}},
         {"progressive CMYK magenta", {0, 255, 0, 0}, true, true, {200, 255}, {0, 40}, {120, 255}},
     };
     const std::string dir = test::temp_dir("pdf_jpeg");
@@ -114,10 +121,11 @@ TEST_CASE("pdf images: progressive and CMYK JPEGs pass through and draw in their
         const std::string pdf = dir + "/" + std::to_string(&k - cases) + ".pdf";
         test::write_text(pdf, *bytes);
         CHECK(run("qpdf --check " + shell_quote(pdf)).status == 0);
-        auto p = run("pdftoppm -r 36 -singlefile " + shell_quote(pdf) + " " + shell_quote(pdf + ".poppler"));
+        auto p = run("pdftoppm -r 36 -singlefile " + shell_quote(pdf) + " " +
+                     shell_quote(pdf + ".poppler"));
         CHECK(p.err.empty());
-        auto m = run("mutool draw -q -r 36 -o " + shell_quote(pdf + ".mupdf.ppm") + " " + shell_quote(pdf) +
-                     " 2>&1 | grep -v 'ICC support is not available'");
+        auto m = run("mutool draw -q -r 36 -o " + shell_quote(pdf + ".mupdf.ppm") + " " +
+                     shell_quote(pdf) + " 2>&1 | grep -v 'ICC support is not available'");
         CHECK(m.out.empty());
         for (const std::string& out : {pdf + ".poppler.ppm", pdf + ".mupdf.ppm"}) {
             CAPTURE(out);

@@ -24,7 +24,8 @@ TEST_CASE("pdf latin runs: a path broken after / and . reads back exactly with p
     const std::string ident = "github.com/boltdb/bolt.(*freelist).write";
     typeset::ParagraphSpec spec;
     typeset::StyledRun r;
-    r.text = "关键的两行报错" + path + " 之后是 " + ident + " 这一行，调用 atomic.LoadUint32 的地方。";
+    r.text =
+        "关键的两行报错" + path + " 之后是 " + ident + " 这一行，调用 atomic.LoadUint32 的地方。";
     r.style.fonts = &chain;
     r.style.size = 10;
     spec.runs.push_back(r);

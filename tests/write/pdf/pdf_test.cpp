@@ -376,8 +376,8 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     }
     // Page 1: a heading; page 2: a paragraph over two lines (one element, two runs), a
     // figure with alternative text; page 3: the paragraph goes on, under a running head.
-    doc.structure = {{"Sect", -1, {}}, {"H1", 0, {}}, {"P", 0, {}}, {"Figure", 0, "一张小图"},
-                     {"Link", 2, {}}};
+    doc.structure = {
+        {"Sect", -1, {}}, {"H1", 0, {}}, {"P", 0, {}}, {"Figure", 0, "一张小图"}, {"Link", 2, {}}};
     auto tag_runs = [&](std::size_t page, int tag) {
         for (auto& it : doc.pages[page].items)
             if (auto* r = std::get_if<display::GlyphRun>(&it)) r->tag = tag;
@@ -388,9 +388,11 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     // The paragraph's first link has no Link element of its own (one is made for it); the
     // second covers the third line, whose run is in the Link element #4.
     for (auto& it : doc.pages[1].items) {
-        if (auto* im = std::get_if<display::Image>(&it); im && im->key == "images/tiny.jpg") im->tag = 3;
+        if (auto* im = std::get_if<display::Image>(&it); im && im->key == "images/tiny.jpg")
+            im->tag = 3;
         if (auto* l = std::get_if<display::Link>(&it)) l->tag = l->uri.empty() ? 2 : 4;
-        if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->text == pdf_test::kLatin1) r->tag = 4;
+        if (auto* r = std::get_if<display::GlyphRun>(&it); r && r->text == pdf_test::kLatin1)
+            r->tag = 4;
     }
     doc.pages[2].items.push_back(pdf_test::shape(doc, 0, "页眉文字", 9, 50, 30));  // tag -1
     Written w = write(doc, "tagged");
@@ -435,7 +437,8 @@ TEST_CASE("pdf: tagged: structure elements own their text, furniture is an artif
     CHECK(latin < s.out.find("fish flow"));
     CHECK(s.out.find("第二章") < link2);
     // pdftotext still reads everything.
-    CHECK(run("pdftotext -enc UTF-8 " + shell_quote(w.path) + " -").out.find("页眉文字") != std::string::npos);
+    CHECK(run("pdftotext -enc UTF-8 " + shell_quote(w.path) + " -").out.find("页眉文字") !=
+          std::string::npos);
 }
 
 TEST_CASE("pdf: XMP metadata says what the Info dictionary says, uncompressed") {
