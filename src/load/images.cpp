@@ -5,6 +5,7 @@
 
 #include "base/read_file.hpp"
 #include "load/image_check.hpp"
+#include "load/image_convert.hpp"
 #include "load/paths.hpp"
 #include "load/text.hpp"
 
@@ -80,8 +81,50 @@ bool image_size(std::string_view b, const std::string& type, int& w, int& h) {
     return false;
 }
 
+std::string make_image_asset(std::string bytes, const std::string& type,
+                             const config::Limits& limits, model::Asset& a,
+                             std::string& print_problem, std::string& hint) {
+    ImageCheck check = check_image(bytes, type, limits);
+    if (!check.problem.empty()) {
+        hint = check.hint;
+        return check.problem;
+    }
+    std::string media = type;
+    std::string error;
+    const auto max_pixels = static_cast<long long>(limits.image_pixels);
+    if (type == "image/webp") {
+        // Not every reading system shows WebP (EPUB 3.2's core types have none): PNG for both.
+        auto png = webp_to_png(bytes, error, max_pixels);
+        if (!png) return "cannot be decoded (" + error + ")";
+        bytes = std::move(*png);
+        media = "image/png";
+    } else if (type == "image/gif") {
+        // The EPUB keeps the GIF (an animation still moves); the PDF gets its first frame.
+        auto png = gif_to_png(bytes, error, max_pixels);
+        if (!png) return "cannot be decoded (" + error + ")";
+        a.print_png = std::make_shared<const std::string>(std::move(*png));
+    } else if (type == "image/svg+xml") {
+        // The EPUB keeps the SVG; the PDF gets a PNG rendering (a placeholder if it fails).
+        int w = 0, h = 0;
+        if (auto png = svg_to_png(bytes, w, h, error)) {
+            a.width = w;
+            a.height = h;
+            a.print_png = std::make_shared<const std::string>(std::move(*png));
+        } else {
+            print_problem = error;
+        }
+    }
+    a.media_type = media;
+    if (media != "image/svg+xml" &&
+        (!image_size(bytes, media, a.width, a.height) || a.width <= 0 || a.height <= 0))
+        return "cannot be decoded (its size cannot be read)";
+    a.data = std::make_shared<const std::string>(std::move(bytes));
+    return {};
+}
+
 int add_asset(const std::string& book_dir, const std::string& rel, model::Book& book,
-              std::string& problem, const config::Limits& limits, std::string* hint) {
+              std::string& problem, const config::Limits& limits, std::string* hint,
+              std::string* print_problem) {
     for (std::size_t i = 0; i < book.assets.size(); ++i)
         if (book.assets[i].rel_path == rel) return static_cast<int>(i);
     std::string full = book_dir + "/" + rel;
@@ -105,18 +148,13 @@ int add_asset(const std::string& book_dir, const std::string& rel, model::Book& 
         problem = "format";
         return -1;
     }
-    ImageCheck check = check_image(bytes, type, limits);
-    if (!check.problem.empty()) {
-        problem = check.problem;
-        if (hint) *hint = check.hint;
-        return -1;
-    }
     model::Asset a;
     a.rel_path = rel;
-    a.media_type = type;
-    a.width = check.width;
-    a.height = check.height;
-    a.data = std::make_shared<const std::string>(std::move(bytes));
+    std::string why_print, why_hint;
+    problem = make_image_asset(std::move(bytes), type, limits, a, why_print, why_hint);
+    if (hint) *hint = why_hint;
+    if (!problem.empty()) return -1;
+    if (print_problem) *print_problem = why_print;
     book.assets.push_back(std::move(a));
     return static_cast<int>(book.assets.size() - 1);
 }
@@ -169,12 +207,17 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
         if (seen->second >= 0) img.url = rel;
         return;
     }
-    std::string problem, hint;
-    int idx = add_asset(ctx.book_dir, rel, ctx.book, problem, ctx.cfg.limits, &hint);
+    std::string problem, hint, print_problem;
+    int idx =
+        add_asset(ctx.book_dir, rel, ctx.book, problem, ctx.cfg.limits, &hint, &print_problem);
     ctx.images_seen[rel] = idx;
     if (idx >= 0) {
         img.asset = idx;
         img.url = rel;
+        if (!print_problem.empty())
+            ctx.diags.warning(
+                at, "SVG image " + src + " is in the EPUB only; the PDF shows a placeholder",
+                {print_problem});
         return;
     }
     if (problem == "not found")
@@ -187,7 +230,8 @@ void resolve_image(ChapterContext& ctx, std::string_view src_in, base::Span at,
     else if (problem.rfind("larger", 0) == 0)
         ctx.diags.error(at, "image is " + problem + ": " + src,
                         {"raise the limit in book.toml: [limits] image_mb = …"});
-    else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0)
+    else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0 ||
+             problem.rfind("cannot be decoded", 0) == 0)
         ctx.diags.warning(at, "image " + problem + ": " + src,
                           hint.empty()
                               ? std::vector<std::string>{"a placeholder stands in for it"}

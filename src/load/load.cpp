@@ -182,7 +182,8 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
                 diags.warning_at(book_dir + "/" + rel, 0, 0,
                                  problem == "not found" ? "cover image not found"
                                                         : "cover image cannot be used");
-            else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0)
+            else if (problem.rfind("is too large", 0) == 0 || problem.rfind("is damaged", 0) == 0 ||
+                     problem.rfind("cannot be decoded", 0) == 0)
                 diags.warning_at(
                     book_dir + "/" + rel, 0, 0, "cover image " + problem,
                     hint.empty()

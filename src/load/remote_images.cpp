@@ -98,48 +98,6 @@ std::string image_problem(std::string_view b) {
     return {};
 }
 
-// Makes the asset for bytes already known to be an image of `type`; "" on success, else
-// the reason the image cannot be used.
-// Sizes over [limits] and PNG or JPEG files that do not decode are refused here
-// (check_image), with the [limits] key to raise in `hint`.
-std::string make_asset(const Remote& r, const std::string& type, const config::Limits& limits,
-                       model::Asset& a, std::string& svg_problem, std::string& hint) {
-    a.rel_path = r.url;
-    std::string bytes = r.bytes;
-    std::string media = type;
-    std::string error;
-    ImageCheck check = check_image(bytes, type, limits);
-    if (!check.problem.empty()) {
-        hint = check.hint;
-        return check.problem.substr(3);  // "is too large (…)" → "too large (…)"
-    }
-    if (type == "image/webp" || type == "image/gif") {
-        const auto max_pixels = static_cast<long long>(limits.image_pixels);
-        auto png = type == "image/webp" ? webp_to_png(bytes, error, max_pixels)
-                                        : gif_to_png(bytes, error, max_pixels);
-        if (!png) return error;
-        bytes = std::move(*png);
-        media = "image/png";
-    }
-    a.media_type = media;
-    if (media == "image/svg+xml") {
-        // Kept as SVG for the EPUB; the PDF gets a PNG rendering (a placeholder if it fails).
-        int w = 0, h = 0;
-        if (auto png = svg_to_png(bytes, w, h, error)) {
-            a.width = w;
-            a.height = h;
-            a.print_png = std::make_shared<const std::string>(std::move(*png));
-        } else {
-            svg_problem = error;
-        }
-    } else {
-        if (!image_size(bytes, media, a.width, a.height) || a.width <= 0 || a.height <= 0)
-            return "its size cannot be read";
-    }
-    a.data = std::make_shared<const std::string>(std::move(bytes));
-    return {};
-}
-
 }  // namespace
 
 std::string cache_folder(const std::string& book_dir, const config::BookConfig& cfg) {
@@ -229,9 +187,10 @@ void fetch_remote_images(const std::string& book_dir, const config::BookConfig& 
         std::string type = sniff_image_type(r.bytes);
         model::Asset a;
         std::string svg_problem, hint;
-        std::string problem = make_asset(r, type, cfg.limits, a, svg_problem, hint);
+        a.rel_path = r.url;
+        std::string problem = make_image_asset(r.bytes, type, cfg.limits, a, svg_problem, hint);
         if (!problem.empty()) {
-            diags.warning(r.first, "remote image " + r.url + " cannot be used: " + problem,
+            diags.warning(r.first, "remote image " + r.url + " " + problem,
                           hint.empty()
                               ? std::vector<std::string>{"a placeholder stands in for it"}
                               : std::vector<std::string>{hint, "a placeholder stands in for it"});

@@ -149,15 +149,16 @@ struct Part {
 };
 
 // A file the book uses (images). Bytes are loaded once and shared by the writers.
-// Remote images that were fetched (or found in the cache) are assets too; WebP and GIF
-// ones are converted to PNG first.
+// Remote images that were fetched (or found in the cache) are assets too. WebP images are
+// converted to PNG; GIF and SVG images keep their bytes for the EPUB and carry a PNG
+// rendering for the PDF (load/images.hpp: make_image_asset).
 struct Asset {
     std::string rel_path;    // relative to the book folder, '/'-separated; a remote image's URL
     std::string media_type;  // image/png, image/jpeg, image/gif, image/svg+xml
     std::shared_ptr<const std::string> data;
     int width = 0;  // pixels, 0 when unknown (an SVG: its size in CSS pixels)
     int height = 0;
-    // A PNG rendering of an SVG for the PDF (remote SVG images); null otherwise.
+    // The PDF's PNG rendering of a GIF (first frame) or SVG; null otherwise.
     std::shared_ptr<const std::string> print_png;
 };
 

@@ -1,15 +1,18 @@
 // Helpers for the fetch tests: the local test server (tests/fetch/server.py, 127.0.0.1
-// only) and readers for what a build wrote (EPUB members, PDF image list).
+// only), test images (WebP, GIF) and readers for what a build wrote (EPUB members, PDF
+// image list).
 #pragma once
 #include <doctest/doctest.h>
 
 #include <signal.h>
 #include <unistd.h>
+#include <webp/encode.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "support/test_support.hpp"
 
@@ -64,6 +67,24 @@ inline std::string tiny_png() {
         "\x38\xa1\xa1\x81\x86\x18\xc8\x15\x02\x00\xf4\xf9\x1a\x41\xec\xfc\x85\x68\x00\x00\x00\x00"
         "\x49\x45\x4e\x44\xae\x42\x60\x82";
     return std::string(png, sizeof png - 1);
+}
+
+// A w x h lossless WebP made with libwebp's encoder.
+inline std::string make_webp(int w, int h) {
+    std::vector<unsigned char> rgba(static_cast<std::size_t>(w * h * 4), 128);
+    uint8_t* out = nullptr;
+    std::size_t n = WebPEncodeLosslessRGBA(rgba.data(), w, h, w * 4, &out);
+    std::string s(reinterpret_cast<const char*>(out), n);
+    WebPFree(out);
+    return s;
+}
+
+// A 1x1 GIF (one red pixel).
+inline std::string tiny_gif() {
+    static const char gif[] =
+        "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\xff"
+        "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00\x3b";
+    return std::string(gif, sizeof gif - 1);
 }
 
 inline int count_of(const std::string& s, const std::string& what) {

@@ -3,8 +3,6 @@
 // every kind of bad answer is a warning at the image's file:line:col and a placeholder.
 #include "fetch_support.hpp"
 
-#include <webp/encode.h>
-
 #include <cstring>
 #include <vector>
 
@@ -14,19 +12,6 @@ using namespace bookc::test;
 namespace {
 
 std::string cmd(const std::string& args) { return shell_quote(bookc_bin()) + " " + args; }
-
-std::string make_webp(int w, int h) {
-    std::vector<unsigned char> rgba(static_cast<std::size_t>(w * h * 4), 128);
-    uint8_t* out = nullptr;
-    std::size_t n = WebPEncodeLosslessRGBA(rgba.data(), w, h, w * 4, &out);
-    std::string s(reinterpret_cast<const char*>(out), n);
-    WebPFree(out);
-    return s;
-}
-
-const char kGif[] =
-    "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\xff"
-    "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00\x3b";
 
 // Image k of the article is on line 3 + 2k.
 const std::vector<std::pair<std::string, std::string>> kImages = {
@@ -57,7 +42,7 @@ TEST_CASE(
     std::string dir = temp_dir("fetch-batch");
     TestServer server(dir + "/server");
     write_text(server.files() + "/pic.webp", make_webp(8, 6));
-    write_text(server.files() + "/pic.gif", std::string(kGif, sizeof kGif - 1));
+    write_text(server.files() + "/pic.gif", tiny_gif());
     write_text(
         server.files() + "/pic.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
@@ -131,20 +116,20 @@ TEST_CASE(
         CHECK_MESSAGE(!fs::exists(cache + p), p);
 
     // EPUB: an <img> with a local href for each image that arrived, in order of use; WebP
-    // and GIF converted to PNG, SVG kept; the failures keep their placeholder and link.
+    // converted to PNG, GIF and SVG kept; the failures keep their placeholder and link.
     std::string epub = dir + "/out/remote.epub";
     std::string x = epub_xhtml(epub);
     CHECK(x.find("<img src=\"../images/img-001.png\" alt=\"正常\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-002.png\" alt=\"搬家\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-003.png\" alt=\"偶发\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-004.png\" alt=\"WebP\"") != std::string::npos);
-    CHECK(x.find("<img src=\"../images/img-005.png\" alt=\"GIF\"") != std::string::npos);
+    CHECK(x.find("<img src=\"../images/img-005.gif\" alt=\"GIF\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-006.svg\" alt=\"SVG\"") != std::string::npos);
     CHECK(x.find("<img src=\"../images/img-001.png\" alt=\"又一次\"") != std::string::npos);
     CHECK(x.find("<img class=\"comment-avatar\" src=\"../images/img-007.png\"") !=
           std::string::npos);
     CHECK(count_of(x, "<img ") == 8);
-    // epubcheck accepts it all: converted WebP/GIF, the SVG, the avatar, the placeholders.
+    // epubcheck accepts it all: converted WebP, the GIF and SVG, the avatar, the placeholders.
     REQUIRE_MESSAGE(have_tool("java"), "java is needed to run epubcheck");
     auto check = run("java -jar /usr/share/java/epubcheck.jar " + shell_quote(epub));
     INFO(check.out, check.err);
@@ -153,7 +138,7 @@ TEST_CASE(
                  "/missing.png") != std::string::npos);
     std::string members = epub_members(epub);
     for (const char* m : {"OEBPS/images/img-001.png", "OEBPS/images/img-004.png",
-                          "OEBPS/images/img-005.png", "OEBPS/images/img-006.svg"})
+                          "OEBPS/images/img-005.gif", "OEBPS/images/img-006.svg"})
         CHECK_MESSAGE(members.find(m) != std::string::npos, m);
     CHECK(epub_member(epub, "OEBPS/images/img-004.png").substr(1, 3) == "PNG");
 

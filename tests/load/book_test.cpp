@@ -173,7 +173,12 @@ TEST_CASE("book: a folder as a chapter spec, and a trailing slash on BOOK_DIR") 
 TEST_CASE("book: cover image found, missing, or outside") {
     std::string dir = test::temp_dir("book-cover");
     test::write_text(dir + "/a.md", "# 甲\n");
-    test::write_text(dir + "/cover.gif", std::string("GIF89a\x08\x00\x04\x00", 10));
+    // A whole 1x1 GIF: a header alone is a damaged image now that GIFs are decoded (for
+    // the PDF's rendering of them).
+    static const char gif[] =
+        "GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\xff"
+        "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00\x3b";
+    test::write_text(dir + "/cover.gif", std::string(gif, sizeof gif - 1));
     config::BookConfig cfg;
     cfg.path = dir + "/book.toml";
     cfg.cover = "cover.gif";
@@ -184,7 +189,9 @@ TEST_CASE("book: cover image found, missing, or outside") {
         REQUIRE(book);
         REQUIRE(book->meta.cover_asset == 0);
         CHECK(book->assets[0].media_type == "image/gif");
-        CHECK(book->assets[0].width == 8);
+        CHECK(book->assets[0].width == 1);
+        REQUIRE(book->assets[0].print_png);
+        CHECK(book->assets[0].print_png->substr(1, 3) == "PNG");
         CHECK(diags.all().empty());
     }
     {

@@ -139,11 +139,10 @@ void flow_image(Builder& b, const model::Inline& img, Area a) {
         placeholder(b, "［图：" + alt + "］", img.url, a, img.span);
         return;
     }
-    // An SVG with a PNG rendering (remote SVGs, see load/) is drawn from that rendering.
-    const bool svg_png =
-        asset->media_type == "image/svg+xml" && asset->print_png && !asset->print_png->empty();
-    const std::shared_ptr<const std::string>& bytes = svg_png ? asset->print_png : asset->data;
-    bool png = asset->media_type == "image/png" || svg_png;
+    // An SVG or GIF is drawn from its PNG rendering (made by load/: make_image_asset).
+    const bool print_png = asset->print_png && !asset->print_png->empty();
+    const std::shared_ptr<const std::string>& bytes = print_png ? asset->print_png : asset->data;
+    bool png = asset->media_type == "image/png" || print_png;
     bool jpeg = asset->media_type == "image/jpeg";
     if ((!png && !jpeg) || !bytes || bytes->empty()) {
         placeholder(b, "［图：" + alt + "］（" + asset->rel_path + "）", {}, a, img.span);
