@@ -47,6 +47,11 @@ int main(int argc, char** argv) {
     text->add_option("BOOK_DIR", opts.book_dir, "The book folder (default: current folder)");
     text->add_flag("--no-footnotes", opts.no_footnotes, "Leave footnotes out");
 
+    auto* init = app.add_subcommand(
+        "init", "Start a book: a commented book.toml, a sample article and a .gitignore");
+    init->add_option("DIR", opts.book_dir, "The new book's folder (default: current folder)");
+    init->add_flag("-q,--quiet", opts.quiet, "Print only problems");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -54,6 +59,7 @@ int main(int argc, char** argv) {
         return code == 0 ? kOk : kUsageError;
     }
     if (*build) return cmd_build(opts);
+    if (*init) return cmd_init(opts);
     // check and text write nothing, the cache included: they use only what it holds.
     if (*check || *text) opts.offline = true;
     if (*check) return cmd_check(opts);

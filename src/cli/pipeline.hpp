@@ -44,5 +44,6 @@ int cmd_build(const Options& opts);
 int cmd_check(const Options& opts);
 int cmd_fonts(const Options& opts);
 int cmd_text(const Options& opts);
+int cmd_init(const Options& opts);
 
 }  // namespace bookc::cli
