@@ -1,5 +1,6 @@
 #include "base/diag.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <utility>
@@ -88,18 +89,33 @@ void DiagSink::warning_at(std::string path, std::uint32_t line, std::uint32_t co
     push({Severity::Warning, {}, std::move(path), line, col, std::move(message), std::move(hints)});
 }
 
-std::string DiagSink::format_one(const Diagnostic& d, const SourceMap& sources) {
-    std::string out;
+DiagLocation locate(const Diagnostic& d, const SourceMap& sources) {
+    DiagLocation at;
     if (d.span.valid() && d.span.file < sources.size()) {
         const SourceFile& f = sources.get(d.span.file);
         LineCol lc = f.line_col(d.span.begin);
-        out +=
-            printable(f.path) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": ";
+        LineCol end = f.line_col(std::max(d.span.begin, d.span.end));
+        at.file = f.path;
+        at.line = lc.line;
+        at.col = lc.col;
+        at.end_line = end.line;
+        at.end_col = end.col;
     } else if (!d.path.empty()) {
-        out += printable(d.path);
-        if (d.line) {
-            out += ":" + std::to_string(d.line);
-            if (d.col) out += ":" + std::to_string(d.col);
+        at.file = d.path;
+        at.line = d.line;
+        at.col = d.line ? d.col : 0;
+    }
+    return at;
+}
+
+std::string DiagSink::format_one(const Diagnostic& d, const SourceMap& sources) {
+    std::string out;
+    DiagLocation at = locate(d, sources);
+    if (!at.file.empty()) {
+        out += printable(at.file);
+        if (at.line) {
+            out += ":" + std::to_string(at.line);
+            if (at.col) out += ":" + std::to_string(at.col);
         }
         out += ": ";
     }
@@ -110,25 +126,27 @@ std::string DiagSink::format_one(const Diagnostic& d, const SourceMap& sources) 
     return out;
 }
 
-std::string DiagSink::format(const SourceMap& sources) const {
+void DiagSink::count_kinds(std::vector<std::size_t>& total, std::vector<std::size_t>& rank) const {
     using Key = std::pair<Severity, std::string>;
-    std::map<Key, std::size_t> total;
-    for (const auto& d : diags_) ++total[{d.severity, kind_of(d.message)}];
-    std::map<Key, std::size_t> shown;
-    std::string out;
-    for (const auto& d : diags_) {
-        Key key{d.severity, kind_of(d.message)};
-        std::size_t n = ++shown[key];
-        if (n > kMaxSameKind) continue;
-        out += format_one(d, sources);
-        std::size_t all = total[key];
-        if (n == kMaxSameKind && all > kMaxSameKind) {
-            std::size_t more = all - kMaxSameKind;
-            const char* what = d.severity == Severity::Error ? (more == 1 ? "error" : "errors")
-                                                             : (more == 1 ? "warning" : "warnings");
-            out += "bookc: " + std::to_string(more) + " more " + what + " like this\n";
-        }
+    std::map<Key, std::size_t> seen;
+    std::vector<Key> keys;
+    keys.reserve(diags_.size());
+    for (std::size_t i = 0; i < diags_.size(); ++i) {
+        keys.push_back({diags_[i].severity, kind_of(diags_[i].message)});
+        rank[i] = ++seen[keys.back()];
     }
+    for (std::size_t i = 0; i < diags_.size(); ++i) total[i] = seen[keys[i]];
+}
+
+std::string DiagSink::format(const SourceMap& sources) const {
+    std::string out;
+    for_each_capped([&](const Diagnostic& d) { out += format_one(d, sources); },
+                    [&](const Diagnostic& d, std::size_t more) {
+                        const char* what = d.severity == Severity::Error
+                                               ? (more == 1 ? "error" : "errors")
+                                               : (more == 1 ? "warning" : "warnings");
+                        out += "bookc: " + std::to_string(more) + " more " + what + " like this\n";
+                    });
     return out;
 }
 

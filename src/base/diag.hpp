@@ -22,6 +22,15 @@ struct Diagnostic {
     std::vector<std::string> hints;
 };
 
+// Where a diagnostic points, resolved: the file's path as given (not escaped), 1-based line
+// and column (0 = unknown) of its start and, for a span, of its end.
+struct DiagLocation {
+    std::string file;  // "" when the diagnostic is about the run as a whole
+    std::uint32_t line = 0, col = 0;
+    std::uint32_t end_line = 0, end_col = 0;
+};
+DiagLocation locate(const Diagnostic& d, const SourceMap& sources);
+
 class DiagSink {
 public:
     void error(Span span, std::string message, std::vector<std::string> hints = {});
@@ -43,6 +52,10 @@ public:
     // that kind are counted, not shown: one line "bookc: N more warnings like this" follows
     // the last one shown.
     std::string format(const SourceMap& sources) const;
+    // The same selection as format(), for other output forms: `each` for every diagnostic
+    // shown, `more(d, n)` after the last one shown of a kind with n more left out.
+    template <class Each, class More>
+    void for_each_capped(Each each, More more) const;
     static std::string format_one(const Diagnostic& d, const SourceMap& sources);
     // "2 errors, 1 warning" / "no problems".
     std::string summary() const;
@@ -53,10 +66,24 @@ public:
     static std::string kind_of(std::string_view message);
 
 private:
+    // For each diagnostic: how many of its kind there are, and its rank among them.
+    void count_kinds(std::vector<std::size_t>& total, std::vector<std::size_t>& rank) const;
     std::vector<Diagnostic> diags_;
     std::size_t errors_ = 0;
     std::size_t warnings_ = 0;
 };
+
+template <class Each, class More>
+void DiagSink::for_each_capped(Each each, More more) const {
+    std::vector<std::size_t> n_total(diags_.size()), n_shown(diags_.size());
+    count_kinds(n_total, n_shown);
+    for (std::size_t i = 0; i < diags_.size(); ++i) {
+        if (n_shown[i] > kMaxSameKind) continue;
+        each(diags_[i]);
+        if (n_shown[i] == kMaxSameKind && n_total[i] > kMaxSameKind)
+            more(diags_[i], n_total[i] - kMaxSameKind);
+    }
+}
 
 // Text safe to print on a terminal, on one line: C0 and C1 control characters, DEL, line and
 // paragraph separators and bidirectional controls become escapes (\n, \t, \r, \e, \xHH,

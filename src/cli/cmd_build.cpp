@@ -52,7 +52,7 @@ int cmd_build(const Options& opts) {
     int exit = kOk;
     auto loaded = load_all(opts, sources, diags, exit);
     if (!loaded || exit_status(diags, opts.strict) != kOk) {
-        report(diags, sources, opts.quiet);
+        report(diags, sources, opts);
         return loaded ? exit_status(diags, opts.strict) : exit;
     }
     const model::Book& book = loaded->book;
@@ -71,7 +71,7 @@ int cmd_build(const Options& opts) {
         // book.toml reports a bad slug with its line; this guards every other source of one.
         diags.error_at(loaded->cfg.path.empty() ? opts.book_dir : loaded->cfg.path, 0, 0,
                        "the output name `" + slug + "` " + problem);
-        report(diags, sources, opts.quiet);
+        report(diags, sources, opts);
         return kUsageError;
     }
     fs::path out_dir(opts.out_dir);
@@ -119,7 +119,7 @@ int cmd_build(const Options& opts) {
         }
         status = exit_status(diags, opts.strict);
     }
-    report(diags, sources, opts.quiet);
+    report(diags, sources, opts);
     return status;
 }
 

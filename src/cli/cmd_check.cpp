@@ -10,7 +10,7 @@ int cmd_check(const Options& opts) {
     base::DiagSink diags;
     int exit = kOk;
     auto loaded = load_all(opts, sources, diags, exit);
-    report(diags, sources, opts.quiet);
+    report(diags, sources, opts);
     if (!loaded) return exit;
     if (!opts.quiet && !diags.has_errors())
         std::printf("%s: %zu chapters, %zu images\n", loaded->book.meta.title.c_str(),

@@ -11,12 +11,12 @@ int cmd_fonts(const Options& opts) {
     base::SourceMap sources;
     std::optional<config::BookConfig> cfg = config::load_book_config(opts.book_dir, diags);
     if (!cfg) {
-        report(diags, sources, opts.quiet);
+        report(diags, sources, opts);
         return kUsageError;
     }
     auto layout = config::load_book_layout(*cfg, opts.book_dir, opts.layout, diags);
     if (!layout) {
-        report(diags, sources, opts.quiet);
+        report(diags, sources, opts);
         return kUsageError;
     }
     font::FontDb fonts(config::data_dir(), {layout->dir + "/fonts", opts.book_dir + "/fonts"},

@@ -10,7 +10,11 @@ int cmd_text(const Options& opts) {
     base::DiagSink diags;
     int exit = kOk;
     auto loaded = load_all(opts, sources, diags, exit);
-    report(diags, sources, true);
+    {
+        Options quiet = opts;
+        quiet.quiet = true;
+        report(diags, sources, quiet);
+    }
     if (!loaded) return exit;
     std::string text = model::book_text(loaded->book, !opts.no_footnotes);
     std::fwrite(text.data(), 1, text.size(), stdout);

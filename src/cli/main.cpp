@@ -52,6 +52,13 @@ int main(int argc, char** argv) {
     init->add_option("DIR", opts.book_dir, "The new book's folder (default: current folder)");
     init->add_flag("-q,--quiet", opts.quiet, "Print only problems");
 
+    // Every subcommand that reports diagnostics takes the same --diagnostics option.
+    for (CLI::App* sub : {build, check, fonts, text})
+        sub->add_option("--diagnostics", opts.diagnostics,
+                        "How problems are printed: human, json (JSON Lines) or github "
+                        "(GitHub Actions annotations)")
+            ->check(CLI::IsMember({"human", "json", "github"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -19,8 +19,9 @@ struct Options {
     std::string layout;
     bool strict = false;
     bool quiet = false;
-    bool no_footnotes = false;  // text: leave footnotes out
-    bool offline = false;       // remote images: only what the cache holds
+    bool no_footnotes = false;          // text: leave footnotes out
+    bool offline = false;               // remote images: only what the cache holds
+    std::string diagnostics = "human";  // human | json | github
     std::string cache_dir;  // remote image cache; empty: $BOOKC_CACHE_DIR, else <book>/.bookc-cache
 };
 
@@ -35,8 +36,10 @@ struct Loaded {
 std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources, base::DiagSink& diags,
                                int& exit);
 
-// Prints every diagnostic and the closing count to stderr.
-void report(const base::DiagSink& diags, const base::SourceMap& sources, bool quiet);
+// Prints every diagnostic and the closing count, in the form opts.diagnostics names:
+// "human" (stderr, path:line:col: severity: message), "json" (JSON Lines on stderr) or
+// "github" (GitHub Actions annotations on stdout, the count on stderr).
+void report(const base::DiagSink& diags, const base::SourceMap& sources, const Options& opts);
 // Exit status for the diagnostics so far.
 int exit_status(const base::DiagSink& diags, bool strict);
 
