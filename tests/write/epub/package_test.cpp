@@ -68,6 +68,15 @@ TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
     CHECK(a11y.count("schema:accessMode=visual") == 1);
     CHECK(a11y.count("schema:accessibilityFeature=alternativeText") == 1);
     CHECK(a11y.count("schema:accessibilityHazard=none") == 1);
+    CHECK(a11y.count("schema:accessModeSufficient=textual") == 1);
+    CHECK(a11y.count("schema:accessModeSufficient=textual,visual") == 1);
+    CHECK(a11y.count("schema:accessibilityFeature=displayTransformability") == 1);
+    auto summary = md.find_child_by_attribute("meta", "property", "schema:accessibilitySummary");
+    CHECK(std::string(summary.child_value()).find("WCAG 2.1 Level AA") != std::string::npos);
+    CHECK(std::string(summary.attribute("xml:lang").value()) == "en");
+    CHECK(std::string(
+              md.find_child_by_attribute("meta", "property", "dcterms:conformsTo").child_value()) ==
+          "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
 
     // Without a build date: the fixed epoch. With an identifier: it is used as is.
     auto book = sample_book();
