@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -15,6 +16,21 @@ namespace fs = std::filesystem;
 namespace bookc::config {
 
 namespace {
+
+// A BCP 47 tag's shape: a primary subtag of 2–3 letters, then subtags of 1–8 letters or
+// digits, separated by hyphens ("en", "en-GB", "zh-Hant-TW").
+bool language_tag(std::string_view tag) {
+    std::size_t i = 0, n = 0;
+    while (i < tag.size() && std::isalpha(static_cast<unsigned char>(tag[i]))) ++i, ++n;
+    if (n < 2 || n > 3) return false;
+    while (i < tag.size()) {
+        if (tag[i++] != '-') return false;
+        n = 0;
+        while (i < tag.size() && std::isalnum(static_cast<unsigned char>(tag[i]))) ++i, ++n;
+        if (n < 1 || n > 8) return false;
+    }
+    return true;
+}
 
 // Reads one table strictly: every key must be known, every value of the right type.
 class TableReader {
@@ -257,6 +273,7 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         r.strings("authors", cfg.authors);
         r.strings("author", cfg.authors);
         r.string("language", cfg.language);
+        r.string("second_language", cfg.second_language);
         r.string("identifier", cfg.identifier);
         r.date("date", cfg.date);
         r.string("description", cfg.description);
@@ -269,6 +286,14 @@ std::optional<BookConfig> load_book_config(const std::string& book_dir, base::Di
         }
         r.string("slug", cfg.slug);
         r.check_unknown();
+        if (const toml::node* n = b->get("second_language"); n && n->is_string()) {
+            if (!language_tag(cfg.second_language)) {
+                diags.error_at(cfg.path, n->source().begin.line, n->source().begin.column,
+                               "`book.second_language` is not a language tag",
+                               {"the language of the book's Latin text, such as \"en\" or \"fr\""});
+                cfg.second_language = "en";
+            }
+        }
         if (const toml::node* n = b->get("slug"); n && n->is_string()) {
             if (std::string problem = slug_problem(cfg.slug); !problem.empty())
                 diags.error_at(cfg.path, n->source().begin.line, n->source().begin.column,

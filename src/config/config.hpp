@@ -74,6 +74,9 @@ struct BookConfig {
     std::string subtitle;
     std::vector<std::string> authors;
     std::string language = "zh-CN";
+    // The language of Latin text in a Chinese, Japanese or Korean book (EPUB `lang` on
+    // Latin paragraphs and runs: text-to-speech voice, no inter-character justification).
+    std::string second_language = "en";
     std::string identifier;
     std::string date;
     std::string description;

@@ -181,3 +181,26 @@ TEST_CASE("bookc fonts names a file for every role of the default layout") {
     CHECK(r.out.find("body") != std::string::npos);
     CHECK(r.out.find("NotoSerifCJK") != std::string::npos);
 }
+
+TEST_CASE("the EPUB identifier follows the book, not its folder") {
+    std::string dir = temp_dir("cli-identity");
+    auto identifier = [&](const std::string& folder, const std::string& title) {
+        write_text(dir + "/" + folder + "/book.toml",
+                   "[book]\ntitle = \"" + title + "\"\nauthors = [\"编者\"]\nslug = \"book\"\n");
+        write_text(dir + "/" + folder + "/01.md", "# 开篇\n\n第一段文字。\n");
+        auto r = run(cmd("build " + shell_quote(dir + "/" + folder) + " -o " +
+                         shell_quote(dir + "/out-" + folder) + " --format epub -q"));
+        REQUIRE(r.status == 0);
+        std::string opf = run("unzip -p " + shell_quote(dir + "/out-" + folder + "/book.epub") +
+                              " OEBPS/content.opf")
+                              .out;
+        auto begin = opf.find("<dc:identifier id=\"book-id\">");
+        REQUIRE(begin != std::string::npos);
+        begin += 28;
+        return opf.substr(begin, opf.find('<', begin) - begin);
+    };
+    const std::string a = identifier("书稿", "同一本书");
+    CHECK(a.rfind("urn:uuid:", 0) == 0);
+    CHECK(identifier("another-folder-name", "同一本书") == a);  // same content, other folder
+    CHECK(identifier("书稿-第二版", "另一本书") != a);          // another title
+}

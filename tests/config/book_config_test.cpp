@@ -103,10 +103,25 @@ TEST_CASE("unknown keys and wrong types are errors naming the key and its line")
           "book.toml:2:9: error: `book.title` must be a string\n"
           "book.toml:3:1: error: unknown key `book.colour`\n"
           "  hint: known keys here: author, authors, cover, date, description, identifier, "
-          "language, layout, slug, subjects, subtitle, title\n"
+          "language, layout, second_language, slug, subjects, subtitle, title\n"
           "book.toml:7:7: error: `comments.max` must be a whole number\n"
           "book.toml:6:8: error: unknown comment order `random`\n"
           "  hint: use one of: likes, date, source\n");
+}
+
+TEST_CASE("[book] second_language: the language of Latin text, `en` by default, checked") {
+    auto d = load("second-default", "[book]\ntitle = \"书\"\n");
+    REQUIRE(d.cfg);
+    CHECK(d.cfg->second_language == "en");
+    auto fr = load("second-fr", "[book]\nsecond_language = \"fr-CA\"\n");
+    REQUIRE(fr.cfg);
+    CHECK(fr.cfg->second_language == "fr-CA");
+    CHECK(fr.diags.empty());
+    auto bad = load("second-bad", "[book]\ntitle = \"书\"\nsecond_language = \"en_US!\"\n");
+    CHECK_FALSE(bad.cfg);
+    CHECK(bad.diags ==
+          "book.toml:3:19: error: `book.second_language` is not a language tag\n"
+          "  hint: the language of the book's Latin text, such as \"en\" or \"fr\"\n");
 }
 
 TEST_CASE("a TOML syntax error is reported at its position") {

@@ -53,9 +53,12 @@ Measured constant_measured(const std::u32string& t, bool mono = false) {
     return m;
 }
 
-std::vector<CLine> layout(const std::u32string& t, float width_em, BreakOptions o = {}) {
+// `raised`: indices of clusters set as superscripts (footnote markers).
+std::vector<CLine> layout(const std::u32string& t, float width_em, BreakOptions o = {},
+                          const std::vector<std::uint32_t>& raised = {}) {
     o.width = width_em * kEm;
-    const Measured m = constant_measured(t, o.code);
+    Measured m = constant_measured(t, o.code);
+    for (std::uint32_t k : raised) m.clusters[k].raised = true;
     const auto brks = o.code ? std::vector<char>{} : unibreak(t);
     const BreakItems items = build_break_items(m, brks, o.code);
     const auto spans = o.optimal ? break_lines(m, items, o) : break_greedy(items, o);
@@ -468,6 +471,27 @@ TEST_CASE("A4: a raised footnote number hugs the Han text before it") {
     CHECK(items.glue[2] == 0);  // ¹|后
     const Measured plain = constant_measured(t);
     CHECK(build_break_items(plain, unibreak(t), false).glue[1] == doctest::Approx(2.5));
+}
+
+TEST_CASE("A1: a footnote marker never starts a line, nor the closing mark after it") {
+    // 11 characters fill the 11 em line up to 样; the marker 2 (raised) would start line 2,
+    // with its full stop: "一模一样 / ²。". The character before it comes along instead.
+    const std::u32string t = U"一二三四五六七一模一样2。后面还有一些文字";
+    for (bool optimal : {false, true}) {
+        BreakOptions o;
+        o.optimal = optimal;
+        auto lines = layout(t, 11, o, {11});
+        INFO(show(lines));
+        REQUIRE(lines.size() == 2);
+        CHECK(lines[0].text == U"一二三四五六七一模一");
+        CHECK(lines[1].text.substr(0, 3) == U"样2。");
+        check_flush(lines, 11);
+    }
+    // The same text without the marker raised (a plain digit) may break before it.
+    auto plain = layout(t, 11);
+    INFO(show(plain));
+    REQUIRE(plain.size() == 2);
+    CHECK(plain[0].text == U"一二三四五六七一模一样");
 }
 
 TEST_CASE("A11: hyphens on consecutive lines cost extra (TeX's \\doublehyphendemerits)") {

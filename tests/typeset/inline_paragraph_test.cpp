@@ -632,3 +632,38 @@ TEST_CASE(
     CHECK(compared > 1000);
     CHECK(han_at_limit > 0);
 }
+
+TEST_CASE("paragraph: a footnote marker never begins a line, nor its full stop (一模一样 / ²。)") {
+    // With real fonts: 11 Han characters fill the 110 pt line up to 样, so a break before
+    // the raised marker would start the next line with "2。". The marker is a run of its own,
+    // as flow/inlines.cpp makes it (smaller, baseline raised).
+    ParagraphSpec s = spec_of("一二三四五六七一模一样", 110);
+    StyledRun marker;
+    marker.text = "2";
+    marker.style = s.runs[0].style;
+    marker.style.size = 6;
+    marker.style.baseline_shift = 3.8f;
+    s.runs.push_back(marker);
+    StyledRun after = s.runs[0];
+    after.text = "。后面还有一些文字，写满第二行也不要紧。";
+    s.runs.push_back(after);
+    FontTable table;
+    base::DiagSink diags;
+    auto layout = layout_paragraph(s, table, diags);
+    REQUIRE(layout.lines.size() >= 2);
+    bool found = false;
+    for (const auto& l : layout.lines) {
+        const std::string t = line_text(l);
+        INFO(t);
+        CHECK(t.rfind("2", 0) != 0);
+        CHECK(t.rfind("。", 0) != 0);
+        REQUIRE_FALSE(l.runs.empty());
+        CHECK(l.runs.front().text != "2");
+        if (t.find("2") != std::string::npos) {
+            found = true;
+            CHECK(t.find("样2。") != std::string::npos);
+        }
+    }
+    CHECK(found);
+    CHECK(line_text(layout.lines[1]).rfind("样2。", 0) == 0);
+}

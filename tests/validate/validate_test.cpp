@@ -1,7 +1,7 @@
 // External validators on the books users build: the bundled content/ book, every book in
 // examples/, and a book made of ../shared/seeds (skipped when ../shared is absent).
-// epubcheck for the EPUB; qpdf, pdffonts, pdftotext, pdftoppm, mutool and pdfcheck.py for
-// the PDF.
+// epubcheck and DAISY Ace (content/, the seeds, the real columns) for the EPUB; qpdf, pdffonts,
+// pdftotext, pdftoppm, mutool and pdfcheck.py for the PDF.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -9,58 +9,14 @@
 #include <mutex>
 #include <sstream>
 
+#include "ace.hpp"
+#include "books.hpp"
 #include "support/test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace bookc::test;
 
 namespace {
-
-struct Built {
-    int status = -1;
-    std::string err;
-    std::string epub;
-    std::string pdf;
-    std::string text;  // `bookc text --no-footnotes`: the source for fidelity checks (footnotes
-                       // sit at page feet in the PDF, so they are checked on their own)
-};
-
-// Builds each book once per test run.
-const Built& build(const std::string& name, const std::string& book_dir,
-                   const std::string& extra = "") {
-    static std::map<std::string, Built> cache;
-    auto it = cache.find(name);
-    if (it != cache.end()) return it->second;
-    Built b;
-    std::string out = temp_dir("validate-" + name);
-    auto r = run(shell_quote(bookc_bin()) + " build " + shell_quote(book_dir) + " -o " +
-                 shell_quote(out) + " -q" + extra);
-    b.status = r.status;
-    b.err = r.err;
-    for (const auto& e : fs::directory_iterator(out)) {
-        if (e.path().extension() == ".epub") b.epub = e.path().string();
-        if (e.path().extension() == ".pdf") b.pdf = e.path().string();
-    }
-    b.text = out + "/source.txt";
-    write_text(b.text,
-               run(shell_quote(bookc_bin()) + " text --no-footnotes " + shell_quote(book_dir)).out);
-    return cache.emplace(name, b).first->second;
-}
-
-// `key=value` lines of a metrics script's output.
-std::map<std::string, std::string> key_values(const RunResult& r) {
-    std::map<std::string, std::string> m;
-    std::size_t pos = 0;
-    while (pos < r.out.size()) {
-        std::size_t nl = r.out.find('\n', pos);
-        if (nl == std::string::npos) nl = r.out.size();
-        std::string line = r.out.substr(pos, nl - pos);
-        auto eq = line.find('=');
-        if (eq != std::string::npos) m[line.substr(0, eq)] = line.substr(eq + 1);
-        pos = nl + 1;
-    }
-    return m;
-}
 
 std::map<std::string, std::string> pdf_metrics(const Built& b) {
     std::string script = source_dir() + "/tests/validate/pdf_metrics.py";
@@ -214,11 +170,12 @@ void check_typesetting(const Built& b, bool body_heavy) {
 
 }  // namespace
 
-TEST_CASE("content/ book: epubcheck, PDF structure, typesetting metrics") {
+TEST_CASE("content/ book: epubcheck, DAISY Ace, PDF structure, typesetting metrics") {
     const Built& b = build("content", source_dir() + "/content");
     INFO(b.err);
     REQUIRE(b.status == 0);
     check_epub(b);
+    check_ace(b, "content");
     check_pdf_structure(b);
     check_han_present(b);
     check_typesetting(b, true);
@@ -252,7 +209,7 @@ TEST_CASE("examples/: every book builds and validates") {
     }
 }
 
-TEST_CASE("a book made of ../shared/seeds") {
+TEST_CASE("a book made of ../shared/seeds: epubcheck, DAISY Ace, PDF checks") {
     std::string seeds = seeds_dir();
     if (seeds.empty()) {
         MESSAGE("../shared/seeds absent: skipped");
@@ -262,6 +219,7 @@ TEST_CASE("a book made of ../shared/seeds") {
     INFO(b.err);
     REQUIRE(b.status == 0);
     check_epub(b);
+    check_ace(b, "seeds");
     check_pdf_structure(b);
     check_han_present(b);
     check_typesetting(b, true);
@@ -358,7 +316,7 @@ TEST_CASE("content/ book: the structure tree reads the book in order, without fu
 // A real exported column (../shared/real/*: unedited articles with their 精选留言 blocks):
 // every declared comment is in its chapter's comment section with a text, the body holds
 // nothing of the comment blocks, no entity is left literal, titles come from the file names.
-TEST_CASE("real column exports lose nothing") {
+TEST_CASE("real column exports lose nothing and pass epubcheck and DAISY Ace") {
     if (shared_dir().empty() || !fs::exists(shared_dir() + "/real")) {
         MESSAGE("../shared/real absent: skipped");
         return;
@@ -373,6 +331,7 @@ TEST_CASE("real column exports lose nothing") {
         INFO(name, ": ", b.err);
         REQUIRE(b.status == 0);
         check_epub(b);
+        check_ace(b, name);
         auto q = run("qpdf --check " + shell_quote(b.pdf));
         CHECK(q.status == 0);
         // The declared counts, read from the sources: 精选留言（N）.

@@ -286,6 +286,9 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
         float p = (brk == LINEBREAK_ALLOWBREAK || brk == LINEBREAK_MUSTBREAK) ? 0.f : kNoBreak;
         bool prohibited = false;
         if (is_no_start(b) || is_no_end(a)) prohibited = true;
+        // A footnote marker (or any raised text) never begins a line: it stays with the
+        // text before it, and the closing marks after it stay with it (is_no_start above).
+        if (cl[k + 1].raised && !cl[k].raised) prohibited = true;
         if ((has(a, fDash) && has(b, fDash)) || (has(a, fEllipsis) && has(b, fEllipsis)))
             prohibited = true;
         // Numbers: 3.14, 1,000; digits with their units and currency signs.

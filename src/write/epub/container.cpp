@@ -74,7 +74,7 @@ std::optional<std::string> zip_package(std::vector<ZipEntry> entries, const std:
             error = zip_strerror(za.get());
             return std::nullopt;
         }
-        bool store = !e.compress || e.path == "mimetype";
+        const bool store = e.path == "mimetype";  // OCF: the first entry, stored
         if (zip_set_file_compression(za.get(), idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
                                      store ? 0 : 9) < 0 ||
             zip_file_set_dostime(za.get(), idx, dtime, ddate, 0) < 0) {

@@ -53,6 +53,7 @@ std::string render_part_page(const Plan& plan, const PartPlan& part, std::set<ch
     set_attr(d.body, "epub:type", "bodymatter");
     pugi::xml_node sec = add_el(d.body, "section", "part");
     set_attr(sec, "epub:type", "part");
+    set_attr(sec, "role", "doc-part");
     set_attr(sec, "id", part.id);
     add_text_el(sec, "h1", part.title, "part-title");
     return save_xhtml(d.doc, chars);

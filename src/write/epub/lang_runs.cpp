@@ -43,9 +43,9 @@ bool is_text_block(std::string_view name) {
            name == "h6" || name == "dt" || name == "dd" || name == "caption";
 }
 
-void set_lang(pugi::xml_node el) {
-    set_attr(el, "lang", kLatinLang);
-    set_attr(el, "xml:lang", kLatinLang);
+void set_lang(pugi::xml_node el, std::string_view lang) {
+    set_attr(el, "lang", lang);
+    set_attr(el, "xml:lang", lang);
 }
 
 // All the text under `el`, in document order.
@@ -74,7 +74,7 @@ bool all_latin(pugi::xml_node el) {
 }
 
 // Replaces the text node `t` by text and <span lang> pieces, one span per Latin run.
-void wrap_runs(pugi::xml_node t) {
+void wrap_runs(pugi::xml_node t, std::string_view lang) {
     const std::u32string s = base::to_u32(t.value());
     struct Piece {
         std::size_t begin, end;
@@ -110,7 +110,7 @@ void wrap_runs(pugi::xml_node t) {
             base::to_utf8(std::u32string_view(s).substr(p.begin, p.end - p.begin));
         if (p.latin) {
             pugi::xml_node span = parent.insert_child_before("span", t);
-            set_lang(span);
+            set_lang(span, lang);
             span.append_child(pugi::node_pcdata).set_value(piece.c_str());
         } else {
             parent.insert_child_before(pugi::node_pcdata, t).set_value(piece.c_str());
@@ -119,16 +119,16 @@ void wrap_runs(pugi::xml_node t) {
     parent.remove_child(t);
 }
 
-void mark(pugi::xml_node el) {
+void mark(pugi::xml_node el, std::string_view lang) {
     for (pugi::xml_node n = el.first_child(); n;) {
         const pugi::xml_node next = n.next_sibling();
         if (n.type() == pugi::node_pcdata) {
-            wrap_runs(n);
+            wrap_runs(n, lang);
         } else if (n.type() == pugi::node_element && !is_code(n.name()) && !n.attribute("lang")) {
             if (is_text_block(n.name()) && all_latin(n))
-                set_lang(n);
+                set_lang(n, lang);
             else
-                mark(n);
+                mark(n, lang);
         }
         n = next;
     }
@@ -136,8 +136,8 @@ void mark(pugi::xml_node el) {
 
 }  // namespace
 
-void mark_latin_runs(pugi::xml_node root, std::string_view doc_lang) {
-    if (cjk_language(doc_lang)) mark(root);
+void mark_latin_runs(pugi::xml_node root, std::string_view doc_lang, std::string_view latin_lang) {
+    if (cjk_language(doc_lang)) mark(root, latin_lang);
 }
 
 }  // namespace bookc::epub

@@ -9,12 +9,10 @@
 
 namespace bookc::epub {
 
-// The language given to Latin text in a Chinese, Japanese or Korean book.
-inline constexpr std::string_view kLatinLang = "en";
-
-// Marks the Latin text under `root` (a chapter's <body>) when `doc_lang` is Chinese,
-// Japanese or Korean; does nothing for other languages. Code (<code>, <pre>, <kbd>,
-// <samp>) is never wrapped, and elements that already carry a language are left alone.
-void mark_latin_runs(pugi::xml_node root, std::string_view doc_lang);
+// Marks the Latin text under `root` (a chapter's <body>) as `latin_lang` ([book]
+// second_language, "en" by default) when `doc_lang` is Chinese, Japanese or Korean; does
+// nothing for other languages. Code (<code>, <pre>, <kbd>, <samp>) is never wrapped, and
+// elements that already carry a language are left alone.
+void mark_latin_runs(pugi::xml_node root, std::string_view doc_lang, std::string_view latin_lang);
 
 }  // namespace bookc::epub

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <regex>
 
-#include "base/hash.hpp"
 #include "write/epub/assets.hpp"
+#include "write/epub/identity.hpp"
 #include "write/epub/xml.hpp"
 
 namespace bookc::epub {
@@ -186,15 +186,15 @@ Plan make_plan(const model::Book& book, const config::BookConfig& cfg, base::Dia
     plan.lang = is_language_tag(m.language)     ? m.language
                 : is_language_tag(cfg.language) ? cfg.language
                                                 : "zh-CN";
+    if (is_language_tag(cfg.second_language)) plan.latin_lang = cfg.second_language;
     plan.title = xml_clean(!m.title.empty() ? m.title : !cfg.title.empty() ? cfg.title : "未命名");
     plan.subtitle = xml_clean(!m.subtitle.empty() ? m.subtitle : cfg.subtitle);
     for (const auto& a : (m.authors.empty() ? cfg.authors : m.authors))
         if (!xml_clean(a).empty()) plan.authors.push_back(xml_clean(a));
     std::string ident = !m.identifier.empty() ? m.identifier : cfg.identifier;
-    plan.identifier =
-        !xml_clean(ident).empty()
-            ? xml_clean(ident)
-            : "urn:uuid:" + base::uuid_from(plan.title + (m.slug.empty() ? cfg.slug : m.slug));
+    plan.identifier = !xml_clean(ident).empty()
+                          ? xml_clean(ident)
+                          : default_identifier(plan.title, plan.authors, plan.lang);
     if (valid_modified(m.modified)) {
         plan.modified = m.modified;
     } else {

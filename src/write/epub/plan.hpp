@@ -54,6 +54,7 @@ struct AssetPlan {
 
 struct Plan {
     std::string lang;
+    std::string latin_lang = "en";  // [book] second_language: the language of Latin runs
     std::string title;
     std::string subtitle;
     std::vector<std::string> authors;

@@ -1,9 +1,11 @@
 #include "write/epub/xhtml.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "base/utf8.hpp"
 #include "write/epub/lang_runs.hpp"
+#include "write/epub/noteref_group.hpp"
 
 namespace bookc::epub {
 
@@ -79,9 +81,16 @@ void ChapterWriter::text(pugi::xml_node parent, std::string_view s) {
     last_ = base::next_codepoint(clean, i);
 }
 
-int ChapterWriter::heading_level(const Block& b) const {
-    int lvl = std::max(1, b.level) - cp_.section_level + 2;
-    return std::clamp(lvl, 2, 6);
+// A heading is one level below the nearest heading before it of a higher source level (h2
+// under the title): `#` then `###` reads as h1, h2, and siblings stay siblings. Assistive
+// technology navigates by levels, and a skipped one reads as a missing section.
+int ChapterWriter::heading_level(const Block& b) {
+    const int source = std::max(1, b.level);
+    while (!open_headings_.empty() && open_headings_.back().first >= source)
+        open_headings_.pop_back();
+    const int lvl = std::min(open_headings_.empty() ? 2 : open_headings_.back().second + 1, 6);
+    open_headings_.emplace_back(source, lvl);
+    return lvl;
 }
 
 void ChapterWriter::blocks(pugi::xml_node parent, const model::Blocks& bs, int depth) {
@@ -273,10 +282,15 @@ void ChapterWriter::inlines(pugi::xml_node parent, const model::Inlines& ins) {
 
 void ChapterWriter::inline_one(pugi::xml_node parent, const model::Inlines& ins, std::size_t i) {
     const Inline& in = ins[i];
+    // The closing marks right after a footnote marker join its group (noteref_group.hpp).
+    const pugi::xml_node group = std::exchange(group_, pugi::xml_node());
     switch (in.kind) {
-        case InlineKind::Text:
-            text(parent, in.text);
+        case InlineKind::Text: {
+            const std::size_t closers = group ? leading_closers(in.text) : 0;
+            if (closers > 0) text(group, std::string_view(in.text).substr(0, closers));
+            text(parent, std::string_view(in.text).substr(closers));
             break;
+        }
         case InlineKind::Emph:
             inlines(add_el(parent, "em"), in.children);
             break;
@@ -370,7 +384,8 @@ void ChapterWriter::footnote_ref(pugi::xml_node parent, const Inline& in) {
     }
     int number = index >= 0 ? (fns[index].number > 0 ? fns[index].number : index + 1) : in.number;
     std::string label = number > 0 ? std::to_string(number) : xml_clean(in.text);
-    pugi::xml_node sup = add_el(parent, "sup", "noteref");
+    group_ = open_noteref_group(parent);
+    pugi::xml_node sup = add_el(group_, "sup", "noteref");
     if (index < 0 || in_link_) {
         add_text(sup, "[" + label + "]");
         return;
@@ -432,6 +447,7 @@ std::string render_chapter(const model::Book& book, const Plan& plan, ChapterPla
     set_attr(d.body, "epub:type", "bodymatter");
     pugi::xml_node sec = add_el(d.body, "section", "chapter");
     set_attr(sec, "epub:type", "chapter");
+    set_attr(sec, "role", "doc-chapter");
     set_attr(sec, "id", cp.id);
     add_text(sec, "\n");
     ChapterWriter w(book, plan, cp);
@@ -452,7 +468,7 @@ std::string render_chapter(const model::Book& book, const Plan& plan, ChapterPla
     w.blocks(sec, ch.blocks);
     w.footnotes(sec);
     w.comments(sec);
-    mark_latin_runs(d.body, plan.lang);
+    mark_latin_runs(d.body, plan.lang, plan.latin_lang);
     return save_xhtml(d.doc, chars);
 }
 

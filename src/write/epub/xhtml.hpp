@@ -3,6 +3,8 @@
 #pragma once
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "model/model.hpp"
 #include "write/epub/plan.hpp"
@@ -37,13 +39,16 @@ private:
     bool figure(pugi::xml_node parent, const model::Block& b);
     void media_note(pugi::xml_node parent, const model::Block& b);
     void comment(pugi::xml_node parent, const model::Comment& c);
-    int heading_level(const model::Block& b) const;
+    int heading_level(const model::Block& b);  // h2–h6, no level skipped
 
     const model::Book& book_;
     const Plan& plan_;
     ChapterPlan& cp_;
     char32_t last_ = 0;  // last character written (for soft breaks)
     bool in_link_ = false;
+    std::vector<std::pair<int, int>> open_headings_;  // (source level, h level) of the headings
+                                                      // the next one may be nested in
+    pugi::xml_node group_;  // the group of the footnote marker just written (noteref_group.hpp)
     std::map<int, std::vector<std::string>> refs_;  // footnote index → ids of its references
     // The chapter's footnotes by number and by label (the first of each), built on first use
     // so that each reference is found without a scan of every footnote.

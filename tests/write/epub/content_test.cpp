@@ -51,7 +51,9 @@ TEST_CASE("epub: chapter documents set the language and keep Chinese text uninde
     CHECK(p.files.at("OEBPS/text/ch01.xhtml")
               .find("中文段落，包含<em>强调</em>、<strong>加粗</strong>") != std::string::npos);
     // Soft break: nothing between CJK, a space between Latin words.
-    CHECK(p.files.at("OEBPS/text/ch01.xhtml").find("。软换行之后继续。") != std::string::npos);
+    // (The full stop after 继续 goes with the footnote marker that follows it.)
+    CHECK(p.files.at("OEBPS/text/ch01.xhtml")
+              .find("。软换行之后继续<span class=\"noteref-group\">。<sup") != std::string::npos);
     auto ch3 = text_of(p.doc("OEBPS/text/ch03.xhtml").select_node("//section/p").node());
     CHECK(ch3 == "This is a line that continues.中文接着。");
 }
@@ -305,4 +307,75 @@ TEST_CASE("epub: a leading heading repeating the chapter title is not doubled") 
     CHECK(!d.select_node("//*[@id='dup']").node());
     // Sections are still the level-2 headings.
     CHECK(p.doc("OEBPS/nav.xhtml").select_node("//a[@href='text/ch02.xhtml#ch02-s1']").node());
+}
+
+TEST_CASE("epub: a footnote marker is kept with the word before it and the marks after it") {
+    auto book = sample_book();
+    auto& ch = book.parts[0].chapters[0];
+    ch.blocks.push_back(Para({T("两段代码一模一样"), FnRef("note", 1), T("。后面还有文字，")}));
+    ch.blocks.push_back(Para({T("参见 the Go memory model"), FnRef("2", 2), T(").")}));
+    ch.blocks.push_back(Para({T("这是"), Em({T("强调")}), FnRef("note", 1), T("，然后")}));
+    ch.blocks.push_back(Para({T("空格之后 "), FnRef("2", 2), T("」结束")}));
+    auto p = open(book);
+    const std::string& xhtml = p.files.at("OEBPS/text/ch01.xhtml");
+    auto group = [&](const std::string& inner) {
+        return "<span class=\"noteref-group\">" + inner + "</span>";
+    };
+    auto marker = [](int n, const std::string& id) {
+        return "<sup class=\"noteref\"><a epub:type=\"noteref\" role=\"doc-noteref\" id=\"" + id +
+               "\" href=\"#fn-" + std::to_string(n) + "\">" + std::to_string(n) + "</a></sup>";
+    };
+    // The Han character before, the marker and the full stop: one unbreakable group.
+    CHECK(xhtml.find("<p>两段代码一模一" + group("样" + marker(1, "fnref-1-2") + "。") +
+                     "后面还有文字，</p>") != std::string::npos);
+    // A Latin word comes whole (and keeps its language span), with ")." after the marker.
+    CHECK(xhtml.find(group("<span lang=\"en\" xml:lang=\"en\">model</span>" +
+                           marker(2, "fnref-2-2") + ").")) != std::string::npos);
+    // A short element before the marker moves into the group.
+    CHECK(xhtml.find("<p>这是" + group("<em>强调</em>" + marker(1, "fnref-1-3") + "，") +
+                     "然后</p>") != std::string::npos);
+    // After a space nothing is taken: the group holds the marker and its closing mark.
+    CHECK(xhtml.find("<p>空格之后 " + group(marker(2, "fnref-2-3") + "」") + "结束</p>") !=
+          std::string::npos);
+    // Every marker of the chapter is inside a group, and the stylesheet keeps groups whole.
+    pugi::xml_document& d = p.doc("OEBPS/text/ch01.xhtml");
+    for (auto s : d.select_nodes("//sup[@class='noteref']"))
+        CHECK(std::string(s.node().parent().attribute("class").value()) == "noteref-group");
+    CHECK(
+        p.files.at("OEBPS/css/book.css").find("span.noteref-group {\n  white-space: nowrap;\n}") !=
+        std::string::npos);
+}
+
+TEST_CASE("epub: chapters, parts and notes carry the DPUB-ARIA role of their epub:type") {
+    auto p = open(sample_book());
+    for (const auto& [name, data] : p.files) {
+        if (name.size() < 6 || name.substr(name.size() - 6) != ".xhtml") continue;
+        pugi::xml_document& d = p.doc(name);
+        for (auto x : d.select_nodes("//*[@epub:type]")) {
+            const std::string type = x.node().attribute("epub:type").value();
+            const std::string role = x.node().attribute("role").value();
+            CAPTURE(name);
+            CAPTURE(type);
+            if (type == "chapter") CHECK(role == "doc-chapter");
+            if (type == "part") CHECK(role == "doc-part");
+            if (type == "noteref") CHECK(role == "doc-noteref");
+            if (type == "footnote") CHECK(role == "doc-footnote");
+            if (type == "toc") CHECK((role == "doc-toc" || std::string(x.node().name()) == "a"));
+        }
+    }
+    CHECK(p.doc("OEBPS/text/ch01.xhtml").select_node("//section[@role='doc-chapter']").node());
+    CHECK(p.doc("OEBPS/text/part01.xhtml").select_node("//section[@role='doc-part']").node());
+}
+
+TEST_CASE("epub: heading levels never skip one (Ace heading-order)") {
+    auto book = sample_book();
+    auto& ch = book.parts[0].chapters[0];
+    ch.blocks = {Heading(2, "一节", "a"), Heading(4, "跳了一级", "b"), Heading(4, "同级", "c"),
+                 Heading(3, "回到三级", "d"), Heading(6, "又跳了", "e")};
+    auto p = open(book);
+    auto& d = p.doc("OEBPS/text/ch01.xhtml");
+    std::string levels;
+    for (auto h : d.select_nodes("//section[@epub:type='chapter']/*[starts-with(name(), 'h')]"))
+        levels += std::string(h.node().name()) + " ";
+    CHECK(levels == "h1 h2 h3 h3 h3 h4 ");  // the two level-4 headings stay siblings
 }

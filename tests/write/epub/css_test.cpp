@@ -2,6 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <regex>
+#include <set>
+#include <string_view>
+#include <vector>
 
 #include "epub_support.hpp"
 #include "support/test_support.hpp"
@@ -9,6 +14,87 @@
 
 using namespace bookc;
 using namespace bookc::epubtest;
+
+namespace {
+
+// One rule of the stylesheet: its selector, its declarations and the at-rule it is in
+// ("" at the top level, else the at-rule's prelude such as "@media (prefers-color-scheme:
+// dark)"). Enough for our own stylesheets: comments, rules, and one level of @media/@supports.
+struct Rule {
+    std::string at, selector, body;
+};
+
+std::string trim(std::string s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::vector<Rule> rules_of(std::string css) {
+    for (auto c = css.find("/*"); c != std::string::npos; c = css.find("/*", c))
+        css.erase(c, css.find("*/", c) + 2 - c);
+    std::vector<Rule> out;
+    std::string at;
+    std::size_t pos = 0;
+    while (pos < css.size()) {
+        const auto open = css.find('{', pos), close = css.find('}', pos);
+        if (close != std::string::npos && (open == std::string::npos || close < open)) {
+            at.clear();  // the end of an at-rule block
+            pos = close + 1;
+            continue;
+        }
+        if (open == std::string::npos) break;
+        const std::string head = trim(css.substr(pos, open - pos));
+        if (head.rfind("@", 0) == 0) {
+            at = head;
+            pos = open + 1;
+            continue;
+        }
+        const auto end = css.find('}', open);
+        out.push_back({at, head, css.substr(open + 1, end - open - 1)});
+        pos = end + 1;
+    }
+    return out;
+}
+
+// WCAG 2 contrast ratio of two #rrggbb colours.
+double luminance(const std::string& hex) {
+    double l = 0;
+    const double weights[] = {0.2126, 0.7152, 0.0722};
+    for (int i = 0; i < 3; ++i) {
+        double c = std::stoi(hex.substr(1 + 2 * i, 2), nullptr, 16) / 255.0;
+        c = c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+        l += weights[i] * c;
+    }
+    return l;
+}
+double contrast(const std::string& a, const std::string& b) {
+    const double x = luminance(a), y = luminance(b);
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
+}
+
+// The #rrggbb value of the rule's `color:` declaration, or "".
+std::string text_colour(const Rule& r) {
+    static const std::regex re("(^|[;\\s])color:\\s*(#[0-9a-fA-F]{6})");
+    std::smatch m;
+    return std::regex_search(r.body, m, re) ? m[2].str() : "";
+}
+
+std::vector<std::string> selectors(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t pos = 0;
+    while (pos <= list.size()) {
+        auto comma = list.find(',', pos);
+        if (comma == std::string::npos) comma = list.size();
+        out.push_back(trim(list.substr(pos, comma - pos)));
+        pos = comma + 1;
+    }
+    return out;
+}
+
+constexpr const char* kDark = "@media (prefers-color-scheme: dark)";
+
+}  // namespace
 
 TEST_CASE("epub css: both layouts' epub.css carry the Chinese reading rules") {
     for (const char* layout : {"handbook", "a4"}) {
@@ -84,4 +170,94 @@ TEST_CASE("epub css: a layout imports another layout's stylesheet and states wha
     CHECK(d2.format(sources).find(
               "warning: cannot import `../../secret.css` into the EPUB stylesheet") !=
           std::string::npos);
+}
+
+TEST_CASE("epub css: night mode: text and grounds are the reader's, accents keep 4.5:1") {
+    base::DiagSink diags;
+    auto L = config::load_layout("handbook", diags);
+    REQUIRE(L);
+    const std::string css = epub::layout_css(*L, diags);
+    const auto rules = rules_of(css);
+    REQUIRE(rules.size() > 50);
+
+    std::set<std::string> dark_selectors;
+    for (const auto& r : rules)
+        if (r.at == kDark)
+            for (const auto& s : selectors(r.selector)) dark_selectors.insert(s);
+    REQUIRE(dark_selectors.size() >= 10);
+
+    int coloured = 0;
+    for (const auto& r : rules) {
+        CAPTURE(r.selector);
+        // No opaque fill anywhere: panels are borders and translucent tints (rgba).
+        CHECK(r.body.find("background-color: #") == std::string::npos);
+        CHECK(r.body.find("background: #") == std::string::npos);
+        const std::string c = text_colour(r);
+        if (c.empty()) continue;
+        ++coloured;
+        CAPTURE(c);
+        if (r.at == kDark) {  // on black and on the usual dark greys
+            CHECK(contrast(c, "#000000") >= 4.5);
+            CHECK(contrast(c, "#121212") >= 4.5);
+            continue;
+        }
+        CHECK(contrast(c, "#ffffff") >= 4.5);
+        // A colour too dark for a black ground is switched for every selector that uses it.
+        if (contrast(c, "#000000") < 4.5)
+            for (const auto& s : selectors(r.selector)) CHECK_MESSAGE(dark_selectors.count(s), s);
+    }
+    CHECK(coloured >= 15);
+
+    // Body text and ground are left to the reading system, which may also go dark.
+    for (const auto& r : rules) {
+        if (r.at.empty() && (r.selector == "body" || r.selector == "html")) {
+            CHECK(text_colour(r).empty());
+            CHECK(r.body.find("background") == std::string::npos);
+        }
+        if (r.selector == "html")
+            CHECK(r.body.find("color-scheme: light dark") != std::string::npos);
+    }
+}
+
+TEST_CASE("epub css: inter-character justification applies to Han text only") {
+    base::DiagSink diags;
+    auto L = config::load_layout("handbook", diags);
+    REQUIRE(L);
+    int han = 0;
+    for (const auto& r : rules_of(epub::layout_css(*L, diags))) {
+        CAPTURE(r.selector);
+        const bool inter = r.body.find("text-justify: inter-character") != std::string::npos;
+        if (inter) {
+            ++han;
+            for (const auto& s : selectors(r.selector))
+                CHECK((s == ":lang(zh)" || s == ":lang(ja)"));
+        }
+        if (r.selector == "body") CHECK(r.body.find("text-justify: auto") != std::string::npos);
+        if (r.selector == ":lang(en)") {
+            CHECK(r.body.find("text-justify: auto") != std::string::npos);
+            CHECK(r.body.find("letter-spacing") == std::string::npos);
+        }
+    }
+    CHECK(han == 1);
+}
+
+TEST_CASE("epub css: emphasis falls back to bold where emphasis dots are not supported") {
+    base::DiagSink diags;
+    auto L = config::load_layout("handbook", diags);
+    REQUIRE(L);
+    const std::string fallback =
+        "@supports not ((text-emphasis: dot) or (-webkit-text-emphasis: dot))";
+    bool bold = false, italic = false, dots = false;
+    for (const auto& r : rules_of(epub::layout_css(*L, diags))) {
+        if (r.at.empty() && r.selector == "em")
+            dots = r.body.find("-webkit-text-emphasis: filled dot") != std::string::npos &&
+                   r.body.find("\n  text-emphasis: filled dot") != std::string::npos;
+        if (r.at != fallback) continue;
+        if (r.selector == "em") bold = r.body.find("font-weight: bold") != std::string::npos;
+        if (r.selector == "em:lang(en)")
+            italic = r.body.find("font-style: italic") != std::string::npos;
+    }
+    CHECK(dots);
+    CHECK(bold);
+    CHECK(italic);
 }

@@ -93,3 +93,17 @@ TEST_CASE("epub lang: a book that is not Chinese, Japanese or Korean is left as 
     CHECK(spans(d).empty());
     CHECK(d.select_node("//section/p[2]").node().attribute("lang").empty());
 }
+
+TEST_CASE("epub lang: [book] second_language names the language of the Latin text") {
+    config::BookConfig cfg;
+    cfg.second_language = "fr";
+    auto m = unzip_map(build(latin_book("zh-CN"), cfg).bytes);
+    pugi::xml_document d;
+    parse_xml(d, m.at("OEBPS/text/ch01.xhtml"), "ch01");
+    REQUIRE(spans(d).size() == 5);
+    for (auto s : spans(d)) {
+        CHECK(std::string(s.attribute("lang").value()) == "fr");
+        CHECK(std::string(s.attribute("xml:lang").value()) == "fr");
+    }
+    CHECK(std::string(d.select_node("//section/p[2]").node().attribute("lang").value()) == "fr");
+}

@@ -68,6 +68,15 @@ TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
     CHECK(a11y.count("schema:accessMode=visual") == 1);
     CHECK(a11y.count("schema:accessibilityFeature=alternativeText") == 1);
     CHECK(a11y.count("schema:accessibilityHazard=none") == 1);
+    CHECK(a11y.count("schema:accessModeSufficient=textual") == 1);
+    CHECK(a11y.count("schema:accessModeSufficient=textual,visual") == 1);
+    CHECK(a11y.count("schema:accessibilityFeature=displayTransformability") == 1);
+    auto summary = md.find_child_by_attribute("meta", "property", "schema:accessibilitySummary");
+    CHECK(std::string(summary.child_value()).find("WCAG 2.1 Level AA") != std::string::npos);
+    CHECK(std::string(summary.attribute("xml:lang").value()) == "en");
+    CHECK(std::string(
+              md.find_child_by_attribute("meta", "property", "dcterms:conformsTo").child_value()) ==
+          "EPUB Accessibility 1.1 - WCAG 2.1 Level AA");
 
     // Without a build date: the fixed epoch. With an identifier: it is used as is.
     auto book = sample_book();
@@ -83,17 +92,53 @@ TEST_CASE("epub: OPF metadata comes from the book, never from the clock") {
           "1980-01-01T00:00:00Z");
 }
 
-TEST_CASE("epub: the identifier is derived from title and slug") {
-    auto a = sample_book();
-    auto b = sample_book();
-    b.meta.slug = "other";
+TEST_CASE("epub: the default identifier is a UUID v5 of title, authors and language") {
     auto id_of = [](const model::Book& book) {
         pugi::xml_document opf;
         parse_xml(opf, unzip_map(build(book).bytes).at("OEBPS/content.opf"), "opf");
         return std::string(opf.child("package").child("metadata").child_value("dc:identifier"));
     };
-    CHECK(id_of(a) == id_of(a));
-    CHECK(id_of(a) != id_of(b));
+    const auto a = sample_book();
+    const std::string id = id_of(a);
+    REQUIRE(id.size() == 9 + 36);
+    CHECK(id.rfind("urn:uuid:", 0) == 0);
+    CHECK(id[9 + 14] == '5');  // version 5: name-based, SHA-1
+    CHECK(std::string("89ab").find(id[9 + 19]) != std::string::npos);  // RFC 4122 variant
+    // The RFC 4122 URL namespace and the name "urn:bookc:book:<title>␟<author>␞…␟<lang>":
+    // anyone can recompute it (Python: uuid.uuid5(uuid.NAMESPACE_URL, name)).
+    CHECK(id == "urn:uuid:f31efed6-1a92-5c91-960c-7ae8dbdb7545");
+
+    // Not the folder or the output name: another slug is the same book.
+    auto slug = sample_book();
+    slug.meta.slug = "other";
+    CHECK(id_of(slug) == id);
+    // Another title, other authors or another language is another book.
+    auto title = sample_book();
+    title.meta.title = "深入浅出排版（第二版）";
+    auto authors = sample_book();
+    authors.meta.authors = {"张三"};
+    auto lang = sample_book();
+    lang.meta.language = "zh-TW";
+    std::set<std::string> ids = {id, id_of(title), id_of(authors), id_of(lang)};
+    CHECK(ids.size() == 4);
+    // Language tags are case-insensitive.
+    auto upper = sample_book();
+    upper.meta.language = "ZH-cn";
+    CHECK(id_of(upper) == id);
+}
+
+TEST_CASE("epub: every entry but mimetype is deflated, images included") {
+    auto files = unzip(build(sample_book()).bytes);
+    REQUIRE(files.size() > 5);
+    CHECK(files[0].name == "mimetype");
+    CHECK(files[0].method == 0);  // stored
+    int images = 0;
+    for (std::size_t i = 1; i < files.size(); ++i) {
+        CAPTURE(files[i].name);
+        CHECK(files[i].method == 8);  // ZIP_CM_DEFLATE
+        images += files[i].name.rfind("OEBPS/images/", 0) == 0;
+    }
+    CHECK(images >= 1);
 }
 
 TEST_CASE("epub: two builds of the same book are byte-identical") {
