@@ -59,26 +59,15 @@ ParagraphLayout code_paragraph(Builder& b, std::vector<StyledRun> runs, float wi
 }
 
 // The number of a line, right-aligned to end at `right`, for the line's first baseline:
-// marker items (Builder::marker) that are artifacts and never copied.
+// marker items that are artifacts and never copied.
 std::vector<display::Item> line_number(Builder& b, int n, float right, const TextStyle& style) {
-    StyledRun r;
-    r.text = std::to_string(n);
-    r.style = style;
-    ParagraphSpec spec;
-    spec.runs.push_back(std::move(r));
-    spec.width = 10 * style.size;
-    spec.align = TextAlign::Left;
-    ParagraphLayout pl = b.layout(std::move(spec));
-    std::vector<display::Item> items;
-    if (pl.lines.empty()) return items;
-    const Line& ln = pl.lines.front();
-    for (const auto& run : ln.runs) {
-        display::GlyphRun g = run;
-        g.tag = -1;
-        g.copy = false;
-        g.x += right - ln.natural;
-        items.push_back(std::move(g));
-    }
+    float width = 0;
+    auto items = marker_items(b, std::to_string(n), style, 0, &width);
+    for (auto& item : items)
+        if (auto* g = std::get_if<display::GlyphRun>(&item)) {
+            g->copy = false;
+            g->x += right - width;
+        }
     return items;
 }
 

@@ -129,6 +129,11 @@ struct Builder {
     void place_line(VBox& box, const Line& ln, float x, float baseline);
 };
 
+// One line of `text` in `style` as marker items (Builder::marker) starting at `left`, tagged
+// `tag` (-1: an artifact); `width` gets its natural width. List markers, code line numbers.
+std::vector<display::Item> marker_items(Builder& b, const std::string& text, const TextStyle& style,
+                                        float left, float* width = nullptr, int tag = -1);
+
 // A container element for the blocks flowed while it lives (a list, a quote, a table row).
 struct Group {
     Builder& b;
