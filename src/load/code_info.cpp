@@ -4,6 +4,7 @@
 // numbers here; Hugo's `linenos` is read too, as blog exports carry it.
 #include "load/code_info.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -75,11 +76,17 @@ void read_fence_info(std::string_view info, model::Block& b) {
 }
 
 void read_code_classes(std::string_view classes, model::Block& b) {
-    for (std::string_view w : words(classes)) {
+    const auto ws = words(classes);
+    // Pandoc's HTML: class="sourceCode go numberSource numberLines".
+    const bool pandoc = std::find(ws.begin(), ws.end(), "sourceCode") != ws.end();
+    for (std::string_view w : ws) {
         for (std::string_view p : {"language-", "lang-"})
             if (w.substr(0, p.size()) == p && b.info.empty())
                 b.info = std::string(w.substr(p.size()));
-        if (numbering_word(w)) b.line_numbers = 1;
+        if (numbering_word(w))
+            b.line_numbers = 1;
+        else if (pandoc && b.info.empty() && w != "sourceCode" && w != "numberSource")
+            b.info = std::string(w);
     }
 }
 

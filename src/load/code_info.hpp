@@ -12,8 +12,9 @@ namespace bookc::load {
 // written), b.line_numbers and b.first_line. Anything else in the braces is ignored.
 void read_fence_info(std::string_view info, model::Block& b);
 
-// One class attribute of <pre> or <code>: "language-go" / "lang-go" name the language,
-// "numberLines" / "line-numbers" ask for numbered lines. Sets b.info and b.line_numbers.
+// One class attribute of <pre> or <code>: "language-go" / "lang-go" (or pandoc's
+// "sourceCode go") name the language, "numberLines" / "line-numbers" ask for numbered
+// lines. Sets b.info and b.line_numbers.
 void read_code_classes(std::string_view classes, model::Block& b);
 
 }  // namespace bookc::load

@@ -37,11 +37,14 @@ TEST_CASE("code info: Markdown fences name the language and may number the lines
                                              "sh|0|1", "|-1|1", "text|-1|1"});
 }
 
-TEST_CASE("code info: HTML <pre><code> classes (language-, lang-, numberLines)") {
+TEST_CASE("code info: HTML <pre><code> classes (language-, lang-, pandoc's sourceCode)") {
     auto blocks = code_blocks(
         "code-info-html", "a.html",
         "<h1>代码</h1>\n<pre><code class=\"language-go\">x</code></pre>\n"
         "<pre class=\"numberLines\"><code class=\"hljs lang-python\">x</code></pre>\n"
-        "<pre><code class=\"line-numbers language-sql\">x</code></pre>\n<pre>x</pre>\n");
-    CHECK(blocks == std::vector<std::string>{"go|-1|1", "python|1|1", "sql|1|1", "|-1|1"});
+        "<pre><code class=\"line-numbers language-sql\">x</code></pre>\n<pre>x</pre>\n"
+        "<div class=\"sourceCode\"><pre class=\"sourceCode rust numberSource numberLines\">"
+        "<code class=\"sourceCode rust\"><span>x</span></code></pre></div>\n");
+    CHECK(blocks ==
+          std::vector<std::string>{"go|-1|1", "python|1|1", "sql|1|1", "|-1|1", "rust|1|1"});
 }
