@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "cli/hostile_helpers.hpp"
+#include "fetch/fetch_support.hpp"
 
 using namespace bookc::test;
 using namespace hostile;
@@ -36,13 +37,7 @@ Built build(const std::string& name, const std::string& layout_toml = {}) {
         layout = " --layout " + q(b.dir + "/layout");
     }
     b.result = run(bookc_cmd("build " + q(b.dir + "/book") + " -o " + q(b.dir + "/out") + layout));
-    auto x =
-        run("python3 -c 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n"
-            "sys.stdout.write(\"\".join(z.read(n).decode() for n in sorted(z.namelist()) "
-            "if n.endswith(\".xhtml\")))' " +
-            q(b.dir + "/out/book.epub"));
-    REQUIRE(x.status == 0);
-    b.xhtml = x.out;
+    b.xhtml = epub_xhtml(b.dir + "/out/book.epub");
     REQUIRE(have_tool("pdftotext"));
     auto t = run("pdftotext -raw -enc UTF-8 " + q(b.dir + "/out/book.pdf") + " -");
     REQUIRE(t.status == 0);
