@@ -6,6 +6,7 @@
 #include "base/atomic_file.hpp"
 #include "cli/pipeline.hpp"
 #include "font/font.hpp"
+#include "highlight/highlight.hpp"
 #include "typeset/typeset.hpp"
 #include "write/epub/epub.hpp"
 #include "write/pdf/pdf.hpp"
@@ -55,6 +56,8 @@ int cmd_build(const Options& opts) {
         report(diags, sources, opts);
         return loaded ? exit_status(diags, opts.strict) : exit;
     }
+    // Code blocks with a language are highlighted once, into the model both writers read.
+    if (loaded->layout.code_theme != "none") highlight::highlight_book(loaded->book);
     const model::Book& book = loaded->book;
     font::FontDb fonts(config::data_dir(),
                        {loaded->layout.dir + "/fonts", opts.book_dir + "/fonts"},

@@ -152,6 +152,11 @@ struct Layout {
     Color rule{0.7f, 0.7f, 0.7f};
     bool running_heads = true;
     int toc_depth = 1;  // contents: 1 = parts and chapters, 2 = and their sections
+    // [code]: how code blocks with a language are highlighted ("print": colours and weights
+    // that stay apart in greyscale; "none": not at all, in either output), and whether
+    // every code block's lines are numbered (a block's own attribute wins).
+    std::string code_theme = "print";
+    bool code_line_numbers = false;
 };
 
 // Data folder (layouts/, fonts/): $BOOKC_DATA_DIR, else the compiled-in default.

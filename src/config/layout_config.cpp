@@ -134,6 +134,7 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
         {"fonts", {"body", "heading", "heading_weight", "mono", "fallback"}},
         {"colors", {"text", "accent", "muted", "rule"}},
         {"layout", {"name", "description"}},
+        {"code", {"theme", "line_numbers"}},
     };
     for (const auto& [k, v] : root) {
         std::string sec(k.str());
@@ -141,7 +142,7 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
         if (it == known.end() || !v.is_table()) {
             c.diags.error_at(c.path, k.source().begin.line, k.source().begin.column,
                              "unknown layout section `" + sec + "`",
-                             {"known sections: page, text, fonts, colors, layout"});
+                             {"known sections: page, text, fonts, colors, code, layout"});
             c.ok = false;
             continue;
         }
@@ -243,6 +244,20 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
     if (const toml::node* n = get("colors", "accent")) read_color(c, *n, "colors.accent", L.accent);
     if (const toml::node* n = get("colors", "muted")) read_color(c, *n, "colors.muted", L.muted);
     if (const toml::node* n = get("colors", "rule")) read_color(c, *n, "colors.rule", L.rule);
+
+    if (const toml::node* n = get("code", "theme")) {
+        std::string t = n->value<std::string>().value_or("");
+        if (t == "print" || t == "none")
+            L.code_theme = t;
+        else
+            c.error(*n, "`code.theme` must be \"print\" or \"none\"");
+    }
+    if (const toml::node* n = get("code", "line_numbers")) {
+        if (n->is_boolean())
+            L.code_line_numbers = *n->value<bool>();
+        else
+            c.error(*n, "`code.line_numbers` must be true or false");
+    }
 
     double measure = L.page_width - L.margin_inner - L.margin_outer;
     double height = L.page_height - L.margin_top - L.margin_bottom;

@@ -44,6 +44,9 @@ struct GlyphRun {
     float x = 0, y = 0;
     std::string text;
     std::vector<Glyph> glyphs;
+    // false: drawn but not text (a code line's number): the PDF gives it an empty
+    // ActualText, so copying, searching and pdftotext pass over it.
+    bool copy = true;
 };
 
 struct Rule {  // a straight line

@@ -77,7 +77,8 @@ struct ItemDump {
         for (const auto& g : r.glyphs) w += g.advance;
         out += "  text f" + std::to_string(r.font) + " " + num(r.size) + " " + color(r.color) +
                " at " + num(r.x) + "," + num(r.y) + " w=" + num(w) +
-               " n=" + std::to_string(r.glyphs.size()) + tag(r.tag) + " " + quote(r.text) + "\n";
+               " n=" + std::to_string(r.glyphs.size()) + tag(r.tag) + (r.copy ? "" : " nocopy") +
+               " " + quote(r.text) + "\n";
     }
     void operator()(const Rule& r) const {
         out += "  rule " + num(r.x1) + "," + num(r.y1) + " - " + num(r.x2) + "," + num(r.y2) +

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "load/code_info.hpp"
 #include "load/html_tree.hpp"
 #include "load/text.hpp"
 
@@ -139,18 +140,10 @@ void HtmlConverter::block_node(const GumboNode* n, model::Blocks& out, model::In
         if (!code.empty() && code.front() == '\n') code.erase(0, 1);
         while (!code.empty() && (code.back() == '\n' || code.back() == '\r')) code.pop_back();
         b.text = std::move(code);
+        if (const char* cls = attr(n, "class")) read_code_classes(cls, b);
         for_children(n, [&](const GumboNode* c) {
             if (tag_name(c) != "code") return;
-            if (const char* cls = attr(c, "class")) {
-                std::string_view v = cls;
-                for (std::string_view p : {"language-", "lang-"}) {
-                    auto k = v.find(p);
-                    if (k == std::string_view::npos) continue;
-                    auto rest = v.substr(k + p.size());
-                    b.info = std::string(rest.substr(0, rest.find(' ')));
-                    break;
-                }
-            }
+            if (const char* cls = attr(c, "class")) read_code_classes(cls, b);
         });
     } else if (t == "table") {
         table(n, b, depth);

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "load/boilerplate.hpp"
+#include "load/code_info.hpp"
 #include "load/comments.hpp"
 #include "load/html.hpp"
 #include "load/markdown_convert.hpp"
@@ -230,8 +231,8 @@ void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
             const char* lit = cmark_node_get_literal(n);
             b.text = lit ? lit : "";
             while (!b.text.empty() && b.text.back() == '\n') b.text.pop_back();
-            std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
-            b.info = std::string(trim_ascii(info).substr(0, trim_ascii(info).find(' ')));
+            const char* info = cmark_node_get_fence_info(n);
+            read_fence_info(info ? info : "", b);
             break;
         }
         case CMARK_NODE_BLOCK_QUOTE:

@@ -130,6 +130,8 @@ public:
             case BlockKind::CodeBlock:
                 s = "code-block";
                 if (!b.info.empty()) s += " info=" + q(b.info);
+                if (b.line_numbers >= 0) s += " line-numbers=" + std::to_string(b.line_numbers);
+                if (b.first_line != 1) s += " first-line=" + std::to_string(b.first_line);
                 break;
             case BlockKind::BlockQuote:
                 s = "blockquote";
@@ -158,6 +160,9 @@ public:
         }
         line(d, s + sp(b.span));
         if (b.kind == BlockKind::CodeBlock) line(d + 1, q(b.text));
+        for (const auto& t : b.tokens)
+            line(d + 1, std::string("token ") + token_class_name(t.cls) + ' ' +
+                            q(b.text.substr(t.begin, t.end - t.begin)));
         inls(b.inlines, d + 1);
         for (const auto& c : b.children) block(c, d + 1);
         for (std::size_t r = 0; r < b.rows.size(); ++r) {

@@ -47,7 +47,8 @@ using Inlines = std::vector<Inline>;
 enum class BlockKind {
     Paragraph,      // inlines; role may be "lead" (a 简介 summary)
     Heading,        // level 1..6, inlines, id
-    CodeBlock,      // text (content, '\n'-separated, no trailing newline), info = language
+    CodeBlock,      // text (content, '\n'-separated, no trailing newline), info = language,
+                    // tokens (highlighting), line_numbers, first_line
     BlockQuote,     // children
     List,           // children = ListItem blocks; ordered, start, tight
     ListItem,       // children; task: -1 not a task, 0 open, 1 done
@@ -58,6 +59,36 @@ enum class BlockKind {
 };
 
 enum class Align { None, Left, Center, Right };
+
+// What a highlighted piece of code is, whatever the language: a small fixed vocabulary
+// (src/highlight/ maps the highlighter's default styles onto it). Writers style by class:
+// the EPUB with `tok-<name>` spans, the typesetter with the layout's code theme.
+enum class TokenClass {
+    Keyword,       // func, if, return, def
+    Type,          // int, string, a data type
+    String,        // "…", '…', raw strings, regular expressions
+    Escape,        // \n inside a string
+    Number,        // 42, 0x1F, 3.14
+    Comment,       // comments and doc comments
+    Function,      // a function name where the language marks it
+    Operator,      // + := ->
+    Preprocessor,  // #include, import, package
+    Constant,      // true, nil, None
+    Builtin,       // built-in functions and classes (len, print)
+    Variable,      // $x in shell or PHP
+    Attribute,     // @decorator, [[nodiscard]]
+    Error,         // what the highlighter marks as wrong
+};
+inline constexpr int kTokenClassCount = 14;
+// The class's short name: "kw", "type", "str", … (EPUB class tok-<name>, dumps).
+const char* token_class_name(TokenClass c);
+
+// A highlighted piece of a code block's text: bytes [begin, end) of Block::text.
+struct CodeToken {
+    std::uint32_t begin = 0, end = 0;
+    TokenClass cls = TokenClass::Keyword;
+    bool operator==(const CodeToken&) const = default;
+};
 
 struct Block;
 using Blocks = std::vector<Block>;
@@ -85,6 +116,11 @@ struct Block {
     std::vector<Align> aligns;
     std::vector<TableRow> rows;
     int header_rows = 0;
+    // Code blocks: the highlighted tokens, in order, not overlapping (empty: plain);
+    // numbered lines (-1: as the layout says, 0: no, 1: yes) counting from first_line.
+    std::vector<CodeToken> tokens;
+    int line_numbers = -1;
+    int first_line = 1;
     Span span;
 };
 

@@ -159,4 +159,27 @@ void Builder::lines(const ParagraphLayout& pl, float x0, float pitch, float size
     }
 }
 
+std::vector<display::Item> marker_items(Builder& b, const std::string& text, const TextStyle& style,
+                                        float left, float* width, int tag) {
+    StyledRun r;
+    r.text = text;
+    r.style = style;
+    ParagraphSpec spec;
+    spec.runs.push_back(std::move(r));
+    spec.width = 10 * style.size;
+    spec.align = TextAlign::Left;
+    ParagraphLayout pl = b.layout(std::move(spec));
+    std::vector<display::Item> items;
+    if (pl.lines.empty()) return items;
+    const Line& ln = pl.lines.front();
+    if (width) *width = ln.natural;
+    for (const auto& run : ln.runs) {
+        display::GlyphRun g = run;
+        g.tag = tag;
+        g.x += left;
+        items.push_back(std::move(g));
+    }
+    return items;
+}
+
 }  // namespace bookc::typeset::flow

@@ -40,6 +40,7 @@ struct VList {
 struct Styles {
     config::Layout layout;
     FontChain body, bold, sans, sans_bold, mono;
+    FontChain mono_bold;  // the mono family's bold face, then `mono`; just `mono` without one
     float size = 10.5f;   // body size
     float pitch = 18.4f;  // body line height (baseline grid)
     float measure = 300;  // text block width
@@ -128,6 +129,11 @@ struct Builder {
     void place_line(VBox& box, const Line& ln, float x, float baseline);
 };
 
+// One line of `text` in `style` as marker items (Builder::marker) starting at `left`, tagged
+// `tag` (-1: an artifact); `width` gets its natural width. List markers, code line numbers.
+std::vector<display::Item> marker_items(Builder& b, const std::string& text, const TextStyle& style,
+                                        float left, float* width = nullptr, int tag = -1);
+
 // A container element for the blocks flowed while it lives (a list, a quote, a table row).
 struct Group {
     Builder& b;
@@ -155,7 +161,13 @@ void flow_paragraph(Builder& b, const model::Inlines& in, Area a, float indent,
 void flow_heading(Builder& b, const model::Inlines& in, int level, const std::string& dest, Area a);
 void flow_list(Builder& b, const model::Block& list, Area a);
 void flow_table(Builder& b, const model::Block& table, Area a);
-void flow_code(Builder& b, const model::Block& code, Area a);
+void flow_code(Builder& b, const model::Block& code, Area a);  // code.cpp
+// How the print theme (code_theme.cpp) sets a token class.
+struct TokenLook {
+    display::Color color;
+    bool bold = false;
+};
+TokenLook token_look(model::TokenClass c);
 void flow_image(Builder& b, const model::Inline& img, Area a);
 // "host…" for a long web address shown as text in print (the link keeps the whole address);
 // a short one, or one that is not a web address, as it is.

@@ -17,26 +17,9 @@ const char* bullet_for(int depth) {
 // marker's natural width.
 std::vector<display::Item> text_marker(Builder& b, const std::string& text, float left,
                                        float* width = nullptr, int tag = -1) {
-    StyledRun r;
-    r.text = text;
-    r.style = b.st.style(text.size() <= 3 && text[0] == '\xe2' ? b.st.sans : b.st.body, b.st.size,
-                         b.st.text);
-    ParagraphSpec spec;
-    spec.runs.push_back(std::move(r));
-    spec.width = 10 * b.st.size;
-    spec.align = TextAlign::Left;
-    ParagraphLayout pl = b.layout(std::move(spec));
-    std::vector<display::Item> items;
-    if (pl.lines.empty()) return items;
-    const Line& ln = pl.lines.front();
-    if (width) *width = ln.natural;
-    for (const auto& run : ln.runs) {
-        display::GlyphRun g = run;
-        g.tag = tag;
-        g.x += left;
-        items.push_back(std::move(g));
-    }
-    return items;
+    TextStyle style = b.st.style(text.size() <= 3 && text[0] == '\xe2' ? b.st.sans : b.st.body,
+                                 b.st.size, b.st.text);
+    return marker_items(b, text, style, left, width, tag);
 }
 
 std::vector<display::Item> task_marker(Builder& b, bool done, float left) {

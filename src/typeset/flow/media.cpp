@@ -1,4 +1,4 @@
-// Code blocks, images (and their placeholders), media notes and thematic breaks.
+// Images (and their placeholders), media notes and thematic breaks.
 // In print a web address cannot be followed: a media note carries a QR code of its link,
 // and long addresses shown as text are shortened to their host (the PDF link annotation
 // keeps the whole address).
@@ -90,44 +90,6 @@ std::pair<int, int> image_pixel_size(const std::string& s, bool png) {
         i += 2 + len;
     }
     return {0, 0};
-}
-
-void flow_code(Builder& b, const model::Block& blk, Area a) {
-    const auto& st = b.st;
-    float size = st.size * float(st.layout.code_size_ratio);
-    float pitch = size * 1.55f;
-    float pad = size * 0.6f;
-    StyledRun r;
-    r.text = blk.text.empty() ? std::string(" ") : blk.text;
-    r.style = st.style(st.mono, size, st.text);
-    r.style.monospace = true;
-    r.span = blk.span;
-    ParagraphSpec spec;
-    spec.runs.push_back(std::move(r));
-    spec.width = a.width - 2 * pad;
-    spec.align = TextAlign::Left;
-    spec.code = true;
-    ParagraphLayout pl = b.layout(std::move(spec));
-
-    b.glue(st.pitch * 0.5f);
-    Deco d;
-    d.kind = Deco::Background;
-    d.x = a.x;
-    d.w = a.width;
-    d.color = {0.95f, 0.95f, 0.94f};
-    b.decos.push_back(d);
-    VBox top;
-    top.height = pad * 0.8f;
-    b.push(std::move(top));
-    b.keep = 1;
-    b.leaf("Code");
-    b.lines(pl, a.x + pad, pitch, size, false);
-    VBox bottom;
-    bottom.height = pad * 0.8f;
-    bottom.brk = Break::Never;
-    b.push(std::move(bottom));
-    b.decos.pop_back();
-    b.glue(st.pitch * 0.5f);
 }
 
 void flow_image(Builder& b, const model::Inline& img, Area a) {

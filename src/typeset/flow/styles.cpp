@@ -45,6 +45,12 @@ Styles make_styles(const config::Layout& layout, font::FontDb& db, base::DiagSin
     st.sans = make_chain(db, layout.heading, layout.fallback, false, diags);
     st.sans_bold = make_chain(db, layout.heading, layout.fallback, heading_bold || true, diags);
     st.mono = make_chain(db, layout.mono, layout.fallback, false, diags);
+    // Bold code (highlighted keywords) only in a real bold face of the mono family, so that
+    // columns stay aligned; otherwise those tokens are set in the regular face.
+    st.mono_bold = st.mono;
+    if (layout.code_theme != "none" && !layout.mono.families.empty())
+        if (auto f = db.get(layout.mono.families.front(), true); f && f->info().bold)
+            st.mono_bold.fonts.insert(st.mono_bold.fonts.begin(), std::move(f));
     st.text = to_color(layout.text);
     st.muted = to_color(layout.muted);
     st.accent = to_color(layout.accent);
@@ -65,6 +71,7 @@ TextStyle Styles::body_style() const { return style(body, size, text); }
 const FontChain& bold_of(const Styles& st, const FontChain* f) {
     if (f == &st.sans || f == &st.sans_bold) return st.sans_bold;
     if (f == &st.mono) return st.mono;
+    if (f == &st.mono_bold) return st.mono_bold;
     return st.bold;
 }
 

@@ -63,6 +63,7 @@ std::optional<std::string> write_epub(const model::Book& book, const config::Boo
                                       const config::Layout& layout, font::FontDb& fonts,
                                       base::DiagSink& diags) {
     Plan plan = make_plan(book, cfg, diags);
+    plan.code_line_numbers = layout.code_line_numbers;
     std::set<char32_t> chars;
     for (char32_t c = 0x20; c < 0x7F; ++c) chars.insert(c);  // digits and Latin, always
 

@@ -71,6 +71,7 @@ struct Plan {
     std::map<int, AssetPlan> assets;             // usable, referenced assets by model index
     int cover_asset = -1;                        // model index, -1: generated cover
     std::map<std::string, int> chapter_by_path;  // source rel_path → chapter index
+    bool code_line_numbers = false;              // the layout numbers every code block's lines
 };
 
 Plan make_plan(const model::Book& book, const config::BookConfig& cfg, base::DiagSink& diags);

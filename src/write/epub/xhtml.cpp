@@ -45,23 +45,6 @@ const char* align_class(model::Align a) {
     }
 }
 
-// Class tokens from free text (code block languages): ASCII letters, digits, '-', '_', '+' → 'p'.
-std::string class_token(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == ',' || c == '{') break;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '_')
-            out += c;
-        else if (c == '+')
-            out += 'p';
-        else if (c == '#')
-            out += "sharp";
-        if (out.size() > 40) break;
-    }
-    return out;
-}
-
 bool is_blank_text(const Inline& in) {
     if (in.kind == InlineKind::SoftBreak) return true;
     if (in.kind != InlineKind::Text) return false;
@@ -124,14 +107,9 @@ void ChapterWriter::block(pugi::xml_node parent, const Block& b, int depth) {
             inlines(h, b.inlines);
             break;
         }
-        case BlockKind::CodeBlock: {
-            pugi::xml_node pre = add_el(parent, "pre", "code-block");
-            pugi::xml_node code = add_el(pre, "code");
-            std::string lang = class_token(b.info);
-            if (!lang.empty()) set_attr(code, "class", "language-" + lang);
-            add_text(code, b.text);
+        case BlockKind::CodeBlock:
+            code_block(parent, b);
             break;
-        }
         case BlockKind::BlockQuote: {
             pugi::xml_node q = add_el(parent, "blockquote");
             blocks(q, b.children, depth + 1);

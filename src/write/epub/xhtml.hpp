@@ -36,6 +36,7 @@ private:
     void footnote_ref(pugi::xml_node parent, const model::Inline& in);
     void list(pugi::xml_node parent, const model::Block& b, int depth);
     void table(pugi::xml_node parent, const model::Block& b);
+    void code_block(pugi::xml_node parent, const model::Block& b);  // code.cpp
     bool figure(pugi::xml_node parent, const model::Block& b);
     void media_note(pugi::xml_node parent, const model::Block& b);
     void comment(pugi::xml_node parent, const model::Comment& c);

@@ -180,8 +180,12 @@ private:
         // Start of the run: a new line unless the pen is already there.
         if (std::abs(base_y - ty_) > 0.005 || std::abs(run.x - tx_) > 0.005) move_to(run.x, base_y);
         clusters_of(run, clusters_);
+        if (!run.copy) {  // drawn, but no text: an empty ActualText
+            end_tj();
+            out_ += "/Span<</ActualText()>>BDC\n";
+        }
         for (const Cluster& c : clusters_) {
-            const bool actual = !maps_to_source(font, run, c, scratch_);
+            const bool actual = run.copy && !maps_to_source(font, run, c, scratch_);
             if (actual) {
                 end_tj();
                 out_ += "/Span<</ActualText<FEFF";
@@ -196,6 +200,10 @@ private:
                 end_tj();
                 out_ += "EMC\n";
             }
+        }
+        if (!run.copy) {
+            end_tj();
+            out_ += "EMC\n";
         }
     }
 
