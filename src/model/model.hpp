@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/source.hpp"
+#include "math/math.hpp"
 
 namespace bookc::model {
 
@@ -28,6 +29,7 @@ enum class InlineKind {
     LineBreak,  // hard break (<br>, two trailing spaces)
     SoftBreak,  // a newline inside a paragraph (rendered as nothing between CJK, a space otherwise)
     FootnoteRef,  // text = label, number = 1-based footnote number in its chapter
+    Math,         // math = the formula (inline), text = its TeX source
 };
 
 struct Inline {
@@ -38,6 +40,7 @@ struct Inline {
     int asset = -1;
     int number = 0;
     std::vector<Inline> children;
+    std::shared_ptr<math::Formula> math;  // Math
     Span span;
 };
 
@@ -55,6 +58,8 @@ enum class BlockKind {
     ThematicBreak,  //
     MediaNote,      // an <audio>/<video> replaced by a note: info = "audio"|"video",
                     // inlines = its title, url = the media link (may be empty)
+    MathBlock,      // a display formula: math, text = its TeX source, id = its anchor when
+                    // it is labelled; math->tag its number
 };
 
 enum class Align { None, Left, Center, Right };
@@ -85,6 +90,7 @@ struct Block {
     std::vector<Align> aligns;
     std::vector<TableRow> rows;
     int header_rows = 0;
+    std::shared_ptr<math::Formula> math;  // MathBlock
     Span span;
 };
 
