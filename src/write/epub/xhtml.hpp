@@ -36,6 +36,7 @@ private:
     void table(pugi::xml_node parent, const model::Block& b);
     bool figure(pugi::xml_node parent, const model::Block& b);
     void media_note(pugi::xml_node parent, const model::Block& b);
+    void equation(pugi::xml_node parent, const model::Block& b);
     void comment(pugi::xml_node parent, const model::Comment& c);
     int heading_level(const model::Block& b) const;
 
