@@ -45,6 +45,10 @@ Styles make_styles(const config::Layout& layout, font::FontDb& db, base::DiagSin
     st.sans = make_chain(db, layout.heading, layout.fallback, false, diags);
     st.sans_bold = make_chain(db, layout.heading, layout.fallback, heading_bold || true, diags);
     st.mono = make_chain(db, layout.mono, layout.fallback, false, diags);
+    // Maths: the math font, then the body font (\text{中文}), then the fallbacks.
+    config::FontRole math_fallback = layout.body;
+    for (const auto& f : layout.fallback.families) math_fallback.families.push_back(f);
+    st.math = make_chain(db, layout.math, math_fallback, false, diags);
     st.text = to_color(layout.text);
     st.muted = to_color(layout.muted);
     st.accent = to_color(layout.accent);
