@@ -187,6 +187,7 @@ std::vector<FoundMath> protect_math(ChapterContext& ctx, std::string& body,
         FoundMath m;
         m.begin = b;
         m.end = e;
+        m.source = body.substr(i, end - i);
         m.formula =
             make_formula(ctx, std::move(tex), display, body_offset + i + open, ctx.span(b, e));
         overwrite(body, i, end, found.size());
@@ -211,6 +212,10 @@ public:
                 ins[k + 1].text[0] == kFill)
                 continue;  // a line break inside a formula
             if (in.kind != model::InlineKind::Text) {
+                // A '$' pair in a link's address, title or an image's alt text is no formula.
+                plain(in.url);
+                plain(in.title);
+                plain(in.text);
                 inlines(in.children);
                 out.push_back(std::move(in));
                 continue;
@@ -237,6 +242,25 @@ public:
 
 private:
     const std::vector<FoundMath>& found_;
+
+    // Markers back to the source as written.
+    void plain(std::string& s) const {
+        if (s.find(kFill) == std::string::npos && s.find('\xEE') == std::string::npos &&
+            s.find('\xEF') == std::string::npos)
+            return;
+        std::string out;
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t j = i;
+            char32_t cp = base::next_codepoint(s, j);
+            std::size_t k = cp - kMarkerBase;
+            if (cp >= kMarkerBase && k < found_.size())
+                out += found_[k].source;
+            else if (s[i] != kFill)
+                out.append(s, i, j - i);
+            i = j;
+        }
+        s = std::move(out);
+    }
 
     void text(model::Inline& in, model::Inlines& out) {
         const std::string& t = in.text;

@@ -26,6 +26,7 @@ model::Block math_block(std::shared_ptr<math::Formula> f, base::Span span);
 struct FoundMath {
     std::uint32_t begin = 0, end = 0;  // file offsets of the whole, delimiters included
     std::shared_ptr<math::Formula> formula;
+    std::string source;  // as written, delimiters included (put back in URLs and alt text)
 };
 
 // Finds maths in `body` (the file text from `body_offset`, with blanked parts already

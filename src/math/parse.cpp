@@ -39,6 +39,7 @@ private:
     bool deep_ = false;
 
     void problem(std::size_t at, std::string msg) {
+        if (deep_) return;  // past the depth limit: one problem says it all
         f_.problems.push_back({static_cast<std::uint32_t>(at), std::move(msg)});
     }
     static std::string stop_name(Stop st) {
@@ -539,7 +540,9 @@ void Parser::command(Node& row, std::string_view name, std::size_t at, int depth
             }
             Parser sub(s_.substr(0, e), f_);
             sub.i_ = i_;
+            sub.deep_ = deep_;
             sub.parse_row(index, depth + 1);
+            deep_ = sub.deep_;
             i_ = e < s_.size() ? e + 1 : e;
         }
         n.children.push_back(argument(depth));

@@ -125,3 +125,28 @@ TEST_CASE("html: pandoc spans, MathJax scripts and MathML") {
     CHECK(d.find("(row (frac (num 1) (id n)))") != std::string::npos);
     CHECK(l.diag_text().empty());
 }
+
+TEST_CASE("markdown: '$' in link addresses and alt text stays as written") {
+    test::Loaded l;
+    test::load_text(
+        l, "math-links", "a.md",
+        "# 题\n\n[价目 $x$](https://example.com/a$b$c \"t $y$\") 与 ![图 $z$](p.png)\n");
+    std::string d = test::dump_chapter(l.chapter);
+    CHECK(d.find("url=\"https://example.com/a$b$c\" title=\"t $y$\"") != std::string::npos);
+    CHECK(d.find("image alt=\"图 $z$\"") != std::string::npos);
+    CHECK(d.find("math tex=\"x\"") != std::string::npos);  // the link's text is maths
+}
+
+TEST_CASE("markdown: hostile maths loads, keeps its text and warns") {
+    std::string md = "# 题\n\n$" + std::string(20000, '{') + "$\n\n";
+    for (int i = 0; i < 20000; ++i) md += "$a ";
+    md += "\n\n$$";
+    for (int i = 0; i < 2000; ++i) md += "\\left(\\begin{pmatrix}\\sqrt[";
+    md += "$$\n\n\\(\\foo\\qux\\)\n";
+    test::Loaded l;
+    test::load_text(l, "math-hostile", "a.md", md);
+    CHECK(l.diag_text().find("formula nested deeper than 64 levels") != std::string::npos);
+    CHECK(l.diags.warnings() == 3);  // depth once (nothing more past it), \\foo, \\qux
+    CHECK(l.diag_text().find("unknown TeX command \\qux") != std::string::npos);
+    CHECK(model::plain_text(l.chapter.blocks).find("$a $a $a") != std::string::npos);
+}

@@ -10,6 +10,7 @@
 #include "display/display.hpp"
 #include "model/model.hpp"
 #include "typeset/inline/paragraph.hpp"
+#include "typeset/math/metrics.hpp"
 
 namespace bookc::typeset::flow {
 
@@ -40,9 +41,10 @@ struct VList {
 struct Styles {
     config::Layout layout;
     FontChain body, bold, sans, sans_bold, mono, math;
-    float size = 10.5f;   // body size
-    float pitch = 18.4f;  // body line height (baseline grid)
-    float measure = 300;  // text block width
+    math_layout::MathMetrics math_metrics;  // from the math font's MATH table
+    float size = 10.5f;                     // body size
+    float pitch = 18.4f;                    // body line height (baseline grid)
+    float measure = 300;                    // text block width
     float body_height = 480;
     display::Color text, muted, accent, rule;
 

@@ -135,8 +135,10 @@ private:
     base::Span span_;
     bool unary_ = false;    // the Op being set is a binary sign used as a unary one (−b)
     bool in_base_ = false;  // setting the base of scripts
+    int level_ = 0;         // script level: 0 text, 1 script, 2 scriptscript
 public:
     bool display_ = false;
+    float base_size_ = 10.5f;
 
 private:
     void add(std::string_view text, const TextStyle& s) {
@@ -181,11 +183,16 @@ private:
         add("/", s);
         grouped(n.children[1], s, v);
     }
+    // A script one level down: its size and shift from the math font's MATH constants.
     void script(const Node& n, const TextStyle& s, Variant v, bool sup) {
+        const math_layout::MathMetrics& m = st_.math_metrics;
         TextStyle t = s;
-        t.size = s.size * 0.7f;
-        t.baseline_shift = s.baseline_shift + (sup ? 0.36f : -0.18f) * s.size;
+        ++level_;
+        t.size = base_size_ * (level_ == 1 ? m.script_scale : m.script_script_scale);
+        t.baseline_shift =
+            s.baseline_shift + (sup ? m.superscript_shift : -m.subscript_shift) * s.size;
         node(n, t, v);
+        --level_;
     }
 };
 
@@ -197,6 +204,7 @@ void math_runs(const math::Formula& f, const TextStyle& base, const Styles& st, 
     s.fonts = &st.math;
     MathRuns m(st, out, span);
     m.display_ = f.display;
+    m.base_size_ = s.size;
     m.node(f.root, s, Variant::Auto);
 }
 

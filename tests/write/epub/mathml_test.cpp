@@ -4,27 +4,15 @@
 
 #include "epub_support.hpp"
 #include "model/passes.hpp"
+#include "support/math_nodes.hpp"
 
 using namespace bookc;
 using namespace bookc::epubtest;
 
 namespace {
 
-model::Inline M(const char* tex) {
-    model::Inline in;
-    in.kind = model::InlineKind::Math;
-    in.text = tex;
-    in.math = std::make_shared<math::Formula>(math::parse_tex(tex, false));
-    return in;
-}
-
-model::Block D(const char* tex) {
-    model::Block b;
-    b.kind = model::BlockKind::MathBlock;
-    b.text = tex;
-    b.math = std::make_shared<math::Formula>(math::parse_tex(tex, true));
-    return b;
-}
+model::Inline M(const char* tex) { return test::math_inline(tex); }
+model::Block D(const char* tex) { return test::math_block(tex); }
 
 model::Book maths_book() {
     model::Book book;
