@@ -44,6 +44,7 @@ int cmd_fonts(const Options& opts) {
     show("body", layout->body);
     show("heading", layout->heading);
     show("mono", layout->mono);
+    show("math", layout->math);
     show("fallback", layout->fallback);
     if (missing) {
         std::fprintf(stderr, "bookc: error: %d font role%s without its preferred family\n", missing,

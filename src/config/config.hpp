@@ -146,6 +146,9 @@ struct Layout {
     FontRole heading{{"Noto Sans CJK SC"}, "bold"};
     FontRole mono{{"Noto Sans Mono CJK SC"}, "regular"};
     FontRole fallback{{"Noto Sans CJK SC", "DejaVu Sans"}, "regular"};
+    // An OpenType MATH font (Debian 12's Noto Sans Math has no MATH table; DejaVu Math
+    // TeX Gyre, fonts-dejavu-extra, has one and suits a serif body).
+    FontRole math{{"DejaVu Math TeX Gyre"}, "regular"};
     Color text{0.1f, 0.1f, 0.1f};
     Color accent{0.55f, 0.12f, 0.10f};
     Color muted{0.45f, 0.45f, 0.45f};

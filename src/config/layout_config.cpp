@@ -131,7 +131,7 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
         {"text",
          {"size", "leading", "indent", "chars_per_line", "heading_scale", "code_size",
           "comment_size", "footnote_size", "running_heads", "toc_depth"}},
-        {"fonts", {"body", "heading", "heading_weight", "mono", "fallback"}},
+        {"fonts", {"body", "heading", "heading_weight", "mono", "math", "fallback"}},
         {"colors", {"text", "accent", "muted", "rule"}},
         {"layout", {"name", "description"}},
         {"code", {"theme", "line_numbers"}},
@@ -231,6 +231,8 @@ void apply(Ctx& c, const toml::table& root, Layout& L) {
         read_families(c, *n, "fonts.heading", L.heading.families);
     if (const toml::node* n = get("fonts", "mono"))
         read_families(c, *n, "fonts.mono", L.mono.families);
+    if (const toml::node* n = get("fonts", "math"))
+        read_families(c, *n, "fonts.math", L.math.families);
     if (const toml::node* n = get("fonts", "fallback"))
         read_families(c, *n, "fonts.fallback", L.fallback.families);
     if (const toml::node* n = get("fonts", "heading_weight")) {

@@ -1,6 +1,8 @@
 // Converting a gumbo tree to model blocks (inline content: html_inline.cpp).
 #include "load/html.hpp"
 
+#include "load/math_input.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -54,7 +56,7 @@ void HtmlConverter::flush(model::Inlines& pending, model::Blocks& out, base::Spa
             p.kind = BlockKind::Paragraph;
             p.span = join_spans(cur, at);
             p.inlines = std::move(cur);
-            out.push_back(std::move(p));
+            split_display_math(std::move(p), out);
         }
         cur.clear();
     };
@@ -90,7 +92,7 @@ void HtmlConverter::block_node(const GumboNode* n, model::Blocks& out, model::In
         return;
     }
     std::string t = tag_name(n);
-    if (t == "math" || t == "svg") {  // inline_node keeps or reports them
+    if (t == "svg" || is_math_element(n)) {  // inline_node keeps or reports them
         inline_node(n, pending, depth);
         return;
     }

@@ -82,6 +82,8 @@ private:
     void table(const GumboNode* n, model::Block& b, int depth);
     void media(const GumboNode* n, model::Blocks& out);
     void text(const GumboNode* n, model::Inlines& out);
+    // Maths (html_math.cpp): a Math inline for a math element; false for other elements.
+    bool math_node(const GumboNode* n, model::Inlines& out);
 
     ChapterContext& ctx_;
     OffsetMap map_;
@@ -91,6 +93,8 @@ private:
     bool keep_lines_ = false;
 };
 
-bool is_dropped_element(const GumboNode* n);  // script, style, iframe, object, embed, form…
+bool is_dropped_element(const GumboNode* n);
+// <math>, <script type="math/tex…">, <span|div class="math inline|display">.
+bool is_math_element(const GumboNode* n);  // script, style, iframe, object, embed, form…
 
 }  // namespace bookc::load

@@ -103,11 +103,7 @@ void HtmlConverter::inline_node(const GumboNode* n, model::Inlines& out, int dep
         default:
             return;  // comments, templates
     }
-    if (tag_name(n) == "math") {  // MathML: its text, e.g. "x2+1", and a warning
-        ctx_.not_rendered(span_of(n), "MathML (<math>)", "its text is kept");
-        append_text(out, node_text(n), span_of(n));
-        return;
-    }
+    if (math_node(n, out)) return;
     if (tag_name(n) == "svg") {
         ctx_.not_rendered(span_of(n), "inline SVG (<svg>)", "it is left out");
         return;

@@ -8,6 +8,7 @@
 #include "load/comments.hpp"
 #include "load/html.hpp"
 #include "load/markdown_convert.hpp"
+#include "load/math_input.hpp"
 #include "load/text.hpp"
 
 namespace bookc::load {
@@ -48,23 +49,6 @@ std::string flat_text(cmark_node* n) {
         }
     }
     return out;
-}
-
-// "$$ … $$", or "$…$" holding a TeX command (\frac, \sum): maths bookc cannot set yet.
-bool looks_like_tex(std::string_view s) {
-    if (s.find("$$") != std::string_view::npos) return true;
-    std::size_t a = s.find('$');
-    while (a != std::string_view::npos) {
-        std::size_t b = s.find('$', a + 1);
-        if (b == std::string_view::npos) return false;
-        std::string_view in = s.substr(a + 1, b - a - 1);
-        std::size_t k = in.find('\\');
-        if (!in.empty() && in.front() != ' ' && k != std::string_view::npos && k + 1 < in.size() &&
-            std::isalpha(static_cast<unsigned char>(in[k + 1])))
-            return true;
-        a = s.find('$', b + 1);
-    }
-    return false;
 }
 
 // "## 标题 {#custom-id}" (Pandoc, kramdown): bookc gives headings its own ids, so the
@@ -215,8 +199,6 @@ void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
             inlines(n, b.inlines, depth);
             trim_inlines(b.inlines);
             if (inlines_empty(b.inlines)) return;
-            if (looks_like_tex(model::plain_text(b.inlines)))
-                ctx_.not_rendered(b.span, "TeX maths ($…$)", "its source is kept as text");
             break;
         }
         case CMARK_NODE_HEADING:
@@ -233,6 +215,14 @@ void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
             while (!b.text.empty() && b.text.back() == '\n') b.text.pop_back();
             const char* info = cmark_node_get_fence_info(n);
             read_fence_info(info ? info : "", b);
+            if (b.info == "math") {  // ```math: a display formula
+                // The content starts on the line after the fence.
+                std::uint32_t at = offset(cmark_node_get_start_line(n) + 1, 1);
+                bool exact = ctx_.file.text.compare(at, b.text.size(), b.text) == 0;
+                out.push_back(
+                    math_block(make_formula(ctx_, b.text, true, exact ? at : -1, b.span), b.span));
+                return;
+            }
             break;
         }
         case CMARK_NODE_BLOCK_QUOTE:
@@ -293,12 +283,17 @@ void MdConverter::block(cmark_node* n, model::Blocks& out, int depth) {
     out.push_back(std::move(b));
 }
 
-MarkdownResult load_markdown(ChapterContext& ctx, std::uint32_t body_offset) {
+ParserPtr make_parser(int options) {
     cmark_gfm_core_extensions_ensure_registered();
-    ParserPtr parser(cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE));
+    ParserPtr parser(cmark_parser_new(options));
     for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"})
         if (cmark_syntax_extension* e = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), e);
+    return parser;
+}
+
+MarkdownResult load_markdown(ChapterContext& ctx, std::uint32_t body_offset) {
+    ParserPtr parser = make_parser(kCmarkOptions);
     // The comment block is HTML to its end: it is taken out (blanked, so every byte offset
     // stays valid) before Markdown sees the file. A boilerplate tail (相关文章 …) before it
     // is blanked too, and with it whatever follows the block.
@@ -314,12 +309,15 @@ MarkdownResult load_markdown(ChapterContext& ctx, std::uint32_t body_offset) {
     };
     if (cut < body_end) blank(cut, body_end);
     if (block) blank(block->begin, cut < body_end ? text.size() : block->end);
+    std::vector<FoundMath> maths = protect_math(ctx, body, body_offset, kCmarkOptions);
     cmark_parser_feed(parser.get(), body.data(), body.size());
     NodePtr doc(cmark_parser_finish(parser.get()));
     MdConverter conv(ctx, body_offset);
     if (block) conv.result.comments = std::move(block->thread);
     if (doc) conv.blocks(doc.get(), conv.result.blocks, 0);
     conv.finish_footnotes();
+    restore_math(conv.result.blocks, maths);
+    for (auto& f : conv.result.footnotes) restore_math(f.blocks, maths);
     return std::move(conv.result);
 }
 

@@ -25,6 +25,11 @@ using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
+// A cmark-gfm parser with bookc's extensions (table, strikethrough, autolink, tasklist,
+// tagfilter) attached.
+ParserPtr make_parser(int options);
+inline constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;
+
 std::string type_string(cmark_node* n);
 // All text below `n`, without recursion (used to flatten over-deep input).
 std::string flat_text(cmark_node* n);

@@ -134,7 +134,7 @@ void trim_inlines(model::Inlines& inl) {
 bool inlines_empty(const model::Inlines& inl) {
     for (const auto& in : inl) {
         if (in.kind == model::InlineKind::Image || in.kind == model::InlineKind::FootnoteRef ||
-            in.kind == model::InlineKind::Code)
+            in.kind == model::InlineKind::Code || in.kind == model::InlineKind::Math)
             return false;
         if (in.kind == model::InlineKind::Text && !trim(in.text).empty()) return false;
         if (!in.children.empty() && !inlines_empty(in.children)) return false;

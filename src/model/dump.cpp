@@ -86,6 +86,10 @@ public:
             case InlineKind::FootnoteRef:
                 line(d, "footnote-ref " + std::to_string(in.number) + " label=" + q(in.text));
                 return;
+            case InlineKind::Math:
+                line(d,
+                     "math tex=" + q(in.text) + (in.math ? " " + math::dump(in.math->root) : ""));
+                return;
             case InlineKind::Image: {
                 std::string s = "image alt=" + q(in.text) + " url=" + q(in.url) +
                                 " asset=" + std::to_string(in.asset);
@@ -156,6 +160,12 @@ public:
                 break;
             case BlockKind::MediaNote:
                 s = "media-note kind=" + b.info + " url=" + q(b.url);
+                break;
+            case BlockKind::MathBlock:
+                s = "math-block tex=" + q(b.text);
+                if (b.math && !b.math->tag.empty()) s += " tag=" + q(b.math->tag);
+                if (!b.id.empty()) s += " id=" + q(b.id);
+                if (b.math) s += " " + math::dump(b.math->root);
                 break;
         }
         line(d, s + sp(b.span));

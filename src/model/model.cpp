@@ -36,6 +36,9 @@ void append_plain(const Inlines& inlines, std::string& out) {
             }
             case InlineKind::FootnoteRef:
                 break;
+            case InlineKind::Math:
+                if (in.math) out += math::linear(in.math->root);
+                break;
             default:
                 append_plain(in.children, out);
         }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/source.hpp"
+#include "math/math.hpp"
 
 namespace bookc::model {
 
@@ -28,6 +29,7 @@ enum class InlineKind {
     LineBreak,  // hard break (<br>, two trailing spaces)
     SoftBreak,  // a newline inside a paragraph (rendered as nothing between CJK, a space otherwise)
     FootnoteRef,  // text = label, number = 1-based footnote number in its chapter
+    Math,         // math = the formula (inline), text = its TeX source
 };
 
 struct Inline {
@@ -38,6 +40,7 @@ struct Inline {
     int asset = -1;
     int number = 0;
     std::vector<Inline> children;
+    std::shared_ptr<math::Formula> math;  // Math
     Span span;
 };
 
@@ -56,6 +59,8 @@ enum class BlockKind {
     ThematicBreak,  //
     MediaNote,      // an <audio>/<video> replaced by a note: info = "audio"|"video",
                     // inlines = its title, url = the media link (may be empty)
+    MathBlock,      // a display formula: math, text = its TeX source, id = its anchor when
+                    // it is labelled; math->tag its number
 };
 
 enum class Align { None, Left, Center, Right };
@@ -121,6 +126,7 @@ struct Block {
     std::vector<CodeToken> tokens;
     int line_numbers = -1;
     int first_line = 1;
+    std::shared_ptr<math::Formula> math;  // MathBlock
     Span span;
 };
 

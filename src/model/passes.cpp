@@ -8,6 +8,7 @@ namespace bookc::model {
 
 void run_passes(Book& book, const config::BookConfig& cfg, base::DiagSink& diags) {
     assign_ids(book);
+    number_equations(book, diags);
     apply_comment_options(book, cfg.comments);
     set_build_date(book, std::getenv("SOURCE_DATE_EPOCH"));
     if (cfg.normalize_punctuation) normalize_punctuation(book);

@@ -7,12 +7,15 @@
 namespace bookc::model {
 
 // 1. assign_ids: stable chapter ids ("ch01"...), heading ids ("ch01-s2"...), footnote ids;
+// 1b. number_equations: \tag, \label and \eqref within each chapter;
 // 2. apply_comment_options: [comments] include / min_likes / sort / max per chapter;
 // 3. set_build_date: meta.modified from SOURCE_DATE_EPOCH, else meta.date, else a fixed epoch;
 // 4. normalize_punctuation ([clean] normalize_punctuation, default on).
 void run_passes(Book& book, const config::BookConfig& cfg, base::DiagSink& diags);
 
 void assign_ids(Book& book);
+// Display equations: \tag numbers, \label → automatic numbers, \eqref resolved (per chapter).
+void number_equations(Book& book, base::DiagSink& diags);
 void apply_comment_options(Book& book, const config::CommentOptions& opts);
 void set_build_date(Book& book, const char* source_date_epoch /* may be null */);
 

@@ -14,6 +14,11 @@ void block_text(const Block& b, std::string& out) {
             out += plain_text(b.inlines);
             out += '\n';
             break;
+        case BlockKind::MathBlock:
+            if (b.math) out += math::linear(b.math->root);
+            if (b.math && !b.math->tag.empty()) out += " " + b.math->tag;
+            out += '\n';
+            break;
         case BlockKind::CodeBlock:
             out += b.text;
             out += '\n';

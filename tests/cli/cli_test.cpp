@@ -180,6 +180,9 @@ TEST_CASE("bookc fonts names a file for every role of the default layout") {
     CHECK(r.status == 0);
     CHECK(r.out.find("body") != std::string::npos);
     CHECK(r.out.find("NotoSerifCJK") != std::string::npos);
+    // fonts.math: an OpenType MATH font (fonts-dejavu-extra).
+    CHECK(r.out.find("math      DejaVu Math TeX Gyre") != std::string::npos);
+    CHECK(r.out.find("DejaVuMathTeXGyre.ttf") != std::string::npos);
 }
 
 TEST_CASE("the EPUB identifier follows the book, not its folder") {

@@ -10,6 +10,7 @@
 #include "display/display.hpp"
 #include "model/model.hpp"
 #include "typeset/inline/paragraph.hpp"
+#include "typeset/math/metrics.hpp"
 
 namespace bookc::typeset::flow {
 
@@ -39,11 +40,12 @@ struct VList {
 // Everything the layout decides about looks, resolved once per book.
 struct Styles {
     config::Layout layout;
-    FontChain body, bold, sans, sans_bold, mono;
+    FontChain body, bold, sans, sans_bold, mono, math;
     FontChain mono_bold;  // the mono family's bold face, then `mono`; just `mono` without one
-    float size = 10.5f;   // body size
-    float pitch = 18.4f;  // body line height (baseline grid)
-    float measure = 300;  // text block width
+    math_layout::MathMetrics math_metrics;  // from the math font's MATH table
+    float size = 10.5f;                     // body size
+    float pitch = 18.4f;                    // body line height (baseline grid)
+    float measure = 300;                    // text block width
     float body_height = 480;
     display::Color text, muted, accent, rule;
 
@@ -178,6 +180,10 @@ std::string short_url(const std::string& url);
 inline constexpr int kQrQuietZone = 4;
 std::optional<display::Cells> qr_cells(const std::string& text, float size);
 void flow_media_note(Builder& b, const model::Block& note, Area a);
+// Maths (math_runs.cpp): a formula as styled runs; a display formula as a centred block.
+void math_runs(const math::Formula& f, const TextStyle& base, const Styles& st, base::Span span,
+               std::vector<StyledRun>& out);
+void flow_equation(Builder& b, const model::Block& blk, Area a);
 void flow_thematic_break(Builder& b, Area a);
 void flow_comments(Builder& b, const model::CommentThread& thread, Area a);
 void flow_footnotes(Builder& b, const std::vector<model::Footnote>& notes);

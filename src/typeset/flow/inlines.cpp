@@ -86,6 +86,9 @@ void collect(const model::Inlines& in, const TextStyle& cur, const Styles& st,
             case model::InlineKind::SoftBreak:
                 add_text(out.runs, kSoftBreak, cur, n.span);
                 break;
+            case model::InlineKind::Math:
+                if (n.math) math_runs(*n.math, cur, st, n.span, out.runs);
+                break;
             case model::InlineKind::FootnoteRef: {
                 TextStyle s = cur;
                 s.size = cur.size * 0.6f;

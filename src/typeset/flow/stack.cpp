@@ -170,6 +170,9 @@ void flow_block(Builder& b, const model::Block& blk, Area a) {
         case model::BlockKind::MediaNote:
             flow_media_note(b, blk, a);
             break;
+        case model::BlockKind::MathBlock:
+            flow_equation(b, blk, a);
+            break;
     }
 }
 

@@ -51,6 +51,12 @@ Styles make_styles(const config::Layout& layout, font::FontDb& db, base::DiagSin
     if (layout.code_theme != "none" && !layout.mono.families.empty())
         if (auto f = db.get(layout.mono.families.front(), true); f && f->info().bold)
             st.mono_bold.fonts.insert(st.mono_bold.fonts.begin(), std::move(f));
+    // Maths: the math font, then the body font (\text{中文}), then the fallbacks.
+    config::FontRole math_fallback = layout.body;
+    for (const auto& f : layout.fallback.families) math_fallback.families.push_back(f);
+    st.math = make_chain(db, layout.math, math_fallback, false, diags);
+    st.math_metrics =
+        math_layout::math_metrics(st.math.fonts.empty() ? nullptr : st.math.fonts[0].get());
     st.text = to_color(layout.text);
     st.muted = to_color(layout.muted);
     st.accent = to_color(layout.accent);

@@ -86,11 +86,13 @@ std::optional<std::string> write_epub(const model::Book& book, const config::Boo
             add_doc(part.id, part.href, render_part_page(plan, part, &chars));
             for (int c : part.chapters) {
                 ChapterPlan& cp = plan.chapters[c];
-                add_doc(cp.id, cp.href, render_chapter(book, plan, cp, &chars));
+                std::string doc = render_chapter(book, plan, cp, &chars);
+                add_doc(cp.id, cp.href, std::move(doc), cp.has_math ? "mathml" : "");
             }
         } else {
             ChapterPlan& cp = plan.chapters[index];
-            add_doc(cp.id, cp.href, render_chapter(book, plan, cp, &chars));
+            std::string doc = render_chapter(book, plan, cp, &chars);
+            add_doc(cp.id, cp.href, std::move(doc), cp.has_math ? "mathml" : "");
         }
     }
     manifest.push_back({"ncx", "toc.ncx", "application/x-dtbncx+xml", {}});

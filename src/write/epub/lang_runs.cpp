@@ -35,7 +35,7 @@ bool cjk_language(std::string_view lang) {
 }
 
 bool is_code(std::string_view name) {
-    return name == "code" || name == "pre" || name == "kbd" || name == "samp";
+    return name == "code" || name == "pre" || name == "kbd" || name == "samp" || name == "math";
 }
 bool is_text_block(std::string_view name) {
     return name == "p" || name == "li" || name == "td" || name == "th" || name == "figcaption" ||

@@ -30,6 +30,7 @@ struct ChapterPlan {
     std::vector<SectionRef> sections;
     std::vector<std::string> footnote_ids;  // parallel to chapter->footnotes
     std::set<std::string> ids;              // every id used in the document so far
+    bool has_math = false;                  // the document holds MathML (OPF "mathml")
     // A fresh id based on `base`, unique within this document: `base`, else `base-N` with the
     // smallest free N >= 2. Ids are never released, so the search for a base resumes where
     // it stopped last time (20,000 references to one footnote were quadratic).

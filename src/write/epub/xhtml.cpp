@@ -5,6 +5,7 @@
 
 #include "base/utf8.hpp"
 #include "write/epub/lang_runs.hpp"
+#include "write/epub/mathml.hpp"
 #include "write/epub/noteref_group.hpp"
 
 namespace bookc::epub {
@@ -132,7 +133,21 @@ void ChapterWriter::block(pugi::xml_node parent, const Block& b, int depth) {
         case BlockKind::MediaNote:
             media_note(parent, b);
             break;
+        case BlockKind::MathBlock:
+            equation(parent, b);
+            break;
     }
+}
+
+// A display formula: <div class="equation"> holding the <math display="block"> and, when
+// numbered, <span class="eqno">(1)</span> (set at the right by the stylesheet).
+void ChapterWriter::equation(pugi::xml_node parent, const Block& b) {
+    if (!b.math) return;
+    pugi::xml_node d = add_el(parent, "div", "equation");
+    if (!b.id.empty()) set_attr(d, "id", cp_.unique_id(b.id));
+    if (!b.math->tag.empty()) add_text_el(d, "span", b.math->tag, "eqno");
+    write_mathml(d, *b.math, true);
+    cp_.has_math = true;
 }
 
 void ChapterWriter::list(pugi::xml_node parent, const Block& b, int depth) {
@@ -316,6 +331,13 @@ void ChapterWriter::inline_one(pugi::xml_node parent, const model::Inlines& ins,
         }
         case InlineKind::FootnoteRef:
             footnote_ref(parent, in);
+            break;
+        case InlineKind::Math:
+            if (in.math) {
+                write_mathml(parent, *in.math, false);
+                cp_.has_math = true;
+                last_ = U'x';
+            }
             break;
     }
 }

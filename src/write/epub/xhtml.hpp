@@ -39,6 +39,7 @@ private:
     void code_block(pugi::xml_node parent, const model::Block& b);  // code.cpp
     bool figure(pugi::xml_node parent, const model::Block& b);
     void media_note(pugi::xml_node parent, const model::Block& b);
+    void equation(pugi::xml_node parent, const model::Block& b);
     void comment(pugi::xml_node parent, const model::Comment& c);
     int heading_level(const model::Block& b);  // h2–h6, no level skipped
 
