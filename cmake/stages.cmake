@@ -1,7 +1,7 @@
 # Declaring a pipeline stage and the stages it may use (see src/CMakeLists.txt).
 #
 #   bookc_stage(<target> DIR <folder under src/> [USES <stage folder>...]
-#               [PUBLIC_HEADERS <header>... | ALL])
+#               [PUBLIC_HEADERS <header>... | ALL | NONE])
 #
 # links <target> PUBLIC to the library of each used stage, and nothing else may link a
 # bookc_* library to it. It records the stage for the `edges` test (tests/edges/), which
@@ -9,7 +9,8 @@
 # header of a stage it does not use, a header another stage keeps private, or names the
 # namespace of such a stage; when a used stage is never included; and when the target's
 # bookc_* link libraries differ from USES. PUBLIC_HEADERS defaults to <last folder>.hpp
-# (load/load.hpp, write/pdf/pdf.hpp); ALL makes every header of the folder public (base).
+# (load/load.hpp, write/pdf/pdf.hpp); ALL makes every header of the folder public (base),
+# NONE none (cli).
 # Stages must be declared after the stages they use.
 function(bookc_stage target)
   cmake_parse_arguments(PARSE_ARGV 1 S "" "DIR" "USES;PUBLIC_HEADERS")
