@@ -9,6 +9,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 bash scripts/setup.sh --no-book
+# The required-tools switch (tests/support/need.hpp): a missing tool or font fails.
+export BOOKC_REQUIRE_TOOLS=1
 status=0
 (cd build && ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)" "$@") || status=1
 echo "test: the suite again under AddressSanitizer + UBSan (build-asan/)"

@@ -24,8 +24,10 @@ struct LineCol {
     std::uint32_t col = 1;   // 1-based, in Unicode scalar values
 };
 
-// One loaded file. `text` is valid UTF-8 (invalid bytes were replaced by U+FFFD at load
-// time, and `raw_offsets` maps positions in `text` back to the original bytes when needed).
+// One loaded file. `text` is valid UTF-8: the loader decodes UTF-16 and GB18030 files and
+// replaces invalid bytes by U+FFFD before adding the file (load/chapter.cpp), reporting each
+// replacement where the U+FFFD now is. Every offset (spans, line_starts) is into `text`;
+// nothing maps back to the original bytes.
 struct SourceFile {
     FileId id = kNoFile;
     std::string path;      // as shown to users: relative to the current folder when possible

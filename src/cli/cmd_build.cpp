@@ -5,6 +5,7 @@
 
 #include "base/atomic_file.hpp"
 #include "cli/pipeline.hpp"
+#include "display/display.hpp"
 #include "font/font.hpp"
 #include "highlight/highlight.hpp"
 #include "typeset/typeset.hpp"

@@ -6,7 +6,6 @@
 
 #include "cli/pipeline.hpp"
 #include "load/load.hpp"
-#include "model/passes.hpp"
 
 namespace bookc::cli {
 
@@ -135,7 +134,7 @@ std::optional<Loaded> load_all(const Options& opts, base::SourceMap& sources, ba
         exit = kContentError;
         return std::nullopt;
     }
-    model::run_passes(*book, *cfg, diags);
+    model::run_passes(*book, load::pass_options(*cfg), diags);
     exit = kOk;
     return Loaded{std::move(*cfg), std::move(*layout), std::move(*book)};
 }

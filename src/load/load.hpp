@@ -8,6 +8,7 @@
 #include "base/source.hpp"
 #include "config/config.hpp"
 #include "model/model.hpp"
+#include "model/passes.hpp"
 
 namespace bookc::load {
 
@@ -17,6 +18,9 @@ namespace bookc::load {
 // at all (e.g. a folder with no articles: an error is recorded).
 std::optional<model::Book> load_book(const std::string& book_dir, const config::BookConfig& cfg,
                                      base::SourceMap& sources, base::DiagSink& diags);
+
+// What the model passes need of book.toml ([comments], [clean] normalize_punctuation).
+model::PassOptions pass_options(const config::BookConfig& cfg);
 
 // Detects the format of one article's text (extension is only a hint).
 model::Format detect_format(std::string_view text, std::string_view extension);

@@ -112,7 +112,7 @@ struct Block {
     std::string text;
     std::string info;
     std::string url;
-    std::string id;    // stable anchor id (headings), unique within the chapter
+    std::string id;    // headings: "ch01-s2" (model::assign_ids), unique in the book
     std::string role;  // "lead" for a summary paragraph
     bool ordered = false;
     int start = 1;
@@ -133,7 +133,7 @@ struct Block {
 struct Footnote {
     std::string label;  // as written ([^label])
     int number = 0;     // 1-based, in order of first reference
-    std::string id;     // stable id, e.g. "fn-3"
+    std::string id;     // "ch01-fn3" (model::assign_ids; the loader's "fn-3" until then)
     Blocks blocks;
     Span span;
 };
@@ -169,7 +169,7 @@ enum class Format { Markdown, Html, PlainText };
 struct Chapter {
     std::string title;
     Inlines title_inlines;  // rich title when the source had markup (may be empty: use title)
-    std::string id;         // stable: "ch-<n>" style, unique in the book, used for file names
+    std::string id;  // "ch01" (model::assign_ids: reading order, ≥ 2 digits); EPUB file name
     FileId file = base::kNoFile;
     std::string rel_path;  // source path relative to the book folder
     Format format = Format::Markdown;
@@ -248,7 +248,7 @@ std::string plain_text(const Blocks& blocks);
 // The book's text in reading order (titles, body, footnotes, comments), one block a line.
 std::string book_text(const Book& book, bool footnotes = true);
 
-// Stable, human-readable dump of the whole model (golden tests, `bookc check --dump`).
+// Stable, human-readable dump of the whole model (the goldens in tests/golden/model).
 std::string dump(const Book& book);
 
 }  // namespace bookc::model

@@ -6,12 +6,12 @@
 
 namespace bookc::model {
 
-void run_passes(Book& book, const config::BookConfig& cfg, base::DiagSink& diags) {
+void run_passes(Book& book, const PassOptions& opts, base::DiagSink& diags) {
     assign_ids(book);
     number_equations(book, diags);
-    apply_comment_options(book, cfg.comments);
+    apply_comment_options(book, opts.comments);
     set_build_date(book, std::getenv("SOURCE_DATE_EPOCH"));
-    if (cfg.normalize_punctuation) normalize_punctuation(book);
+    if (opts.normalize_punctuation) normalize_punctuation(book);
 }
 
 namespace {
@@ -25,8 +25,11 @@ void number_headings(Blocks& blocks, const std::string& chapter_id, int& n) {
 
 }  // namespace
 
-// Ids depend only on a node's position in the book, so they survive rebuilds and are
-// the same in the EPUB (file names, fragment ids) and the PDF (named destinations).
+// Ids depend only on a node's position in the book, so they survive rebuilds. The EPUB
+// uses them as they are (text/ch01.xhtml, #ch01-s2, #ch01-fn1, unless unsafe or taken:
+// write/epub/plan.cpp). The PDF's named destinations differ: a chapter is "ch01", a
+// heading "ch01/ch01-s2", a footnote "ch01/fn-1" by its number (typeset/flow), so one
+// output's link names do not address the other.
 void assign_ids(Book& book) {
     std::size_t total = book.chapter_count();
     int width = 2;
@@ -42,7 +45,7 @@ void assign_ids(Book& book) {
     });
 }
 
-void apply_comment_options(Book& book, const config::CommentOptions& opts) {
+void apply_comment_options(Book& book, const CommentSelection& opts) {
     book.for_each_chapter([&](Chapter& ch) {
         if (!ch.comments) return;
         if (!opts.include) {
@@ -53,20 +56,20 @@ void apply_comment_options(Book& book, const config::CommentOptions& opts) {
         cs.erase(std::remove_if(cs.begin(), cs.end(),
                                 [&](const Comment& c) { return c.likes < opts.min_likes; }),
                  cs.end());
-        switch (opts.sort) {
-            case config::CommentSort::Likes:
+        switch (opts.order) {
+            case CommentOrder::Likes:
                 // Most liked first; ties keep the source order.
                 std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
                     return a.likes > b.likes;
                 });
                 break;
-            case config::CommentSort::Date:
+            case CommentOrder::Date:
                 // Newest first; dates are ISO strings, so they compare as text.
                 std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
                     return a.date > b.date;
                 });
                 break;
-            case config::CommentSort::Source:
+            case CommentOrder::Source:
                 std::stable_sort(cs.begin(), cs.end(), [](const Comment& a, const Comment& b) {
                     return a.source_order < b.source_order;
                 });

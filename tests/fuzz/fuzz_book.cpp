@@ -63,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     base::DiagSink diags;
     auto book = load::load_book(dir, cfg, sources, diags);
     if (!book) return 0;
-    model::run_passes(*book, cfg, diags);
+    model::run_passes(*book, load::pass_options(cfg), diags);
     Shared& s = shared();
     auto epub = epub::write_epub(*book, cfg, s.layout, *s.fonts, diags);
     BOOKC_FUZZ_CHECK(!epub || epub->compare(0, 2, "PK") == 0, "the EPUB is not a zip");

@@ -232,7 +232,7 @@ TEST_CASE("book: golden dump of the fixture book") {
     unsetenv("SOURCE_DATE_EPOCH");
     REQUIRE(book);
     CHECK(book->chapter_count() == 3);
-    test::check_golden("fixture-book", model::dump(*book));
+    test::check_golden("model/fixture-book.txt", model::dump(*book));
 }
 
 TEST_CASE("book: an article without a title is named after its file, with a warning") {

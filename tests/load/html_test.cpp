@@ -51,7 +51,7 @@ TEST_CASE("html: shape B comments with an author reply and a timestamp") {
     CHECK(d.find("text \"读者小林\"") == std::string::npos);
     CHECK(d.find("耐心&恒心") != std::string::npos);
     CHECK(l.diags.all().empty());
-    test::check_golden("shape-b-html", d);
+    test::check_golden("model/shape-b-html.txt", d);
 }
 
 TEST_CASE("html: a count mismatch is a warning at the heading") {
@@ -84,7 +84,7 @@ TEST_CASE("html: hostile input is sanitised") {
     CHECK(d.find("text \"一段音频\"") != std::string::npos);
     CHECK(d.find("image alt=\"内嵌\" url=\"\" asset=-1") != std::string::npos);
     CHECK(l.chapter.title == "一段音频");
-    test::check_golden("hostile-html", d);
+    test::check_golden("model/hostile-html.txt", d);
 }
 
 TEST_CASE("html: lists, tables, pre and headings") {

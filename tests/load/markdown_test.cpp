@@ -45,7 +45,7 @@ TEST_CASE("markdown: front matter and the repeated title heading") {
 
 TEST_CASE("markdown: golden dump of every feature") {
     Features f;
-    test::check_golden("features-md", test::dump_chapter(f.l.chapter, f.l.book));
+    test::check_golden("model/features-md.txt", test::dump_chapter(f.l.chapter, f.l.book));
 }
 
 TEST_CASE("markdown: diagnostics for images, with exact positions") {

@@ -99,7 +99,7 @@ TEST_CASE("markdown: \\label, \\tag and \\eqref are numbered within the chapter"
     p.chapters.push_back(l.chapter);
     b.parts.push_back(p);
     config::BookConfig cfg;
-    model::run_passes(b, cfg, l.diags);
+    model::run_passes(b, load::pass_options(cfg), l.diags);
     const auto& ch = b.parts[0].chapters[0];
     CHECK(model::plain_text(ch.blocks) == "a (1)\nb (A)\n见 (1) 与 (A)，(?)。\n");
     CHECK(l.diag_text().find(

@@ -24,7 +24,7 @@ TEST_CASE("text: title, lead, headings, paragraphs, dropped image names") {
     REQUIRE(b[4].inlines.size() == 5);
     CHECK(b[4].inlines[1].kind == model::InlineKind::SoftBreak);
     CHECK(model::plain_text(b[4].inlines) == "硬换行的文字第一部分接着第二部分也很长很长结束。");
-    test::check_golden("plaintext-basic", test::dump_chapter(l.chapter));
+    test::check_golden("model/plaintext-basic.txt", test::dump_chapter(l.chapter));
 }
 
 TEST_CASE("text: boilerplate markers from the config and the defaults") {

@@ -1,27 +1,67 @@
-// Hostile and broken input: nothing crashes, hangs or leaks into the model.
+// Hostile and broken input: nothing crashes, hangs or leaks into the model; what the model
+// keeps of each input is asserted. (A hang is CTest's timeout to catch, not a timer here.)
+#include "base/utf8.hpp"
 #include "load_helpers.hpp"
-
-#include <chrono>
 
 using namespace bookc;
 
 namespace {
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+
+// Every piece of text the chapter holds, in order: inlines, code, children, footnotes.
+void gather(const model::Blocks& blocks, std::string& out) {
+    for (const auto& b : blocks) {
+        out += model::plain_text(b.inlines);
+        out += b.text;
+        for (const auto& row : b.rows)
+            for (const auto& cell : row) out += model::plain_text(cell.content);
+        gather(b.children, out);
+    }
 }
+std::string all_text(const model::Chapter& ch) {
+    std::string out;
+    gather(ch.blocks, out);
+    for (const auto& fn : ch.footnotes) gather(fn.blocks, out);
+    return out;
+}
+std::size_t count_of(const std::string& s, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
+    return n;
+}
+const char* const kFlattened =
+    "warning: content nested deeper than 96 levels was flattened to text";
+
 }  // namespace
 
-TEST_CASE("robust: 100k nested block quotes, brackets and emphasis") {
-    for (const std::string& piece :
-         {std::string(">"), std::string("["), std::string("*a "), std::string("- ")}) {
-        std::string text;
-        for (int i = 0; i < 100000; ++i) text += piece;
-        text += "x\n";
-        auto t0 = std::chrono::steady_clock::now();
+// `piece` 100,000 times, then "x", loaded as Markdown.
+void load_repeated(test::Loaded& l, const std::string& piece) {
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += piece;
+    text += "x\n";
+    test::load_text(l, "robust-deep", "d.md", text, model::Format::Markdown);
+}
+
+TEST_CASE("robust: 100k nested block quotes and list items are flattened with one warning") {
+    for (const std::string& piece : {std::string(">"), std::string("- ")}) {
+        CAPTURE(piece);
         test::Loaded l;
-        test::load_text(l, "robust-deep", "d.md", text, model::Format::Markdown);
-        CHECK_MESSAGE(seconds_since(t0) < 20.0, piece);
-        CHECK(test::dump_chapter(l.chapter).size() > 0);
+        load_repeated(l, piece);
+        CHECK(l.diags.warnings() == 1);
+        CHECK(count_of(l.diag_text(), kFlattened) == 1);
+        CHECK(all_text(l.chapter).find('x') != std::string::npos);
+    }
+}
+
+TEST_CASE("robust: 100k unclosed brackets and emphasis marks stay literal text") {
+    for (const std::string& piece : {std::string("["), std::string("*a ")}) {
+        CAPTURE(piece);
+        test::Loaded l;
+        load_repeated(l, piece);
+        REQUIRE(l.chapter.blocks.size() == 1);
+        std::string kept = all_text(l.chapter);
+        CHECK(count_of(kept, piece == "[" ? "[" : "*a") == 100000);
+        CHECK(kept.substr(kept.size() - 1) == "x");
+        CHECK(l.diags.errors() == 0);
     }
 }
 
@@ -38,30 +78,34 @@ TEST_CASE("robust: deep quotes are flattened with one warning") {
     CHECK(test::dump_chapter(l.chapter).find("深处的话") != std::string::npos);
 }
 
-TEST_CASE("robust: 100k nested HTML elements are cut before gumbo") {
-    for (const char* tag : {"div", "b", "span", "table"}) {
+TEST_CASE("robust: 100k nested HTML elements are cut before gumbo, with one warning") {
+    for (const std::string tag : {"div", "b", "span", "table"}) {
+        CAPTURE(tag);
         std::string text;
-        for (int i = 0; i < 100000; ++i) text += std::string("<") + tag + ">";
+        for (int i = 0; i < 100000; ++i) text += "<" + tag + ">";
         text += "x";
-        auto t0 = std::chrono::steady_clock::now();
         test::Loaded l;
         test::load_text(l, "robust-html", "h.html", text, model::Format::Html);
-        CHECK_MESSAGE(seconds_since(t0) < 20.0, tag);
-        CHECK(l.diags.warnings() >= 1);
+        CHECK(count_of(l.diag_text(),
+                       ": warning: HTML nested too deeply; the rest of the file was dropped\n") ==
+              1);
+        CHECK(l.diags.errors() == 0);
+        CHECK(all_text(l.chapter).find('x') == std::string::npos);  // in the part dropped
     }
 }
 
-TEST_CASE("robust: a megabyte-long paragraph") {
-    std::string text = "# 长\n\n";
-    for (int i = 0; i < 120000; ++i) text += "很长的句子";
-    text += "\n";
+TEST_CASE("robust: a megabyte-long paragraph is kept whole") {
+    std::string line;
+    for (int i = 0; i < 120000; ++i) line += "很长的句子";
+    std::string text = "# 长\n\n" + line + "\n";
     for (model::Format f :
          {model::Format::Markdown, model::Format::PlainText, model::Format::Html}) {
-        auto t0 = std::chrono::steady_clock::now();
+        CAPTURE(static_cast<int>(f));
         test::Loaded l;
         test::load_text(l, "robust-long", "l.md", text, f);
-        CHECK(seconds_since(t0) < 20.0);
-        CHECK(test::dump_chapter(l.chapter).size() > 1000000);
+        std::string kept = all_text(l.chapter);
+        CHECK(count_of(kept, "很长的句子") == 120000);
+        CHECK(l.diags.errors() == 0);
     }
 }
 
@@ -103,8 +147,9 @@ TEST_CASE("robust: an empty article is a warning and keeps its file name as titl
     CHECK(l.diag_text() == l.sources.get(0).path + ":1:1: warning: empty article\n");
 }
 
-TEST_CASE("robust: random bytes through every format do not crash") {
+TEST_CASE("robust: random markup through every format: placed diagnostics, whole characters") {
     unsigned seed = 12345;
+    std::string broken;  // "round/format" whose model holds invalid UTF-8
     for (int round = 0; round < 30; ++round) {
         std::string text;
         for (int i = 0; i < 4000; ++i) {
@@ -139,15 +184,30 @@ TEST_CASE("robust: random bytes through every format do not crash") {
                                             "\""};
             text += kPieces[(seed >> 16) % (sizeof kPieces / sizeof *kPieces)];
         }
+        std::string clean;
+        for (char c : text) clean += c == '\xff' ? '?' : c;
         for (model::Format f :
              {model::Format::Markdown, model::Format::Html, model::Format::PlainText}) {
+            CAPTURE(round);
+            CAPTURE(static_cast<int>(f));
             test::Loaded l;
-            std::string clean;
-            for (char c : text) clean += c == '\xff' ? '?' : c;
             test::load_text(l, "robust-random", "r.md", clean, f);
+            // Every diagnostic is placed in the file; the only errors are images that
+            // the random text names and the book folder does not hold.
+            for (const auto& d : l.diags.all()) {
+                CHECK(d.span.file == 0);
+                if (d.severity == base::Severity::Error)
+                    CHECK_MESSAGE(d.message.rfind("image ", 0) == 0, d.message);
+            }
             CHECK(!test::dump_chapter(l.chapter).empty());
+            if (!base::find_invalid_utf8(test::dump_chapter(l.chapter)).empty())
+                broken += std::to_string(round) + "/" + std::to_string(static_cast<int>(f)) + " ";
         }
     }
+    // A known loader bug, pinned so that it is seen: in round 22 the Markdown loader ends a
+    // text node inside the "）" of "精选留言（2）" (two of its three bytes are lost). When it
+    // is fixed this check fails: make the expected value "".
+    CHECK_MESSAGE(broken == "22/0 ", "rounds whose model is not valid UTF-8: " << broken);
 }
 
 TEST_CASE("robust: UTF-16 files with a byte order mark are decoded") {

@@ -60,7 +60,7 @@ TEST_CASE("seed 000: Markdown with a shape A comment block") {
     CHECK(d.find("精选留言（7）") == std::string::npos);
     CHECK(d.find("andrewFan\"\n") == std::string::npos);
     CHECK(l.diags.errors() == 0);
-    test::check_golden_hash("seed-000", test::dump_chapter(l.chapter));
+    test::check_golden_hash("model/seed-000.hash", test::dump_chapter(l.chapter));
 }
 
 TEST_CASE("seed 001: audio title, entities, Q headings") {
@@ -78,7 +78,7 @@ TEST_CASE("seed 001: audio title, entities, Q headings") {
     CHECK(d.find("&amp;") == std::string::npos);
     CHECK(has_heading(l.chapter.blocks,
                       "Q：作为技术出身的创业者，你认为技术人创业需要注意哪些问题？"));
-    test::check_golden_hash("seed-001", d);
+    test::check_golden_hash("model/seed-001.hash", d);
 }
 
 TEST_CASE("seed 002: plain text with a boilerplate tail") {
@@ -93,7 +93,7 @@ TEST_CASE("seed 002: plain text with a boilerplate tail") {
     CHECK(d.find("CAP评测有奖") == std::string::npos);
     CHECK(d.find("孙琦.png") == std::string::npos);
     CHECK(d.find("我要成为阿里云 MVP") != std::string::npos);
-    test::check_golden_hash("seed-002", d);
+    test::check_golden_hash("model/seed-002.hash", d);
 }
 
 TEST_CASE("seed 003: front matter title and nested lists") {
@@ -111,5 +111,5 @@ TEST_CASE("seed 003: front matter title and nested lists") {
     REQUIRE(second.children.size() == 2);
     CHECK(second.children[1].kind == model::BlockKind::List);
     CHECK(second.children[1].children.size() == 3);
-    test::check_golden_hash("seed-003", test::dump_chapter(l.chapter));
+    test::check_golden_hash("model/seed-003.hash", test::dump_chapter(l.chapter));
 }

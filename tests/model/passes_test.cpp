@@ -57,16 +57,16 @@ TEST_CASE("ids depend only on position: chapters, nested headings, footnotes") {
 }
 
 TEST_CASE("comment options: min likes, sort, maximum, include") {
-    config::CommentOptions o;
+    CommentSelection o;
     {
         Book b = book_with_comments();
-        o.sort = config::CommentSort::Likes;
+        o.order = CommentOrder::Likes;
         apply_comment_options(b, o);
         CHECK(authors(b.parts[0].chapters[0]) == "bcad");  // ties keep source order
     }
     {
         Book b = book_with_comments();
-        o.sort = config::CommentSort::Date;
+        o.order = CommentOrder::Date;
         o.min_likes = 1;
         o.max_per_chapter = 2;
         apply_comment_options(b, o);

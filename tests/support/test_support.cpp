@@ -30,6 +30,8 @@ std::string seeds_dir() {
 
 std::string bookc_bin() { return BOOKC_BIN; }
 
+std::string kept_epubs_dir() { return (fs::path(BOOKC_TEST_TMP) / "epubcheck-books").string(); }
+
 std::string temp_dir(const std::string& name) {
     fs::path p = fs::path(BOOKC_TEST_TMP) / name;
     std::error_code ec;

@@ -11,6 +11,9 @@ std::string seeds_dir();   // ../shared/seeds ("" when it does not exist)
 std::string bookc_bin();   // the built bookc executable
 // A fresh, empty folder under the build tree, named after `name`.
 std::string temp_dir(const std::string& name);
+// Where the EPUB writer's tests keep the packages they build (<name>.epub) for the
+// validate label's epubcheck run (tests/validate/epubcheck_test.cpp).
+std::string kept_epubs_dir();
 
 struct RunResult {
     int status = -1;  // exit status (or -1 when it could not run / was killed)

@@ -1,8 +1,8 @@
-// Golden display-list dump of a small book (BOOKC_UPDATE_GOLDEN=1 rewrites it).
+// Golden display-list dump of a small book, typeset with the golden fonts
+// (support/golden.hpp; BOOKC_UPDATE_GOLDEN=1 rewrites it).
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-
+#include "support/golden.hpp"
 #include "typeset/pages_fixtures.hpp"
 
 using namespace bookc;
@@ -51,20 +51,9 @@ model::Book small_book() {
 }  // namespace
 
 TEST_CASE("golden: display list of a small book") {
-    std::string got = display::dump(typeset_it(small_book()));
-    std::string path = source_dir() + "/tests/golden/display/small_book.txt";
-    if (std::getenv("BOOKC_UPDATE_GOLDEN")) write_text(path, got);
-    std::string want = read_text(path);
-    REQUIRE_MESSAGE(!want.empty(), "missing " << path << " (run with BOOKC_UPDATE_GOLDEN=1)");
-    if (got == want) return;
-    // Report the first differing line rather than two whole dumps.
-    std::size_t line = 1, i = 0;
-    while (i < got.size() && i < want.size() && got[i] == want[i]) line += got[i++] == '\n';
-    auto line_at = [](const std::string& s, std::size_t pos) {
-        std::size_t b = s.rfind('\n', pos == 0 ? 0 : pos - 1);
-        b = b == std::string::npos ? 0 : b + 1;
-        return s.substr(b, s.find('\n', b) - b);
-    };
-    FAIL("golden differs at line " << line << "\n  got:  " << line_at(got, i) << "\n  want: "
-                                   << line_at(want, i) << "\n(BOOKC_UPDATE_GOLDEN=1 rewrites)");
+    display::Document doc = typeset_it(small_book());
+    std::vector<std::string> used;
+    for (const auto& f : doc.fonts) used.push_back(f.path);
+    if (!golden_fonts(used)) return;
+    check_golden("display/small_book.txt", display::dump(doc));
 }

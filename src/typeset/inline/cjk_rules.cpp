@@ -226,8 +226,10 @@ BreakItems build_break_items(const Measured& m, const std::vector<char>& brks, b
                 } else {
                     const float w = cl[k].width;
                     it.glue[k] = w;
-                    it.stretch[k] = std::max(0.5f * em - w, 0.5f * w);  // up to ½ em
-                    it.shrink[k] = std::max(w - 0.25f * em, 0.2f * w);  // down to ¼ em
+                    // Up to the wider of ½ em and 1½ spaces; down to the narrower of
+                    // ¼ em and ⅘ of a space (a space under 5/16 em keeps ⅘ of itself).
+                    it.stretch[k] = std::max(0.5f * em - w, 0.5f * w);
+                    it.shrink[k] = std::max(w - 0.25f * em, 0.2f * w);
                     it.glue_class[k] = kGlueSpace;
                 }
             }

@@ -12,9 +12,11 @@
 
 #include "base/diag.hpp"
 #include "display/display.hpp"
-#include "write/pdf/hb_ptr.hpp"
+#include "font/hb_ptr.hpp"
 
 namespace bookc::pdf {
+
+using font::HbPtr;
 
 struct FontEntry {
     display::FontFace face;

@@ -1,5 +1,5 @@
 // Helpers for the EPUB writer tests: model builders, a sample book that uses every model
-// element, unzipping a package in memory (libzip) and running epubcheck.
+// element, unzipping a package in memory (libzip), keeping packages for epubcheck.
 #pragma once
 #include <map>
 #include <optional>
@@ -64,13 +64,9 @@ std::map<std::string, std::string> unzip_map(const std::string& bytes);
 // Parses XML; fails the test when it is not well-formed.
 void parse_xml(pugi::xml_document& doc, const std::string& text, const std::string& name);
 
-struct CheckResult {
-    bool ran = false;
-    int errors = 0;
-    int warnings = 0;
-    std::string output;
-};
-// Runs epubcheck on the bytes (written to a temp file named `name`.epub).
-CheckResult epubcheck(const std::string& bytes, const std::string& name);
+// Writes the package to test::kept_epubs_dir()/<name>.epub, where the validate label's
+// epubcheck run expects it (tests/validate/epubcheck_test.cpp lists the names): epubcheck
+// takes half a minute a book, so the writer's own tests stay fast.
+void keep_for_epubcheck(const std::string& bytes, const std::string& name);
 
 }  // namespace bookc::epubtest

@@ -165,12 +165,7 @@ TEST_CASE("epub: hostile text and URLs are escaped or dropped everywhere in the 
             svg_found = true;
     CHECK(svg_found);
 
-    auto r = epubcheck(b.bytes, "hostile");
-    if (r.ran) {
-        INFO(r.output);
-        CHECK(r.errors == 0);
-        CHECK(r.warnings == 0);
-    }
+    keep_for_epubcheck(b.bytes, "hostile");  // tests/validate/epubcheck_test.cpp checks it
 }
 
 TEST_CASE("epub: very deep nesting is flattened, not a crash") {

@@ -68,7 +68,7 @@ display::Image image_of(std::string data, display::ImageFormat format, const std
 }  // namespace
 
 TEST_CASE("pdf images: gray PNG, opaque RGBA PNG, undecodable data") {
-    if (!pdf_test::fonts_available() || !test::have_tool("pdfimages")) return;
+    if (!pdf_test::fonts_available({"pdfimages"})) return;
     display::Document doc;
     display::Page page;
     page.width = 300;
@@ -110,7 +110,7 @@ TEST_CASE("pdf images: gray PNG, opaque RGBA PNG, undecodable data") {
 }
 
 TEST_CASE("pdf text: characters a font lacks (.notdef) still extract exactly") {
-    if (!pdf_test::fonts_available() || !test::have_tool("pdftotext")) return;
+    if (!pdf_test::fonts_available({"pdftotext"})) return;
     display::Document doc;
     doc.fonts.push_back({pdf_test::kDejaVuSans, 0, "DejaVuSans", 2048});
     display::Page page;

@@ -75,8 +75,7 @@ Rgb centre(const std::string& ppm_path) {
 }  // namespace
 
 TEST_CASE("pdf images: progressive and CMYK JPEGs pass through and draw in their colours") {
-    if (!pdf_test::fonts_available() || !test::have_tool("pdftoppm") || !test::have_tool("mutool"))
-        return;
+    if (!pdf_test::fonts_available({"pdftoppm", "mutool"})) return;
     struct Case {
         const char* name;
         std::vector<unsigned char> pixel;

@@ -11,28 +11,33 @@
 #include <png.h>
 
 #include "display/display.hpp"
+#include "font/hb_ptr.hpp"
+#include "support/need.hpp"
 #include "support/test_support.hpp"
-#include "write/pdf/hb_ptr.hpp"
 
 namespace bookc::pdf_test {
 
 inline const char* const kNotoSerifCjk = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
 inline const char* const kDejaVuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
-inline bool fonts_available() {
-    return std::filesystem::exists(kNotoSerifCjk) && std::filesystem::exists(kDejaVuSans);
+// The fonts the documents below use (fonts-noto-cjk, fonts-dejavu-core), and the tools a
+// test names: a skip on a partial machine, a failure under BOOKC_REQUIRE_TOOLS=1.
+inline bool fonts_available(std::vector<std::string> tools = {}) {
+    tools.push_back(kNotoSerifCjk);
+    tools.push_back(kDejaVuSans);
+    return test::need(tools);
 }
 
 inline display::GlyphRun shape(const display::Document& doc, int font, const std::string& text,
                                float size, float x, float y, display::Color color = {}) {
     const display::FontFace& face = doc.fonts.at(static_cast<std::size_t>(font));
-    pdf::HbPtr<hb_blob_t> blob(hb_blob_create_from_file(face.path.c_str()));
-    pdf::HbPtr<hb_face_t> hface(hb_face_create(blob.get(), static_cast<unsigned>(face.face_index)));
-    pdf::HbPtr<hb_font_t> hfont(hb_font_create(hface.get()));
+    font::HbPtr<hb_blob_t> blob(hb_blob_create_from_file(face.path.c_str()));
+    font::HbPtr<hb_face_t> hface(
+        hb_face_create(blob.get(), static_cast<unsigned>(face.face_index)));
+    font::HbPtr<hb_font_t> hfont(hb_font_create(hface.get()));
     const unsigned upem = hb_face_get_upem(hface.get());
     hb_font_set_scale(hfont.get(), static_cast<int>(upem), static_cast<int>(upem));
-    std::unique_ptr<hb_buffer_t, decltype(&hb_buffer_destroy)> buf(hb_buffer_create(),
-                                                                   &hb_buffer_destroy);
+    font::HbBufferPtr buf(hb_buffer_create());
     hb_buffer_add_utf8(buf.get(), text.data(), static_cast<int>(text.size()), 0,
                        static_cast<int>(text.size()));
     hb_buffer_set_language(buf.get(), hb_language_from_string("zh-Hans", -1));

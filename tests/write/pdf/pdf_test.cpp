@@ -15,9 +15,8 @@ using bookc::test::shell_quote;
 namespace {
 
 bool tools_available() {
-    for (const char* t : {"qpdf", "pdffonts", "pdftotext", "pdftoppm", "pdfinfo", "mutool"})
-        if (!test::have_tool(t)) return false;
-    return pdf_test::fonts_available();
+    return pdf_test::fonts_available(
+        {"qpdf", "pdffonts", "pdftotext", "pdftoppm", "pdfinfo", "mutool"});
 }
 
 struct Written {

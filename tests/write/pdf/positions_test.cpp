@@ -42,7 +42,7 @@ std::vector<Origin> glyph_origins(const display::GlyphRun& run) {
 }  // namespace
 
 TEST_CASE("pdf positions: justified, kerned and offset glyphs land on their pen positions") {
-    if (!pdf_test::fonts_available() || !test::have_tool("mutool")) return;
+    if (!pdf_test::fonts_available({"mutool"})) return;
     display::Document doc = pdf_test::sample_document();
     display::Page page;
     page.width = 420;

@@ -16,11 +16,7 @@ using bookc::test::shell_quote;
 
 namespace {
 
-bool tools_available() {
-    for (const char* t : {"qpdf", "pdftoppm", "mutool"})
-        if (!test::have_tool(t)) return false;
-    return pdf_test::fonts_available();
-}
+bool tools_available() { return pdf_test::fonts_available({"qpdf", "pdftoppm", "mutool"}); }
 
 struct Gray {
     int w = 0, h = 0;
