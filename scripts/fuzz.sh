@@ -12,8 +12,9 @@
 # Each run starts from the seeds and tests/fuzz/corpus/<target>/ (the few committed inputs:
 # regressions). With BOOKC_FUZZ_KEEP=1 the inputs found are kept in build-fuzz/corpus/<target>/
 # and later runs start from them too (long local runs); without it they are dropped, because
-# replaying a kept corpus alone can take longer than the time given (fuzz_book runs about
-# 10 inputs a second under the sanitizers), and CI's run must take the time it is given.
+# replaying a kept corpus alone can take longer than the time given (fuzz_book takes 15-30 ms
+# of CPU an input under the sanitizers), and CI's run must take the time it is given.
+# Figures and what each target costs: docs/fuzzing.md.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
