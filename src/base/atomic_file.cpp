@@ -174,15 +174,15 @@ bool process_alive(long pid) {
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
-// `.<name>.<pid>.<16 hex><suffix>` → name and pid; false when `file` is not such a name.
-bool parse_temp_name(const std::string& file, const char* suffix, std::string& name, long& pid) {
+// `.<core><suffix>` → core; false when `file` is not such a name.
+bool strip_dot_and_suffix(const std::string& file, const char* suffix, std::string& core) {
     if (file.size() < 2 || file[0] != '.' || !ends_with(file, suffix)) return false;
-    std::string core = file.substr(1, file.size() - 1 - std::strlen(suffix));
-    auto dot_hex = core.find_last_of('.');
-    if (dot_hex == std::string::npos || core.size() - dot_hex - 1 != 16) return false;
-    for (char c : core.substr(dot_hex + 1))
-        if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
-    core.resize(dot_hex);
+    core = file.substr(1, file.size() - 1 - std::strlen(suffix));
+    return true;
+}
+
+// `<name>.<pid>` (at most 9 digits) → name and pid; false when `core` is not such a name.
+bool split_pid(const std::string& core, std::string& name, long& pid) {
     auto dot_pid = core.find_last_of('.');
     if (dot_pid == std::string::npos || dot_pid + 1 == core.size()) return false;
     std::string digits = core.substr(dot_pid + 1);
@@ -193,18 +193,22 @@ bool parse_temp_name(const std::string& file, const char* suffix, std::string& n
     return !name.empty();
 }
 
+// `.<name>.<pid>.<16 hex><suffix>` → name and pid; false when `file` is not such a name.
+bool parse_temp_name(const std::string& file, const char* suffix, std::string& name, long& pid) {
+    std::string core;
+    if (!strip_dot_and_suffix(file, suffix, core)) return false;
+    auto dot_hex = core.find_last_of('.');
+    if (dot_hex == std::string::npos || core.size() - dot_hex - 1 != 16) return false;
+    for (char c : core.substr(dot_hex + 1))
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+    core.resize(dot_hex);
+    return split_pid(core, name, pid);
+}
+
 // `.<name>.<pid>.commit-bookc` → name and pid.
 bool parse_journal_name(const std::string& file, std::string& name, long& pid) {
-    if (file.size() < 2 || file[0] != '.' || !ends_with(file, kJournalSuffix)) return false;
-    std::string core = file.substr(1, file.size() - 1 - std::strlen(kJournalSuffix));
-    auto dot_pid = core.find_last_of('.');
-    if (dot_pid == std::string::npos || dot_pid + 1 == core.size()) return false;
-    std::string digits = core.substr(dot_pid + 1);
-    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
-        return false;
-    pid = std::strtol(digits.c_str(), nullptr, 10);
-    name = core.substr(0, dot_pid);
-    return !name.empty();
+    std::string core;
+    return strip_dot_and_suffix(file, kJournalSuffix, core) && split_pid(core, name, pid);
 }
 
 std::vector<std::string> list_dir(const std::string& dir) {

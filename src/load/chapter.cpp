@@ -95,30 +95,34 @@ std::string utf16_to_utf8(std::string_view raw) {
 }
 }  // namespace
 
-std::optional<base::FileId> register_article(const std::string& book_dir,
-                                             const std::string& book_real, const std::string& rel,
-                                             base::SourceMap& sources, base::DiagSink& diags,
-                                             std::size_t limit) {
+bool read_article(const std::string& book_dir, const std::string& book_real, const std::string& rel,
+                  std::size_t limit, std::string& bytes, base::DiagSink& diags) {
     std::string path = book_dir + "/" + rel;
     std::string real = real_path(path);
     if (real.empty() || !is_within(real, book_real)) {
         diags.error_at(path, 0, 0, "article is outside the book folder (symbolic link); skipped");
-        return std::nullopt;
+        return false;
     }
-    std::string raw;
-    if (std::string why = base::read_regular_file(real, limit, raw); !why.empty()) {
+    if (std::string why = base::read_regular_file(real, limit, bytes); !why.empty()) {
         std::vector<std::string> hints;
         if (why.rfind("larger", 0) == 0)
             hints.push_back("raise the limit in book.toml: [limits] article_mb = …");
         diags.error_at(path, 0, 0, "the article is " + why + "; skipped", hints);
-        return std::nullopt;
+        return false;
     }
+    return true;
+}
+
+std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& rel,
+                                             std::string raw, base::SourceMap& sources,
+                                             base::DiagSink& diags) {
     if (raw.size() >= 2 &&
         ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF')))
         raw = utf16_to_utf8(raw);  // UTF-16 with a byte order mark (Windows editors)
     std::size_t nul = raw.find('\0');
     if (nul != std::string::npos) {
-        diags.warning_at(path, 0, 0, "not a text file (it contains NUL bytes); skipped");
+        diags.warning_at(book_dir + "/" + rel, 0, 0,
+                         "not a text file (it contains NUL bytes); skipped");
         return std::nullopt;
     }
     return register_text(book_dir, rel, std::move(raw), sources, diags);
@@ -189,7 +193,7 @@ model::Chapter load_chapter(const std::string& book_dir, base::FileId file, mode
                             const config::BookConfig& cfg, model::Book& book,
                             base::SourceMap& sources, base::DiagSink& diags) {
     const base::SourceFile& f = sources.get(file);
-    ChapterContext ctx{book_dir, real_path(book_dir), f, cfg, book, diags};
+    ChapterContext ctx{book_dir, f, cfg, book, diags};
     model::Chapter ch;
     ch.file = file;
     ch.rel_path = f.rel_path;

@@ -8,15 +8,19 @@
 
 namespace bookc::load {
 
-// Reads BOOK_DIR/rel (which must resolve inside `book_real`), checks it is text, replaces
-// invalid UTF-8 by U+FFFD (with a warning at each place) and registers it. nullopt when
-// the file cannot be used (the reason is reported).
-// Only a regular file inside the book of at most `limit` bytes is read (a FIFO, a device
-// or a socket is refused with an error and never opened in blocking mode).
-std::optional<base::FileId> register_article(const std::string& book_dir,
-                                             const std::string& book_real, const std::string& rel,
-                                             base::SourceMap& sources, base::DiagSink& diags,
-                                             std::size_t limit);
+// Reads BOOK_DIR/rel (which must resolve inside `book_real`) into `bytes`: only a regular
+// file inside the book of at most `limit` bytes is read (a FIFO, a device or a socket is
+// refused with an error and never opened in blocking mode). false when it cannot be read
+// (the reason is reported). This is the only place an article's bytes come from a file.
+bool read_article(const std::string& book_dir, const std::string& book_real, const std::string& rel,
+                  std::size_t limit, std::string& bytes, base::DiagSink& diags);
+
+// Checks an article's bytes are text (UTF-16 with a byte order mark is decoded; NUL bytes
+// refuse it), replaces invalid UTF-8 by U+FFFD (with a warning at each place) and
+// registers it as BOOK_DIR/rel. nullopt when the bytes are not text (reported).
+std::optional<base::FileId> register_article(const std::string& book_dir, const std::string& rel,
+                                             std::string bytes, base::SourceMap& sources,
+                                             base::DiagSink& diags);
 
 // Registers `raw` as if read from BOOK_DIR/rel (tests, and register_article itself).
 base::FileId register_text(const std::string& book_dir, const std::string& rel, std::string raw,

@@ -18,17 +18,11 @@ namespace bookc::load {
 inline constexpr int kMaxDepth = 96;
 
 struct ChapterContext {
-    ChapterContext(std::string dir, std::string real, const base::SourceFile& f,
-                   const config::BookConfig& c, model::Book& b, base::DiagSink& d)
-        : book_dir(std::move(dir)),
-          book_real(std::move(real)),
-          file(f),
-          cfg(c),
-          book(b),
-          diags(d) {}
+    ChapterContext(std::string dir, const base::SourceFile& f, const config::BookConfig& c,
+                   model::Book& b, base::DiagSink& d)
+        : book_dir(std::move(dir)), file(f), cfg(c), book(b), diags(d) {}
 
-    std::string book_dir;   // as given by the caller
-    std::string book_real;  // canonical (symlinks resolved); "" when it does not exist
+    std::string book_dir;  // as given by the caller
     const base::SourceFile& file;
     const config::BookConfig& cfg;
     model::Book& book;

@@ -35,7 +35,46 @@ void fill_meta(model::Book& book, const std::string& book_real, const config::Bo
     model::set_build_date(book, std::getenv("SOURCE_DATE_EPOCH"));
 }
 
+std::string toml_path(const std::string& book_dir, const config::BookConfig& cfg) {
+    return cfg.path.empty() ? book_dir + "/book.toml" : cfg.path;
+}
+
 }  // namespace
+
+std::optional<model::Chapter> load_article(const std::string& book_dir, const std::string& rel,
+                                           std::string bytes, const config::ChapterSpec* spec,
+                                           const config::BookConfig& cfg, model::Book& book,
+                                           base::SourceMap& sources, base::DiagSink& diags) {
+    auto id = register_article(book_dir, rel, std::move(bytes), sources, diags);
+    if (!id) return std::nullopt;
+    const base::SourceFile& f = sources.get(*id);
+    model::Format format = detect_format(f.text, extension_of(rel));
+    if (spec && !spec->format.empty()) {
+        if (spec->format == "markdown")
+            format = model::Format::Markdown;
+        else if (spec->format == "html")
+            format = model::Format::Html;
+        else if (spec->format == "text")
+            format = model::Format::PlainText;
+        else
+            diags.warning_at(toml_path(book_dir, cfg), spec->line, 0,
+                             "unknown format '" + spec->format + "' (use markdown, html or text)");
+    }
+    model::Chapter ch = load_chapter(book_dir, *id, format, cfg, book, sources, diags);
+    if (spec && !spec->title.empty()) {
+        ch.title = spec->title;
+        ch.title_inlines.clear();
+        ch.title_from_file = false;
+    } else if (ch.title_from_file) {
+        // An export named by an id (000_a5ae9357febfb203.txt) would put the id in the
+        // contents, the running heads and the bookmarks.
+        diags.warning({*id, 0, 0}, "no title found: the file name `" + ch.title + "` stands in",
+                      {"start the article with a heading (or a `title:` in front matter), or "
+                       "name it in book.toml: { file = \"" +
+                       rel + "\", title = \"…\" }"});
+    }
+    return ch;
+}
 
 std::optional<model::Book> load_book(const std::string& book_dir_in, const config::BookConfig& cfg,
                                      base::SourceMap& sources, base::DiagSink& diags) {
@@ -50,7 +89,7 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
     model::Book book;
     fill_meta(book, book_real, cfg);
     std::vector<std::string> files = list_files(book_dir);
-    std::string toml = cfg.path.empty() ? book_dir + "/book.toml" : cfg.path;
+    std::string toml = toml_path(book_dir, cfg);
     std::set<std::string> loaded;
 
     auto add_chapter = [&](model::Part& part, const std::string& rel,
@@ -61,36 +100,11 @@ std::optional<model::Book> load_book(const std::string& book_dir_in, const confi
                                  "'" + rel + "' is already a chapter; listed again here");
             return;
         }
-        auto id = register_article(book_dir, book_real, rel, sources, diags, cfg.limits.article);
-        if (!id) return;
-        const base::SourceFile& f = sources.get(*id);
-        model::Format format = detect_format(f.text, extension_of(rel));
-        if (spec && !spec->format.empty()) {
-            if (spec->format == "markdown")
-                format = model::Format::Markdown;
-            else if (spec->format == "html")
-                format = model::Format::Html;
-            else if (spec->format == "text")
-                format = model::Format::PlainText;
-            else
-                diags.warning_at(
-                    toml, spec->line, 0,
-                    "unknown format '" + spec->format + "' (use markdown, html or text)");
-        }
-        model::Chapter ch = load_chapter(book_dir, *id, format, cfg, book, sources, diags);
-        if (spec && !spec->title.empty()) {
-            ch.title = spec->title;
-            ch.title_inlines.clear();
-            ch.title_from_file = false;
-        } else if (ch.title_from_file) {
-            // An export named by an id (000_a5ae9357febfb203.txt) would put the id in the
-            // contents, the running heads and the bookmarks.
-            diags.warning({*id, 0, 0}, "no title found: the file name `" + ch.title + "` stands in",
-                          {"start the article with a heading (or a `title:` in front matter), or "
-                           "name it in book.toml: { file = \"" +
-                           rel + "\", title = \"…\" }"});
-        }
-        part.chapters.push_back(std::move(ch));
+        std::string bytes;
+        if (!read_article(book_dir, book_real, rel, cfg.limits.article, bytes, diags)) return;
+        auto ch = load_article(book_dir, rel, std::move(bytes), spec, cfg, book, sources, diags);
+        if (!ch) return;
+        part.chapters.push_back(std::move(*ch));
     };
 
     if (cfg.parts.empty()) {

@@ -69,6 +69,28 @@ inline void small_book(const std::string& dir, const std::string& text) {
     bookc::test::write_text(dir + "/book/1-开篇.md", "# 开篇\n\n" + text + "\n");
 }
 
+// The setup the hostile cases share: a fresh folder `dir` (named after `name`) holding a
+// one-chapter book in dir/book whose text is `text` (none when ""), bookc run inside it,
+// and the folder's listing kept before a run to compare after it.
+struct HostileCase {
+    std::string dir;
+    std::string before;  // listing() when keep_listing() was last called
+
+    explicit HostileCase(const std::string& name, const std::string& text = "正文。")
+        : dir(bookc::test::temp_dir(name)) {
+        if (!text.empty()) small_book(dir, text);
+    }
+    // `bookc args` run in `dir` (so diagnostics name book/…).
+    bookc::test::RunResult bookc(const std::string& args) const {
+        return bookc::test::run("cd " + q(dir) + " && " + bookc_cmd(args));
+    }
+    void write(const std::string& rel, const std::string& bytes) const {
+        bookc::test::write_text(dir + "/" + rel, bytes);
+    }
+    std::string listing() const { return hostile::listing(dir); }
+    void keep_listing() { before = listing(); }
+};
+
 // Starts `bookc args…` with BOOKC_TEST_STOP_AT=`point`, stdout and stderr to files in
 // `logdir`, and waits until it has stopped itself there. Returns its pid (or -1).
 inline pid_t start_stopped(const std::vector<std::string>& args, const std::string& point,

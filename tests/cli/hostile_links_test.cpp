@@ -37,15 +37,15 @@ std::size_t count(const std::string& hay, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("hostile links: a protocol-relative //host link is https in both the EPUB and the PDF") {
-    std::string dir = temp_dir("hostile-protorel");
-    write_text(dir + "/book/1-a.md", "# 链接\n\n见[站点](//example.org/p?q=1)和[空](//)。\n");
-    auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q"));
+    HostileCase c("hostile-protorel", "");
+    c.write("book/1-a.md", "# 链接\n\n见[站点](//example.org/p?q=1)和[空](//)。\n");
+    auto r = c.bookc("build book -o out -q");
     CHECK(r.status == 0);
     CHECK(r.err == "");
-    std::string x = epub_xhtml(dir + "/out/book.epub");
+    std::string x = epub_xhtml(c.dir + "/out/book.epub");
     CHECK(count(x, "href=\"https://example.org/p?q=1\"") == 1);
     CHECK(x.find("href=\"//") == std::string::npos);
-    std::string p = qdf(dir + "/out/book.pdf");
+    std::string p = qdf(c.dir + "/out/book.pdf");
     CHECK(count(p, "/URI (https://example.org/p?q=1)") == 1);
     CHECK(p.find("/URI (//") == std::string::npos);
     CHECK(count(p, "/S /URI") == 1);  // the host-less "//" is a link in neither output
@@ -53,29 +53,29 @@ TEST_CASE("hostile links: a protocol-relative //host link is https in both the E
 }
 
 TEST_CASE("hostile links: a 100 KB URL wrapped over many lines is one URI action in the PDF") {
-    std::string dir = temp_dir("hostile-longurl");
+    HostileCase c("hostile-longurl", "");
     std::string url = "https://example.org/" + std::string(100 * 1024, 'a');
-    write_text(dir + "/book/1-a.md", "# 长链接\n\n<" + url + ">\n");
-    auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --format pdf"));
+    c.write("book/1-a.md", "# 长链接\n\n<" + url + ">\n");
+    auto r = c.bookc("build book -o out -q --format pdf");
     CHECK(r.status == 0);
     CHECK(r.err == "");
-    auto size = fs::file_size(dir + "/out/book.pdf");
+    auto size = fs::file_size(c.dir + "/out/book.pdf");
     CHECK(size < 2 * 1024 * 1024);  // was 180 MB: the URI repeated in every line's annotation
-    std::string p = qdf(dir + "/out/book.pdf");
+    std::string p = qdf(c.dir + "/out/book.pdf");
     CHECK(count(p, "/Subtype /Link") > 1000);  // one annotation per wrapped line
     CHECK(count(p, "/URI (" + url + ")") == 1);
     CHECK(count(p, "/S /URI") == 1);
 }
 
 TEST_CASE("hostile notes: 20,000 references to one footnote each get an id and link to it") {
-    std::string dir = temp_dir("hostile-footnotes");
+    HostileCase c("hostile-footnotes", "");
     std::string refs;
     for (int i = 0; i < 20000; ++i) refs += "字[^n]";
-    write_text(dir + "/book/1-a.md", "# 注\n\n" + refs + "\n\n[^n]: 脚注。\n");
-    auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --format epub"));
+    c.write("book/1-a.md", "# 注\n\n" + refs + "\n\n[^n]: 脚注。\n");
+    auto r = c.bookc("build book -o out -q --format epub");
     CHECK(r.status == 0);
     CHECK(r.err == "");
-    std::string x = epub_xhtml(dir + "/out/book.epub");
+    std::string x = epub_xhtml(c.dir + "/out/book.epub");
     CHECK(count(x, "epub:type=\"noteref\"") == 20000);
     CHECK(count(x, "href=\"#ch01-fn1\"") == 20000);
     CHECK(x.find("id=\"fnref-1\"") != std::string::npos);

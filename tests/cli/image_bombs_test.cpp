@@ -7,10 +7,10 @@
 #include <cstdint>
 #include <cstdio>
 
-#include <jpeglib.h>
 #include <zlib.h>
 
 #include "cli/hostile_helpers.hpp"
+#include "support/make_jpeg.hpp"
 
 using namespace bookc::test;
 using namespace hostile;
@@ -70,35 +70,13 @@ std::string real_png() {
 }
 
 std::string real_jpeg() {
-    jpeg_compress_struct c{};
-    jpeg_error_mgr err{};
-    c.err = jpeg_std_error(&err);
-    jpeg_create_compress(&c);
-    unsigned char* buf = nullptr;
-    unsigned long size = 0;
-    jpeg_mem_dest(&c, &buf, &size);
-    c.image_width = 96;
-    c.image_height = 64;
-    c.input_components = 3;
-    c.in_color_space = JCS_RGB;
-    jpeg_set_defaults(&c);
-    jpeg_set_quality(&c, 90, TRUE);
-    jpeg_start_compress(&c, TRUE);
-    std::string row(96 * 3, '\0');
-    while (c.next_scanline < c.image_height) {
-        for (int x = 0; x < 96; ++x) {
-            row[x * 3] = static_cast<char>(x * 2);
-            row[x * 3 + 1] = static_cast<char>(c.next_scanline * 3);
-            row[x * 3 + 2] = static_cast<char>((x * 7 + c.next_scanline * 5) & 0xFF);
+    return make_jpeg({96, 64, 3, 90}, [](unsigned y, std::vector<unsigned char>& row) {
+        for (unsigned x = 0; x < 96; ++x) {
+            row[x * 3] = static_cast<unsigned char>(x * 2);
+            row[x * 3 + 1] = static_cast<unsigned char>(y * 3);
+            row[x * 3 + 2] = static_cast<unsigned char>((x * 7 + y * 5) & 0xFF);
         }
-        JSAMPROW p = reinterpret_cast<JSAMPROW>(row.data());
-        jpeg_write_scanlines(&c, &p, 1);
-    }
-    jpeg_finish_compress(&c);
-    jpeg_destroy_compress(&c);
-    std::string out(reinterpret_cast<char*>(buf), size);
-    std::free(buf);
-    return out;
+    });
 }
 
 void write_bytes(const std::string& path, const std::string& bytes) { write_text(path, bytes); }
@@ -109,23 +87,23 @@ TEST_CASE("image bombs: huge, over-limit and truncated images are warnings with 
     REQUIRE(have_tool("qpdf"));
     REQUIRE(have_tool("pdfimages"));
     REQUIRE(have_tool("java"));
-    std::string dir = temp_dir("hostile-image-bombs");
+    HostileCase c("hostile-image-bombs", "");
     const std::string good = real_png();
     const std::string jpeg = real_jpeg();
     REQUIRE(jpeg.size() > 1000);
     // 1,000,000 × 1,000,000 in a 2 KB file; 30,000 × 30,000 (900 megapixels).
-    write_bytes(dir + "/book/bomb.png", png(1000000, 1000000, std::string(2000, '\0')));
-    write_bytes(dir + "/book/wide.png", png(30000, 30000, std::string(30001, '\0')));
-    write_bytes(dir + "/book/good.png", good);
-    write_bytes(dir + "/book/cut.png", good.substr(0, good.size() / 2));      // inside IDAT
-    write_bytes(dir + "/book/no-end.png", good.substr(0, good.size() - 12));  // IEND missing
-    write_bytes(dir + "/book/good.jpg", jpeg);
-    write_bytes(dir + "/book/cut.jpg", jpeg.substr(0, jpeg.size() / 2));
+    c.write("book/bomb.png", png(1000000, 1000000, std::string(2000, '\0')));
+    c.write("book/wide.png", png(30000, 30000, std::string(30001, '\0')));
+    c.write("book/good.png", good);
+    c.write("book/cut.png", good.substr(0, good.size() / 2));      // inside IDAT
+    c.write("book/no-end.png", good.substr(0, good.size() - 12));  // IEND missing
+    c.write("book/good.jpg", jpeg);
+    c.write("book/cut.jpg", jpeg.substr(0, jpeg.size() / 2));
     write_text(
-        dir + "/book/1-图.md",
+        c.dir + "/book/1-图.md",
         "# 图\n\n![炸弹](bomb.png)\n\n![宽](wide.png)\n\n![好](good.png)\n\n![断](cut.png)\n\n"
         "![尾](no-end.png)\n\n![照片](good.jpg)\n\n![半张](cut.jpg)\n");
-    auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q"));
+    auto r = c.bookc("build book -o out -q");
     CHECK(r.status == 0);
     CHECK(
         r.err ==
@@ -146,7 +124,7 @@ TEST_CASE("image bombs: huge, over-limit and truncated images are warnings with 
         "book/1-图.md:15:1: warning: image is damaged (JPEG: Premature end of JPEG file): cut.jpg\n"
         "  hint: a placeholder stands in for it\n"
         "bookc: 5 warnings\n");
-    const std::string pdf = dir + "/out/book.pdf", epub = dir + "/out/book.epub";
+    const std::string pdf = c.dir + "/out/book.pdf", epub = c.dir + "/out/book.epub";
     REQUIRE(fs::exists(pdf));
     REQUIRE(fs::exists(epub));
     auto check = run("qpdf --check " + q(pdf));
@@ -170,12 +148,12 @@ TEST_CASE("image bombs: huge, over-limit and truncated images are warnings with 
 }
 
 TEST_CASE("image bombs: [limits] image_megapixels and image_decoded_mb set the limits") {
-    std::string dir = temp_dir("hostile-image-limits");
+    HostileCase c("hostile-image-limits", "");
     // 4,000 × 3,000 (12 megapixels), 16-bit RGBA: 96,000,000 bytes decoded.
-    write_bytes(dir + "/book/big.png", png(4000, 3000, std::string(4001, '\0'), 6, 16));
-    write_text(dir + "/book/1-a.md", "# 图\n\n![大](big.png)\n");
-    write_text(dir + "/book/book.toml", "[limits]\nimage_megapixels = 10\n");
-    auto px = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
+    c.write("book/big.png", png(4000, 3000, std::string(4001, '\0'), 6, 16));
+    c.write("book/1-a.md", "# 图\n\n![大](big.png)\n");
+    c.write("book/book.toml", "[limits]\nimage_megapixels = 10\n");
+    auto px = c.bookc("check book -q");
     CHECK(px.status == 0);
     CHECK(px.err ==
           "book/1-a.md:3:1: warning: image is too large (4000×3000 pixels; at most 10 megapixels): "
@@ -183,8 +161,8 @@ TEST_CASE("image bombs: [limits] image_megapixels and image_decoded_mb set the l
           "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
           "  hint: a placeholder stands in for it\n"
           "bookc: 1 warning\n");
-    write_text(dir + "/book/book.toml", "[limits]\nimage_decoded_mb = 64\n");
-    auto bytes = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
+    c.write("book/book.toml", "[limits]\nimage_decoded_mb = 64\n");
+    auto bytes = c.bookc("check book -q");
     CHECK(bytes.status == 0);
     CHECK(bytes.err ==
           "book/1-a.md:3:1: warning: image is too large (4000×3000 pixels, 92 MB decoded; at most "
@@ -193,16 +171,15 @@ TEST_CASE("image bombs: [limits] image_megapixels and image_decoded_mb set the l
           "  hint: a placeholder stands in for it\n"
           "bookc: 1 warning\n");
     // Within both limits, the header passes and the (garbage) pixel data is what is wrong.
-    write_text(dir + "/book/book.toml", "[limits]\nimage_decoded_mb = 100\n");
-    auto data = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
+    c.write("book/book.toml", "[limits]\nimage_decoded_mb = 100\n");
+    auto data = c.bookc("check book -q");
     CHECK(data.status == 0);
     CHECK(data.err.find("book/1-a.md:3:1: warning: image is damaged (PNG: ") == 0);
     // --strict makes the warning fail the build; bad values are errors in book.toml.
-    auto strict = run("cd " + q(dir) + " && " + bookc_cmd("check book -q --strict"));
+    auto strict = c.bookc("check book -q --strict");
     CHECK(strict.status == 1);
-    write_text(dir + "/book/book.toml",
-               "[limits]\nimage_megapixels = 0\nimage_decoded_mb = 5000\n");
-    auto bad = run("cd " + q(dir) + " && " + bookc_cmd("check book -q"));
+    c.write("book/book.toml", "[limits]\nimage_megapixels = 0\nimage_decoded_mb = 5000\n");
+    auto bad = c.bookc("check book -q");
     CHECK(bad.status == 2);
     CHECK(
         bad.err.find(
@@ -215,11 +192,11 @@ TEST_CASE("image bombs: [limits] image_megapixels and image_decoded_mb set the l
 }
 
 TEST_CASE("image bombs: a cover image over the limit is named by its path") {
-    std::string dir = temp_dir("hostile-image-cover");
-    write_text(dir + "/book/1-a.md", "# 开篇\n\n正文。\n");
-    write_bytes(dir + "/book/cover.png", png(1000000, 1000000, std::string(2000, '\0')));
-    write_text(dir + "/book/book.toml", "[book]\ntitle = \"书\"\ncover = \"cover.png\"\n");
-    auto r = run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q"));
+    HostileCase c("hostile-image-cover", "");
+    c.write("book/1-a.md", "# 开篇\n\n正文。\n");
+    c.write("book/cover.png", png(1000000, 1000000, std::string(2000, '\0')));
+    c.write("book/book.toml", "[book]\ntitle = \"书\"\ncover = \"cover.png\"\n");
+    auto r = c.bookc("build book -o out -q");
     CHECK(r.status == 0);
     CHECK(r.err ==
           "book/cover.png: warning: cover image is too large (1000000×1000000 pixels; at most 50 "
@@ -227,14 +204,14 @@ TEST_CASE("image bombs: a cover image over the limit is named by its path") {
           "  hint: raise the limit in book.toml: [limits] image_megapixels = …\n"
           "  hint: a generated cover stands in for it\n"
           "bookc: 1 warning\n");
-    CHECK(fs::exists(dir + "/out/book.pdf"));
-    CHECK(run("qpdf --check " + q(dir + "/out/book.pdf")).status == 0);
-    CHECK(run("unzip -Z1 " + q(dir + "/out/book.epub") + " | grep -c cover.png").out == "0\n");
+    CHECK(fs::exists(c.dir + "/out/book.pdf"));
+    CHECK(run("qpdf --check " + q(c.dir + "/out/book.pdf")).status == 0);
+    CHECK(run("unzip -Z1 " + q(c.dir + "/out/book.epub") + " | grep -c cover.png").out == "0\n");
 }
 
 TEST_CASE("image bombs: remote images (from the cache) are checked the same way") {
     REQUIRE(have_tool("qpdf"));
-    std::string dir = temp_dir("hostile-image-remote");
+    HostileCase c("hostile-image-remote", "");
     const std::string jpeg = real_jpeg();
     // Cut in the middle of the scan, with its end marker put back: the tail looks whole.
     const std::string patched = jpeg.substr(0, jpeg.size() / 2) + "\xFF\xD9";
@@ -242,16 +219,15 @@ TEST_CASE("image bombs: remote images (from the cache) are checked the same way"
     std::string gif = std::string("GIF89a\x0A\0\x0A\0\x80\0\0", 13) +
                       std::string("\0\0\0\xFF\xFF\xFF", 6) +
                       std::string(",\0\0\0\0\xFF\xFF\xFF\xFF\0\x02\x02\x44\x01\0;", 17);
-    const std::string mirror = dir + "/mirror/remote/img.example.com/";
+    const std::string mirror = c.dir + "/mirror/remote/img.example.com/";
     write_bytes(mirror + "bomb.png", png(1000000, 1000000, std::string(2000, '\0')));
     write_bytes(mirror + "cut.jpg", patched);
     write_bytes(mirror + "frame.gif", gif);
     write_text(
-        dir + "/book/1-a.md",
+        c.dir + "/book/1-a.md",
         "# 远程\n\n![炸弹](https://img.example.com/bomb.png)\n\n"
         "![断](https://img.example.com/cut.jpg)\n\n![帧](https://img.example.com/frame.gif)\n");
-    auto r =
-        run("cd " + q(dir) + " && " + bookc_cmd("build book -o out -q --offline --cache mirror"));
+    auto r = c.bookc("build book -o out -q --offline --cache mirror");
     CHECK(r.status == 0);
     CHECK(r.err ==
           "book/1-a.md:3:1: warning: remote image https://img.example.com/bomb.png is too large "
@@ -265,7 +241,7 @@ TEST_CASE("image bombs: remote images (from the cache) are checked the same way"
           "decoded (GIF frame size 65535×65535 cannot be used)\n"
           "  hint: a placeholder stands in for it\n"
           "bookc: 3 warnings\n");
-    CHECK(run("qpdf --check " + q(dir + "/out/book.pdf")).status == 0);
-    CHECK(run("pdfimages -list " + q(dir + "/out/book.pdf") + " | tail -n +3 | wc -l").out ==
+    CHECK(run("qpdf --check " + q(c.dir + "/out/book.pdf")).status == 0);
+    CHECK(run("pdfimages -list " + q(c.dir + "/out/book.pdf") + " | tail -n +3 | wc -l").out ==
           "0\n");
 }

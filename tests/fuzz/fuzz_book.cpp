@@ -24,6 +24,8 @@ using namespace bookc;
 
 namespace {
 
+constexpr const char* kFontDir = BOOKC_FUZZ_FONT_DIR;
+
 struct Shared {
     config::Layout layout;
     std::unique_ptr<font::FontDb> fonts;
@@ -32,8 +34,14 @@ struct Shared {
         auto L = config::load_layout("handbook", diags);
         BOOKC_FUZZ_CHECK(L, "the handbook layout does not load (BOOKC_DATA_DIR?)");
         layout = *L;
-        fonts = std::make_unique<font::FontDb>(config::data_dir(),
-                                               std::vector<std::string>{layout.dir + "/fonts"});
+        // The small subsets of the CJK faces (make_fonts.cpp) come before the system's.
+        fonts = std::make_unique<font::FontDb>(
+            config::data_dir(), std::vector<std::string>{layout.dir + "/fonts", kFontDir});
+        for (const char* family : {"Noto Serif CJK SC", "Noto Sans CJK SC"}) {
+            auto face = fonts->find(family);
+            BOOKC_FUZZ_CHECK(face && face->path.rfind(kFontDir, 0) == 0,
+                             std::string(family) + " is not the subset in " + kFontDir);
+        }
     }
 };
 Shared& shared() {

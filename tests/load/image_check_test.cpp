@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include <jpeglib.h>
 #include <png.h>
 
 #include "load/image_check.hpp"
+#include "support/make_jpeg.hpp"
 
 using bookc::load::check_image;
 
@@ -58,32 +58,11 @@ std::string make_png(int w, int h, int type, int bits, bool interlace = false, b
 }
 
 std::string make_jpeg(int w, int h, int components, bool progressive) {
-    jpeg_compress_struct c{};
-    jpeg_error_mgr err{};
-    c.err = jpeg_std_error(&err);
-    jpeg_create_compress(&c);
-    unsigned char* buf = nullptr;
-    unsigned long size = 0;
-    jpeg_mem_dest(&c, &buf, &size);
-    c.image_width = static_cast<JDIMENSION>(w);
-    c.image_height = static_cast<JDIMENSION>(h);
-    c.input_components = components;
-    c.in_color_space = components == 1 ? JCS_GRAYSCALE : components == 3 ? JCS_RGB : JCS_CMYK;
-    jpeg_set_defaults(&c);
-    if (progressive) jpeg_simple_progression(&c);
-    jpeg_start_compress(&c, TRUE);
-    std::vector<unsigned char> row(static_cast<std::size_t>(w) * components);
-    while (c.next_scanline < c.image_height) {
-        for (std::size_t i = 0; i < row.size(); ++i)
-            row[i] = static_cast<unsigned char>(i * 3 + c.next_scanline);
-        JSAMPROW p = row.data();
-        jpeg_write_scanlines(&c, &p, 1);
-    }
-    jpeg_finish_compress(&c);
-    jpeg_destroy_compress(&c);
-    std::string out(reinterpret_cast<char*>(buf), size);
-    std::free(buf);
-    return out;
+    return bookc::test::make_jpeg({w, h, components, 75, progressive},
+                                  [](unsigned y, std::vector<unsigned char>& row) {
+                                      for (std::size_t i = 0; i < row.size(); ++i)
+                                          row[i] = static_cast<unsigned char>(i * 3 + y);
+                                  });
 }
 
 }  // namespace

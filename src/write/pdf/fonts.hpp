@@ -29,13 +29,23 @@ struct FontEntry {
     bool usable = false;  // opened; glyphs of an unusable font are not drawn
 
     // Filled by collect_glyph_text(), indexed by glyph id: whether runs use the glyph,
-    // and the text (UTF-8) it stands for in the ToUnicode CMap ("" = none).
+    // and the text (UTF-8) it stands for in the ToUnicode CMap: texts[text_slot[gid] - 1],
+    // none when the slot is 0. A slot, not a string, per glyph: a CJK face has 65,535
+    // glyphs, a book uses a few thousand, and every glyph's empty string cost more than
+    // the rest of a short book's PDF.
     std::vector<bool> used;
-    std::vector<std::string> glyph_text;
+    std::vector<std::uint32_t> text_slot;
+    std::vector<std::string> texts;
     bool any_used = false;
     const std::string& text_of(std::uint32_t gid) const {
         static const std::string none;
-        return gid < glyph_text.size() ? glyph_text[gid] : none;
+        return gid < text_slot.size() && text_slot[gid] ? texts[text_slot[gid] - 1] : none;
+    }
+    // Gives a glyph without text its text ("" leaves it without).
+    void set_text(std::uint32_t gid, std::string text) {
+        if (gid >= text_slot.size() || text_slot[gid] || text.empty()) return;
+        texts.push_back(std::move(text));
+        text_slot[gid] = static_cast<std::uint32_t>(texts.size());
     }
 
     // Filled by embed_fonts(): glyph id → 2-byte code in content streams, and the code's

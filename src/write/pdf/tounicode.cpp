@@ -83,7 +83,8 @@ private:
 void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fonts) {
     for (FontEntry& f : fonts) {
         f.used.assign(f.usable ? f.glyph_count : 0, false);
-        f.glyph_text.assign(f.usable ? f.glyph_count : 0, std::string());
+        f.text_slot.assign(f.usable ? f.glyph_count : 0, 0);
+        f.texts.clear();
     }
     auto font_of = [&](const display::GlyphRun& run) -> FontEntry* {
         if (run.font < 0 || static_cast<std::size_t>(run.font) >= fonts.size()) return nullptr;
@@ -105,8 +106,8 @@ void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fo
         for (const Cluster& c : clusters) {
             if (c.last - c.first != 1 || c.end == c.begin) continue;
             std::uint32_t gid = run.glyphs[c.first].gid;
-            if (gid < font->glyph_count && font->glyph_text[gid].empty())
-                font->glyph_text[gid] = c.text(run);
+            if (gid < font->glyph_count && font->text_of(gid).empty())
+                font->set_text(gid, std::string(c.text(run)));
         }
     });
     // Pass 2: glyphs only seen in multi-glyph clusters: the n-th character when the
@@ -122,14 +123,14 @@ void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fo
             const std::u32string text = base::to_u32(c.text(run));
             for (std::size_t k = 0; k < n; ++k) {
                 std::uint32_t gid = run.glyphs[c.first + k].gid;
-                if (gid >= font->glyph_count || !font->glyph_text[gid].empty()) continue;
+                if (gid >= font->glyph_count || !font->text_of(gid).empty()) continue;
                 std::string t;
                 if (n == text.size())
                     base::append_utf8(t, text[k]);
                 else
                     t = cmap.text(*font, gid);
                 if (t.empty() && k == 0) t = std::string(c.text(run));
-                font->glyph_text[gid] = std::move(t);
+                font->set_text(gid, std::move(t));
             }
         }
     });
@@ -150,11 +151,11 @@ bool maps_to_source(const FontEntry& font, const display::GlyphRun& run, const C
 std::string make_tounicode_cmap(const FontEntry& font) {
     // code → text, sorted by code; glyphs without text are left out.
     std::map<std::uint16_t, const std::string*> entries;
-    for (std::uint32_t gid = 0; gid < font.glyph_text.size(); ++gid) {
-        if (font.glyph_text[gid].empty()) continue;
+    for (std::uint32_t gid = 0; gid < font.text_slot.size(); ++gid) {
+        if (!font.text_slot[gid]) continue;
         auto it = font.codes.find(gid);
         if (it == font.codes.end()) continue;
-        entries.emplace(it->second, &font.glyph_text[gid]);
+        entries.emplace(it->second, &font.texts[font.text_slot[gid] - 1]);
     }
     std::string s =
         "/CIDInit /ProcSet findresource begin\n"

@@ -23,8 +23,8 @@ struct Cluster {
 // Clusters in glyph order; `out` is reused between runs to spare allocations.
 void clusters_of(const display::GlyphRun& run, std::vector<Cluster>& out);
 
-// Fills FontEntry::glyph_text for every glyph used by the document's runs. The first
-// single-glyph cluster a glyph appears in decides its text; glyphs seen only inside
+// Fills FontEntry::used and the glyph texts (set_text) for every glyph used by the document's runs.
+// The first single-glyph cluster a glyph appears in decides its text; glyphs seen only inside
 // multi-glyph clusters get a share of the cluster's text.
 void collect_glyph_text(const display::Document& doc, std::vector<FontEntry>& fonts);
 

@@ -7,8 +7,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include <jpeglib.h>  // needs <cstdio> first
-
+#include "support/make_jpeg.hpp"
 #include "write/pdf/pdf.hpp"
 #include "write/pdf/pdf_fixture.hpp"
 
@@ -21,34 +20,11 @@ namespace {
 // A w×h JPEG of one colour; `cmyk`: four components written as Photoshop does (inverted,
 // Adobe APP14 marker); `progressive`: a progressive scan script.
 std::string make_jpeg(int w, int h, std::vector<unsigned char> pixel, bool cmyk, bool progressive) {
-    jpeg_compress_struct c{};
-    jpeg_error_mgr err{};
-    c.err = jpeg_std_error(&err);
-    jpeg_create_compress(&c);
-    unsigned char* buf = nullptr;
-    unsigned long size = 0;
-    jpeg_mem_dest(&c, &buf, &size);
-    c.image_width = JDIMENSION(w);
-    c.image_height = JDIMENSION(h);
-    c.input_components = cmyk ? 4 : 3;
-    c.in_color_space = cmyk ? JCS_CMYK : JCS_RGB;
-    jpeg_set_defaults(&c);
-    if (cmyk) jpeg_set_colorspace(&c, JCS_CMYK);  // writes the Adobe marker
-    jpeg_set_quality(&c, 95, TRUE);
-    if (progressive) jpeg_simple_progression(&c);
-    jpeg_start_compress(&c, TRUE);
-    std::vector<unsigned char> row;
+    std::vector<unsigned char> one;
     for (int x = 0; x < w; ++x)
-        for (unsigned char v : pixel) row.push_back(cmyk ? static_cast<unsigned char>(255 - v) : v);
-    while (c.next_scanline < c.image_height) {
-        JSAMPROW r = row.data();
-        jpeg_write_scanlines(&c, &r, 1);
-    }
-    jpeg_finish_compress(&c);
-    std::string out(reinterpret_cast<char*>(buf), size);
-    jpeg_destroy_compress(&c);
-    std::free(buf);
-    return out;
+        for (unsigned char v : pixel) one.push_back(cmyk ? static_cast<unsigned char>(255 - v) : v);
+    return test::make_jpeg({w, h, cmyk ? 4 : 3, 95, progressive},
+                           [&](unsigned, std::vector<unsigned char>& row) { row = one; });
 }
 
 struct Rgb {
